@@ -1,0 +1,719 @@
+"""Pure rules of participation: suggested group, instrument catalogue and conditions, amounts, reviews.
+
+No database here. Amounts that the law or policy sets (WML, percentages, premium, review months) are
+arguments; services read them from the effective-dated parameters (``participation/parameters.py``).
+Sources: Uitvoeringsregeling Participatiewet Almelo (seed 002) §5.1, §5.4, bijlage 1 and bijlage 2.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db import models
+
+from almelo_sociaal.core.rules import RuleViolation, money
+
+HUNDRED = Decimal("100")
+ZERO = Decimal("0")
+
+
+# --- Vocabulary ---
+
+
+class Groep(models.IntegerChoices):
+    """The six participation groups, by distance to the labour market (seed 002 §5.1)."""
+
+    PREVENTIE = -1, "Groep -1 – preventie"
+    DIRECT_WERK = 0, "Groep 0 – snel aan het werk"
+    ENIGE_HULP = 1, "Groep 1 – enige hulp nodig"
+    TRAJECT = 2, "Groep 2 – traject naar werk"
+    DAGSTRUCTUUR = 3, "Groep 3 – dagstructuur en begeleiding"
+    MULTIPROBLEEM = 4, "Groep 4 – multiproblematiek"
+
+
+GROUPS: tuple[int, ...] = tuple(Groep.values)
+
+
+def group_label(group: int | None) -> str:
+    return "geen groep" if group is None else f"groep {group}"
+
+
+class Motivatie(models.TextChoices):
+    NAUWELIJKS = "nauwelijks", "nauwelijks aanwezig"
+    MATIG = "matig", "matig"
+    VOLDOENDE = "voldoende", "voldoende"
+
+
+class Kans(models.TextChoices):
+    SLECHT = "slecht", "slecht"
+    MATIG = "matig", "matig"
+    REDELIJK = "redelijk", "redelijk"
+    HOOG = "hoog", "hoog"
+
+
+class Opleiding(models.TextChoices):
+    SLECHT = "slecht", "slecht (geen afgeronde opleiding)"
+    MATIG = "matig", "matig"
+    VOLDOENDE = "voldoende", "voldoende (startkwalificatie of hoger)"
+
+
+class Belemmeringen(models.TextChoices):
+    GEEN = "geen", "geen"
+    ZEER_BEPERKT = "zeer_beperkt", "zeer beperkt"
+    IN_ZEKERE_MATE = "in_zekere_mate", "in zekere mate aanwezig"
+    FORS = "fors", "fors aanwezig"
+
+
+class Preventiesignaal(models.TextChoices):
+    """Why a resident without a benefit is expected to apply soon (bijlage 1, groep -1)."""
+
+    GEEN = "", "geen"
+    VSO_PRO = "vso_pro", "VSO-Pro schoolverlater"
+    SCHOOLVERLATER = "schoolverlater", "schoolverlater"
+    EINDE_WW = "einde_ww", "einde WW in zicht"
+    EINDE_CONTRACT = "einde_contract", "einde tijdelijk contract"
+    SCHEIDING = "scheiding", "scheiding, onvoldoende inkomen"
+
+
+class Leefgebied(models.TextChoices):
+    WERK = "werk", "werk"
+    INKOMEN = "inkomen", "inkomen"
+    SCHULDEN = "schulden", "schulden"
+    GEZONDHEID_FYSIEK = "gezondheid_fysiek", "gezondheid (fysiek)"
+    GEZONDHEID_PSYCHISCH = "gezondheid_psychisch", "gezondheid (psychisch)"
+    WONEN = "wonen", "wonen"
+    SOCIAAL_NETWERK = "sociaal_netwerk", "sociaal netwerk"
+    TAAL = "taal", "taal"
+    DAGBESTEDING = "dagbesteding", "dagbesteding"
+    VERSLAVING = "verslaving", "verslaving"
+    JUSTITIE = "justitie", "justitie"
+
+
+class Coach(models.TextChoices):
+    GEEN = "", "geen"
+    WIJKCOACH = "wijkcoach", "wijkcoach"
+    ZORGCOACH = "zorgcoach", "zorgcoach"
+
+
+class Trede(models.IntegerChoices):
+    """Participatieladder: a measuring instrument recorded beside the group."""
+
+    GEISOLEERD = 1, "1 – geïsoleerd"
+    SOCIALE_CONTACTEN = 2, "2 – sociale contacten buiten de deur"
+    GEORGANISEERDE_ACTIVITEITEN = 3, "3 – deelname georganiseerde activiteiten"
+    ONBETAALD_WERK = 4, "4 – onbetaald werk"
+    BETAALD_MET_ONDERSTEUNING = 5, "5 – betaald werk met ondersteuning"
+    BETAALD_WERK = 6, "6 – betaald werk"
+
+
+# --- Suggested group ---
+
+# Months of benefit that still fit the profiles of groups 0 and 1/2 (bijlage 1: 0–3 and 0–18 months).
+MAX_MONTHS_GROUP_0 = 3
+MAX_MONTHS_GROUP_1_2 = 18
+
+_MOTIVATIE_GROUP = {Motivatie.VOLDOENDE: 0, Motivatie.MATIG: 1, Motivatie.NAUWELIJKS: 4}
+_KANS_GROUP = {Kans.HOOG: 0, Kans.REDELIJK: 1, Kans.MATIG: 2, Kans.SLECHT: 4}
+_OPLEIDING_GROUP = {Opleiding.VOLDOENDE: 0, Opleiding.MATIG: 1, Opleiding.SLECHT: 2}
+_BELEMMERINGEN_GROUP = {
+    Belemmeringen.GEEN: 0,
+    Belemmeringen.ZEER_BEPERKT: 0,
+    Belemmeringen.IN_ZEKERE_MATE: 1,
+    Belemmeringen.FORS: 4,
+}
+
+
+@dataclass(frozen=True)
+class ProfileFacts:
+    """What the suggestion looks at. Values are the ``value`` strings of the choices above."""
+
+    motivatie: str
+    kans_arbeidsmarkt: str
+    uitkeringsduur_maanden: int
+    opleiding: str
+    belemmeringen: str
+    coach: str = Coach.GEEN
+    preventiesignaal: str = Preventiesignaal.GEEN
+    in_uitkering: bool = False
+
+
+@dataclass(frozen=True)
+class Indication:
+    """One factor of the profile and the lowest group it fits."""
+
+    factor: str
+    value: str
+    group: int
+
+    @property
+    def text(self) -> str:
+        return f"{self.factor}: {self.value} → {group_label(self.group)}"
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    group: int
+    reasons: list[str]
+    indications: tuple[Indication, ...] = field(default=())
+
+
+def _months_text(months: int) -> str:
+    return "1 maand" if months == 1 else f"{months} maanden"
+
+
+def _duration_indication(months: int) -> Indication:
+    if months <= MAX_MONTHS_GROUP_0:
+        return Indication("uitkeringsduur", f"{_months_text(months)} (0–{MAX_MONTHS_GROUP_0})", 0)
+    if months <= MAX_MONTHS_GROUP_1_2:
+        return Indication("uitkeringsduur", f"{_months_text(months)} (0–{MAX_MONTHS_GROUP_1_2})", 1)
+    return Indication("uitkeringsduur", f"{_months_text(months)} (meer dan {MAX_MONTHS_GROUP_1_2})", 3)
+
+
+def _choice(enum: type[models.TextChoices], value: str, what: str):
+    try:
+        return enum(value)
+    except ValueError:
+        raise RuleViolation("profiel_ongeldig", f"Onbekende waarde voor {what}: {value!r}.", what) from None
+
+
+def profile_indications(facts: ProfileFacts) -> tuple[Indication, ...]:
+    """Each factor of the profile with the lowest group whose profile (bijlage 1) it fits."""
+    if facts.uitkeringsduur_maanden < 0:
+        raise RuleViolation(
+            "profiel_ongeldig", "Uitkeringsduur kan niet negatief zijn.", "uitkeringsduur_maanden"
+        )
+    motivatie = _choice(Motivatie, facts.motivatie, "motivatie")
+    kans = _choice(Kans, facts.kans_arbeidsmarkt, "kans_arbeidsmarkt")
+    opleiding = _choice(Opleiding, facts.opleiding, "opleiding")
+    belemmeringen = _choice(Belemmeringen, facts.belemmeringen, "belemmeringen")
+    coach = _choice(Coach, facts.coach, "coach")
+    indications = [
+        Indication("motivatie", motivatie.label, _MOTIVATIE_GROUP[motivatie]),
+        Indication("kans op de arbeidsmarkt", kans.label, _KANS_GROUP[kans]),
+        _duration_indication(facts.uitkeringsduur_maanden),
+        Indication("opleiding/kwalificatie", opleiding.label, _OPLEIDING_GROUP[opleiding]),
+        Indication("belemmeringen", belemmeringen.label, _BELEMMERINGEN_GROUP[belemmeringen]),
+    ]
+    if coach:
+        indications.append(Indication("wijk- of zorgcoach betrokken", coach.label, 3))
+    return tuple(indications)
+
+
+def suggest_group(facts: ProfileFacts) -> Suggestion:
+    """The group the profile points to, with the reasons in plain Dutch.
+
+    - Prevention first: a resident without a benefit with a prevention signal (VSO-Pro, end of WW, end of a
+      temporary contract, ...) belongs in groep -1 (bijlage 1).
+    - Otherwise every factor points to the lowest group whose profile it fits, and the most limiting factor
+      decides (a client with a poor chance on the labour market is groep 4 even with a startkwalificatie).
+      The decisive factors are the reasons; the other factors are kept in ``indications``.
+    """
+    indications = profile_indications(facts)
+    signaal = _choice(Preventiesignaal, facts.preventiesignaal, "preventiesignaal")
+    if signaal and not facts.in_uitkering and facts.uitkeringsduur_maanden == 0:
+        reason = Indication("preventiesignaal", f"{signaal.label}, nog geen uitkering", -1)
+        return Suggestion(-1, [reason.text], (reason, *indications))
+    group = max(i.group for i in indications)
+    reasons = [i.text for i in indications if i.group == group]
+    if signaal:
+        reasons.append(f"preventiesignaal ({signaal.label}) telt niet mee: cliënt ontvangt al een uitkering")
+    return Suggestion(group, reasons, indications)
+
+
+def check_assignment(*, group: int, suggested: int | None, reason: str) -> None:
+    """A coach's decision: a valid group; deviating from the suggestion needs a reason."""
+    if group not in GROUPS:
+        raise RuleViolation("groep_ongeldig", f"Groep {group} bestaat niet (kies -1 tot en met 4).", "group")
+    if suggested is not None and group != suggested and not reason.strip():
+        raise RuleViolation(
+            "reden_verplicht",
+            f"Geef een reden: u kiest groep {group}, het voorstel is groep {suggested}.",
+            "reason",
+        )
+
+
+# --- Reviews and contact ---
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later, clamped to the last day of a shorter month (31 jan + 1 → 28/29 feb)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def review_months_key(group: int) -> str:
+    return f"herbeoordeling_maanden_groep_{'m1' if group == -1 else group}"
+
+
+def contact_weeks_key(group: int) -> str:
+    return f"contact_weken_groep_{'m1' if group == -1 else group}"
+
+
+def next_review_date(*, group: int, assigned_on: date, months_by_group: Mapping[int, int]) -> date:
+    """When an assignment is due for review: the group's interval (policy parameter) after the decision."""
+    if group not in months_by_group:
+        raise RuleViolation("groep_ongeldig", f"Geen herbeoordelingstermijn voor groep {group}.", "group")
+    return add_months(assigned_on, int(months_by_group[group]))
+
+
+# --- Amounts ---
+
+
+def wml_for_hours(*, wml_uur: Decimal, uren_per_week: Decimal) -> Decimal:
+    """Monthly minimum wage for a contract of ``uren_per_week`` hours (52 weeks / 12 months)."""
+    return money(Decimal(wml_uur) * Decimal(uren_per_week) * 52 / 12)
+
+
+@dataclass(frozen=True)
+class Loonkostensubsidie:
+    """Monthly loonkostensubsidie (art. 10d Participatiewet) with its calculation lines."""
+
+    loon_incl_vakantiebijslag: Decimal
+    basis: Decimal
+    maximum: Decimal
+    werkgeverslasten: Decimal
+    bedrag: Decimal
+    lines: tuple[str, ...]
+    max_maanden: int | None = None
+
+
+def loonkostensubsidie(
+    *,
+    wml_maand: Decimal,
+    loonwaarde_pct: Decimal | None,
+    vakantiebijslag_pct: Decimal,
+    werkgeverslasten_pct: Decimal,
+    max_pct: Decimal,
+    zonder_loonwaarde_pct: Decimal,
+    zonder_loonwaarde_maanden: int,
+) -> Loonkostensubsidie:
+    """Subsidy per month for an employee earning the WML for their hours.
+
+    basis = (WML + vakantiebijslag) − loonwaarde × (WML + vakantiebijslag), at most ``max_pct`` (70%) of
+    WML + vakantiebijslag; plus the werkgeverslasten allowance on top. Without a loonwaarde assessment:
+    a fixed ``zonder_loonwaarde_pct`` (50%) for at most ``zonder_loonwaarde_maanden`` (6) months.
+    """
+    wml = Decimal(wml_maand)
+    if wml <= 0:
+        raise RuleViolation("lks_wml_ongeldig", "Het minimumloon moet groter dan nul zijn.", "hours_per_week")
+    loon = money(wml * (HUNDRED + Decimal(vakantiebijslag_pct)) / HUNDRED)
+    maximum = money(loon * Decimal(max_pct) / HUNDRED)
+    lines = [f"WML € {money(wml)} + {vakantiebijslag_pct}% vakantiebijslag = € {loon}"]
+    max_maanden = None
+    if loonwaarde_pct is None:
+        basis = money(loon * Decimal(zonder_loonwaarde_pct) / HUNDRED)
+        max_maanden = int(zonder_loonwaarde_maanden)
+        lines.append(
+            f"geen loonwaardebepaling: {zonder_loonwaarde_pct}% = € {basis}, "
+            f"ten hoogste {max_maanden} maanden"
+        )
+    else:
+        loonwaarde = Decimal(loonwaarde_pct)
+        if not ZERO <= loonwaarde < HUNDRED:
+            raise RuleViolation(
+                "lks_loonwaarde_ongeldig",
+                "Loonkostensubsidie kan alleen bij een loonwaarde van 0 tot 100% van het WML.",
+                "loonwaarde_pct",
+            )
+        basis = money(loon * (HUNDRED - loonwaarde) / HUNDRED)
+        lines.append(f"loonwaarde {loonwaarde}%: € {loon} − € {money(loon - basis)} = € {basis}")
+        if basis > maximum:
+            lines.append(f"begrensd op {max_pct}% van WML + vakantiebijslag: € {maximum}")
+            basis = maximum
+    lasten = money(basis * Decimal(werkgeverslasten_pct) / HUNDRED)
+    lines.append(f"werkgeverslasten {werkgeverslasten_pct}%: € {lasten}")
+    bedrag = money(basis + lasten)
+    lines.append(f"loonkostensubsidie per maand: € {bedrag}")
+    return Loonkostensubsidie(loon, basis, maximum, lasten, bedrag, tuple(lines), max_maanden)
+
+
+@dataclass(frozen=True)
+class Premie:
+    bedrag: Decimal
+    reason: str
+
+
+def participatiepremie(
+    *, uren_per_week: Decimal, voldoende_meegewerkt: bool, premie: Decimal, min_uren: Decimal
+) -> Premie:
+    """Premium per 6 months of a participatieplaats (bijlage 2): € 150 at ≥ 18 h/week, with cooperation."""
+    if Decimal(uren_per_week) < Decimal(min_uren):
+        return Premie(
+            money(0), f"geen premie: {uren_per_week} uur per week is minder dan {min_uren} uur per week"
+        )
+    if not voldoende_meegewerkt:
+        return Premie(money(0), "geen premie: onvoldoende meegewerkt aan het vergroten van de kans op werk")
+    return Premie(money(premie), f"premie € {money(premie)} per 6 maanden bij {uren_per_week} uur per week")
+
+
+def vrijlating_medisch(
+    *, inkomsten: Decimal, pct: Decimal, maximum: Decimal, andere_vrijlating_loopt: bool
+) -> Decimal:
+    """Monthly inkomstenvrijlating for a medische urenbeperking (art. 31 lid 2 y): pct of earnings, capped."""
+    if andere_vrijlating_loopt:
+        raise RuleViolation(
+            "vrijlating_samenloop",
+            "De vrijlating medische urenbeperking kan niet naast de vrijlating van 25% (6 maanden) of 12,5% "
+            "(alleenstaande ouder) lopen; pas die eerst af.",
+            "instrument",
+        )
+    if Decimal(inkomsten) < 0:
+        raise RuleViolation("vrijlating_ongeldig", "Inkomsten kunnen niet negatief zijn.", "inkomsten")
+    return money(min(Decimal(inkomsten) * Decimal(pct) / HUNDRED, Decimal(maximum)))
+
+
+# --- Instrument catalogue ---
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Policy limits the conditions use (from parameters; the defaults are the seed 002 values)."""
+
+    max_instruments_group_2: int = 2
+    participatieplaats_min_age: int = 27
+    lks_zonder_loonwaarde_maanden: int = 6
+
+
+@dataclass(frozen=True)
+class DeploymentFacts:
+    """The client and the planned trajectory, as a condition sees them."""
+
+    group: int | None
+    age: int | None
+    start: date
+    end: date | None
+    hours_per_week: Decimal
+    arbeidsbeperking: bool = False
+    startkwalificatie: bool = False
+    student: bool = False
+    medisch_urenbeperkt: bool = False
+    andere_vrijlating_loopt: bool = False
+    loonwaarde_pct: Decimal | None = None
+    active_instruments: tuple[str, ...] = ()  # codes of the client's trajectories overlapping the new one
+
+
+@dataclass(frozen=True)
+class Condition:
+    text: str
+    check: Callable[[Instrument, DeploymentFacts, Limits], RuleViolation | None]
+
+
+@dataclass(frozen=True)
+class Instrument:
+    code: str
+    name: str
+    groups: frozenset[int]
+    description: str
+    conditions: tuple[Condition, ...] = ()
+    counts_as_instrument: bool = True  # counts towards the group-2 maximum of simultaneous instruments
+    trajectory: bool = True  # deployed here as a Trajectory (tegenprestatie lives in its own app)
+
+    @property
+    def groups_text(self) -> str:
+        return ", ".join(str(g) for g in sorted(self.groups))
+
+
+def _min_age(minimum: int, code: str):
+    def check(instrument: Instrument, facts: DeploymentFacts, limits: Limits) -> RuleViolation | None:
+        if facts.age is None:
+            return RuleViolation(
+                "leeftijd_onbekend", "De geboortedatum van de cliënt is niet bekend.", "instrument"
+            )
+        if facts.age < minimum:
+            return RuleViolation(
+                code,
+                f"{instrument.name} kan pas vanaf {minimum} jaar; de cliënt is {facts.age} jaar.",
+                "instrument",
+            )
+        return None
+
+    return check
+
+
+def _participatieplaats_age(instrument: Instrument, facts: DeploymentFacts, limits: Limits):
+    return _min_age(limits.participatieplaats_min_age, "leeftijd_participatieplaats")(
+        instrument, facts, limits
+    )
+
+
+def _requires(flag: str, code: str, message: str):
+    def check(instrument: Instrument, facts: DeploymentFacts, limits: Limits) -> RuleViolation | None:
+        if not getattr(facts, flag):
+            return RuleViolation(code, message.format(name=instrument.name), "instrument")
+        return None
+
+    return check
+
+
+def _leerwerk_age(instrument: Instrument, facts: DeploymentFacts, limits: Limits) -> RuleViolation | None:
+    if facts.age is None:
+        return RuleViolation(
+            "leeftijd_onbekend", "De geboortedatum van de cliënt is niet bekend.", "instrument"
+        )
+    if not 16 <= facts.age < 27:
+        return RuleViolation(
+            "leeftijd_leerwerktraject",
+            f"{instrument.name} is voor jongeren van 16 tot 27 jaar; de cliënt is {facts.age} jaar.",
+            "instrument",
+        )
+    if facts.startkwalificatie:
+        return RuleViolation(
+            "startkwalificatie_aanwezig",
+            f"{instrument.name} is alleen voor jongeren zonder startkwalificatie.",
+            "instrument",
+        )
+    return None
+
+
+def _no_other_vrijlating(instrument: Instrument, facts: DeploymentFacts, limits: Limits):
+    if facts.andere_vrijlating_loopt:
+        return RuleViolation(
+            "vrijlating_samenloop",
+            "De vrijlating medische urenbeperking kan niet naast de vrijlating van 25% (6 maanden) of 12,5% "
+            "(alleenstaande ouder) lopen; pas die eerst af.",
+            "instrument",
+        )
+    return None
+
+
+def _lks_loonwaarde(instrument: Instrument, facts: DeploymentFacts, limits: Limits) -> RuleViolation | None:
+    if facts.loonwaarde_pct is not None:
+        if not ZERO <= Decimal(facts.loonwaarde_pct) < HUNDRED:
+            return RuleViolation(
+                "lks_loonwaarde_ongeldig",
+                "Loonkostensubsidie kan alleen bij een loonwaarde van 0 tot 100% van het WML.",
+                "loonwaarde_pct",
+            )
+        return None
+    months = limits.lks_zonder_loonwaarde_maanden
+    if facts.end is None or facts.end > add_months(facts.start, months):
+        return RuleViolation(
+            "lks_zonder_loonwaarde_te_lang",
+            f"Zonder loonwaardebepaling is loonkostensubsidie (50%) ten hoogste {months} maanden mogelijk; "
+            f"vul de loonwaarde in of kies een einddatum tot en met "
+            f"{add_months(facts.start, months):%d-%m-%Y}.",
+            "end",
+        )
+    return None
+
+
+ARBEIDSBEPERKING = Condition(
+    "alleen bij een arbeidsbeperking",
+    _requires(
+        "arbeidsbeperking",
+        "arbeidsbeperking_vereist",
+        "{name} is alleen voor cliënten met een arbeidsbeperking.",
+    ),
+)
+
+CATALOGUE: tuple[Instrument, ...] = (
+    Instrument(
+        "beschut_werk",
+        "Beschut werk",
+        frozenset({3}),
+        "Loonvormende arbeid in een beschermde werkomgeving, na indicatie door het UWV.",
+        (ARBEIDSBEPERKING,),
+    ),
+    Instrument(
+        "jobcoaching",
+        "Jobcoaching",
+        frozenset({0, 1, 2}),
+        "Begeleiding op de werkplek bij de toeleiding naar en het behoud van werk.",
+        (ARBEIDSBEPERKING,),
+    ),
+    Instrument(
+        "garantiebaan",
+        "Garantiebaan",
+        frozenset({0, 1, 2}),
+        "Baan uit de banenafspraak voor mensen met een arbeidsbeperking (doelgroepregister).",
+        (ARBEIDSBEPERKING,),
+    ),
+    Instrument(
+        "loonkostensubsidie",
+        "Loonkostensubsidie",
+        frozenset({0, 1, 2}),
+        "Compensatie voor de werkgever: WML − loonwaarde + werkgeverslasten, ten hoogste 70% van het WML.",
+        (
+            Condition(
+                "loonwaarde onder 100%; zonder loonwaardebepaling 50% voor ten hoogste 6 maanden",
+                _lks_loonwaarde,
+            ),
+        ),
+    ),
+    Instrument(
+        "participatieplaats",
+        "Participatieplaats",
+        frozenset({3}),
+        "Onbeloonde additionele werkzaamheden (art. 10a); premie € 150 per 6 maanden bij 18 uur of meer.",
+        (Condition("vanaf 27 jaar", _participatieplaats_age),),
+    ),
+    Instrument(
+        "studietoeslag",
+        "Individuele studietoeslag",
+        frozenset({0, 1, 2}),
+        "Toeslag voor studenten met een arbeidsbeperking die niet of moeilijk een bijbaan kunnen hebben.",
+        (
+            ARBEIDSBEPERKING,
+            Condition("vanaf 18 jaar", _min_age(18, "leeftijd_studietoeslag")),
+            Condition(
+                "alleen voor studenten",
+                _requires(
+                    "student", "student_vereist", "{name} is alleen voor studenten (studiefinanciering/WTOS)."
+                ),
+            ),
+        ),
+        counts_as_instrument=False,
+    ),
+    Instrument(
+        "leerwerktraject",
+        "Ondersteuning leerwerktraject",
+        frozenset({0, 1, 2, 3}),
+        "Ondersteuning van jongeren die een leerwerktraject niet zelfstandig kunnen afronden.",
+        (Condition("16 tot 27 jaar, zonder startkwalificatie", _leerwerk_age),),
+    ),
+    Instrument(
+        "vrijlating_medisch",
+        "Inkomstenvrijlating medische urenbeperking",
+        frozenset({0, 1, 2, 3, 4}),
+        "15% van de inkomsten uit arbeid vrijgelaten, tot het maximum per maand (parameter).",
+        (
+            Condition(
+                "alleen bij een medische urenbeperking",
+                _requires(
+                    "medisch_urenbeperkt",
+                    "medische_urenbeperking_vereist",
+                    "{name} kan alleen bij een vastgestelde medische urenbeperking.",
+                ),
+            ),
+            Condition("niet naast de vrijlating 25% of 12,5%", _no_other_vrijlating),
+        ),
+        counts_as_instrument=False,
+    ),
+    Instrument(
+        "scholing", "Scholing en training", frozenset({1, 2}), "Opleiding, certificaten, skills-training."
+    ),
+    Instrument(
+        "werkervaringsplek", "Werkervaringsplek", frozenset({1, 2}), "Werkervaring opdoen bij een werkgever."
+    ),
+    Instrument(
+        "proefplaatsing", "Proefplaatsing", frozenset({1, 2}), "Proefperiode met behoud van uitkering."
+    ),
+    Instrument(
+        "praktijkassessment",
+        "Praktijkassessment / werkfit-traject",
+        frozenset({1, 2}),
+        "Werknemersvaardigheden leren en onderzoeken waar interesses en talenten liggen.",
+    ),
+    Instrument(
+        "sociale_activering",
+        "Sociale activering",
+        frozenset({3, 4}),
+        "Dagstructuur en sociale contacten opbouwen.",
+    ),
+    Instrument("dagbesteding", "Dagbesteding", frozenset({4}), "(Arbeidsmatige) dagbesteding."),
+    Instrument(
+        "taalles",
+        "Taalles",
+        frozenset(GROUPS),
+        "Nederlands op minimaal niveau 1F (Taaleis, art. 18b), of hoger als het werk dat vraagt.",
+    ),
+    Instrument(
+        "tegenprestatie",
+        "Tegenprestatie",
+        frozenset({1, 2, 3}),
+        "Onbeloonde maatschappelijk nuttige activiteit; vastgelegd in de module Tegenprestatie.",
+        trajectory=False,
+    ),
+)
+
+_BY_CODE = {i.code: i for i in CATALOGUE}
+INSTRUMENT_CHOICES = [(i.code, i.name) for i in CATALOGUE]
+TRAJECTORY_INSTRUMENT_CHOICES = [(i.code, i.name) for i in CATALOGUE if i.trajectory]
+
+
+def instrument(code: str) -> Instrument:
+    try:
+        return _BY_CODE[code]
+    except KeyError:
+        raise RuleViolation("instrument_onbekend", f"Onbekend instrument: {code!r}.", "instrument") from None
+
+
+def instrument_allowed_for_group(code: str, group: int | None) -> bool:
+    return code in _BY_CODE and group is not None and group in _BY_CODE[code].groups
+
+
+def check_trajectory_period(*, start: date, end: date | None, hours_per_week: Decimal) -> None:
+    if end is not None and end < start:
+        raise RuleViolation("einde_voor_start", "De einddatum ligt vóór de startdatum.", "end")
+    hours = Decimal(hours_per_week)
+    if hours < 0 or hours > 40:
+        raise RuleViolation("uren_ongeldig", "Uren per week moeten tussen 0 en 40 liggen.", "hours_per_week")
+
+
+def deployment_violations(
+    code: str, facts: DeploymentFacts, limits: Limits | None = None
+) -> list[RuleViolation]:
+    """Every condition the deployment breaks (empty list: allowed)."""
+    limits = limits or Limits()
+    item = instrument(code)
+    if not item.trajectory:
+        return [
+            RuleViolation(
+                "instrument_elders",
+                f"{item.name} wordt niet als traject ingezet maar in de eigen module vastgelegd.",
+                "instrument",
+            )
+        ]
+    if facts.group is None:
+        return [
+            RuleViolation(
+                "geen_groep",
+                "Leg eerst een participatiegroep vast voordat u een instrument inzet.",
+                "instrument",
+            )
+        ]
+    found: list[RuleViolation] = []
+    if facts.group not in item.groups:
+        found.append(
+            RuleViolation(
+                "groep_niet_toegestaan",
+                f"{item.name} is niet toegestaan in groep {facts.group} (wel in groep {item.groups_text}).",
+                "instrument",
+            )
+        )
+    if code in facts.active_instruments:
+        found.append(
+            RuleViolation(
+                "instrument_loopt_al", f"{item.name} loopt al voor deze cliënt in deze periode.", "instrument"
+            )
+        )
+    if facts.group == 2 and item.counts_as_instrument:
+        counted = [c for c in facts.active_instruments if c in _BY_CODE and _BY_CODE[c].counts_as_instrument]
+        if len(counted) >= limits.max_instruments_group_2:
+            names = ", ".join(_BY_CODE[c].name.lower() for c in counted)
+            found.append(
+                RuleViolation(
+                    "max_instrumenten_groep_2",
+                    f"In groep 2 lopen ten hoogste {limits.max_instruments_group_2} instrumenten tegelijk; "
+                    f"er lopen er al {len(counted)} ({names}).",
+                    "instrument",
+                )
+            )
+    for condition in item.conditions:
+        violation = condition.check(item, facts, limits)
+        if violation is not None:
+            found.append(violation)
+    return found
+
+
+def check_deployment(code: str, facts: DeploymentFacts, limits: Limits | None = None) -> None:
+    """Refuse a deployment that breaks a condition (the first one found)."""
+    check_trajectory_period(start=facts.start, end=facts.end, hours_per_week=facts.hours_per_week)
+    violations = deployment_violations(code, facts, limits)
+    if violations:
+        raise violations[0]
