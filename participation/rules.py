@@ -79,20 +79,6 @@ class Preventiesignaal(models.TextChoices):
     SCHEIDING = "scheiding", "scheiding, onvoldoende inkomen"
 
 
-class Leefgebied(models.TextChoices):
-    WERK = "werk", "werk"
-    INKOMEN = "inkomen", "inkomen"
-    SCHULDEN = "schulden", "schulden"
-    GEZONDHEID_FYSIEK = "gezondheid_fysiek", "gezondheid (fysiek)"
-    GEZONDHEID_PSYCHISCH = "gezondheid_psychisch", "gezondheid (psychisch)"
-    WONEN = "wonen", "wonen"
-    SOCIAAL_NETWERK = "sociaal_netwerk", "sociaal netwerk"
-    TAAL = "taal", "taal"
-    DAGBESTEDING = "dagbesteding", "dagbesteding"
-    VERSLAVING = "verslaving", "verslaving"
-    JUSTITIE = "justitie", "justitie"
-
-
 class Coach(models.TextChoices):
     GEEN = "", "geen"
     WIJKCOACH = "wijkcoach", "wijkcoach"
@@ -717,3 +703,36 @@ def check_deployment(code: str, facts: DeploymentFacts, limits: Limits | None = 
     violations = deployment_violations(code, facts, limits)
     if violations:
         raise violations[0]
+
+
+# --- Dates ---
+
+
+def months_between(start: date, end: date) -> int:
+    """Whole months from ``start`` to ``end`` (0 when end is before start)."""
+    if end <= start:
+        return 0
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if end.day < start.day:
+        months -= 1
+    return max(months, 0)
+
+
+def benefit_months(periods: list[tuple[date, date | None]], on: date) -> int:
+    """Months of benefit up to ``on`` from the dossiers' periods (overlapping dossiers counted once)."""
+    spans = sorted((start, min(end or on, on)) for start, end in periods if start <= on)
+    total, current = 0, None
+    for start, end in spans:
+        if current and start <= current[1]:
+            current = (current[0], max(current[1], end))
+            continue
+        if current:
+            total += months_between(*current)
+        current = (start, end)
+    if current:
+        total += months_between(*current)
+    return total
+
+
+def age_on(birth: date, day: date) -> int:
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))

@@ -1,0 +1,335 @@
+"""Reads of participation. Scoped to the user (``..._visible_to``); aggregates in SQL; constant query counts.
+
+Stable interface for other apps (tegenprestatie, budget, jobs):
+``current_group``, ``reintegration_hours_per_week``, ``instrument_allowed_for_group``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.db.models import Count, F, Max, OuterRef, Q, QuerySet, Subquery, Sum
+from django.shortcuts import get_object_or_404
+
+from almelo_sociaal.accounts.roles import Role, has_role
+from almelo_sociaal.parameters.selectors import parameter_values
+from cases.models import Client, Contact, Uitkeringsdossier, Wijkteam
+from cases.selectors import clients_visible_to
+
+from . import rules
+from .models import GroupAssignment, Profile, Trajectory
+
+# Who may see participation data (each within the client scope of cases.selectors.clients_visible_to).
+READ_ROLES = (Role.COACH, Role.COORDINATOR, Role.MATCHER, Role.INTAKER, Role.BEHEER)
+WRITE_ROLES = (Role.COACH, Role.BEHEER)
+API_READ_ROLES = (*READ_ROLES, Role.API_CLIENT)
+DASHBOARD_ROLES = (Role.COORDINATOR, Role.BEHEER)
+
+
+# --- Interface for other apps ---
+
+
+def _active_on(on: date) -> Q:
+    return Q(valid_from__lte=on) & (Q(valid_to__isnull=True) | Q(valid_to__gt=on))
+
+
+def _trajectory_active_on(on: date) -> Q:
+    return Q(start__lte=on) & (Q(end__isnull=True) | Q(end__gte=on))
+
+
+def current_group(client_id: int, on: date) -> int | None:
+    """The client's participation group on ``on`` (None when no group was assigned for that date)."""
+    return (
+        GroupAssignment.objects.filter(_active_on(on), client_id=client_id)
+        .order_by("-valid_from", "-id")
+        .values_list("group", flat=True)
+        .first()
+    )
+
+
+def reintegration_hours_per_week(client_id: int, on: date) -> Decimal:
+    """Sum of the hours per week of the client's trajectories active on ``on`` (Decimal('0') if none)."""
+    total = Trajectory.objects.filter(_trajectory_active_on(on), client_id=client_id).aggregate(
+        total=Sum("hours_per_week")
+    )["total"]
+    return total if total is not None else Decimal("0")
+
+
+def instrument_allowed_for_group(code: str, group: int) -> bool:
+    """Whether instrument ``code`` (e.g. "tegenprestatie") may be used in participation group ``group``."""
+    return rules.instrument_allowed_for_group(code, group)
+
+
+# --- Access ---
+
+
+def can_read_participation(user) -> bool:
+    return has_role(user, *READ_ROLES)
+
+
+def can_edit_participation(user, client: Client) -> bool:
+    """Coach of the client's wijkteam, or functioneel beheer."""
+    if has_role(user, Role.BEHEER):
+        return True
+    return (
+        has_role(user, Role.COACH) and user.wijkteam_id is not None and client.wijkteam_id == user.wijkteam_id
+    )
+
+
+def get_client_for(user, pk: int) -> Client:
+    return get_object_or_404(clients_visible_to(user).select_related("wijkteam", "coach"), pk=pk)
+
+
+def profiles_visible_to(user) -> QuerySet[Profile]:
+    return Profile.objects.filter(client__in=clients_visible_to(user)).select_related("client", "author")
+
+
+def assignments_visible_to(user) -> QuerySet[GroupAssignment]:
+    return GroupAssignment.objects.filter(client__in=clients_visible_to(user)).select_related(
+        "client", "decided_by"
+    )
+
+
+def trajectories_visible_to(user) -> QuerySet[Trajectory]:
+    return Trajectory.objects.filter(client__in=clients_visible_to(user)).select_related("client")
+
+
+def wijkteams_for_dashboard(user) -> QuerySet[Wijkteam]:
+    if has_role(user, Role.BEHEER):
+        return Wijkteam.objects.all()
+    if has_role(user, Role.COORDINATOR) and user.wijkteam_id:
+        return Wijkteam.objects.filter(pk=user.wijkteam_id)
+    return Wijkteam.objects.none()
+
+
+# --- Parameters and derived facts ---
+
+
+@dataclass(frozen=True)
+class Policy:
+    review_months: dict[int, int]
+    contact_weeks: dict[int, int]
+    premie: Decimal
+    premie_min_uren: Decimal
+
+
+PREMIE_KEYS = ["participatiepremie", "participatiepremie_min_uren"]
+
+
+def policy(on: date) -> Policy:
+    """Review interval, contact frequency per group and the participatiepremie on ``on`` (one query)."""
+    review = {g: rules.review_months_key(g) for g in rules.GROUPS}
+    contact = {g: rules.contact_weeks_key(g) for g in rules.GROUPS}
+    values = parameter_values([*review.values(), *contact.values(), *PREMIE_KEYS], on)
+    return Policy(
+        review_months={g: int(values[key]) for g, key in review.items()},
+        contact_weeks={g: int(values[key]) for g, key in contact.items()},
+        premie=values["participatiepremie"],
+        premie_min_uren=values["participatiepremie_min_uren"],
+    )
+
+
+def limits(on: date) -> rules.Limits:
+    values = parameter_values(
+        ["max_instrumenten_groep_2", "participatieplaats_min_leeftijd", "lks_zonder_loonwaarde_maanden"], on
+    )
+    return rules.Limits(
+        max_instruments_group_2=int(values["max_instrumenten_groep_2"]),
+        participatieplaats_min_age=int(values["participatieplaats_min_leeftijd"]),
+        lks_zonder_loonwaarde_maanden=int(values["lks_zonder_loonwaarde_maanden"]),
+    )
+
+
+def benefit_facts(client_id: int, on: date) -> tuple[int, bool]:
+    """(months of benefit up to ``on``, in benefit on ``on``), derived from the uitkeringsdossiers."""
+    periods = list(
+        Uitkeringsdossier.objects.filter(client_id=client_id, startdatum__lte=on).values_list(
+            "startdatum", "einddatum"
+        )
+    )
+    in_uitkering = any(end is None or end > on for _, end in periods)
+    return rules.benefit_months(periods, on), in_uitkering
+
+
+def latest_profile(client_id: int) -> Profile | None:
+    return Profile.objects.filter(client_id=client_id).order_by("-assessed_on", "-id").first()
+
+
+def active_instrument_codes(client_id: int, start: date, end: date | None) -> tuple[str, ...]:
+    """Instruments of the client's trajectories that overlap the period [start, end]."""
+    qs = Trajectory.objects.filter(client_id=client_id).filter(Q(end__isnull=True) | Q(end__gte=start))
+    if end is not None:
+        qs = qs.filter(start__lte=end)
+    return tuple(qs.order_by("start", "id").values_list("instrument", flat=True))
+
+
+# --- The client page section ---
+
+
+def client_panel(client: Client, today: date) -> dict:
+    """Everything the participation section of the client page shows, in 5 queries whatever the history."""
+    assignments = list(client.group_assignments.select_related("decided_by").order_by("-valid_from", "-id"))
+    profiles = list(client.participation_profiles.select_related("author").order_by("-assessed_on", "-id"))
+    trajectories = list(client.trajectories.order_by("-start", "-id"))
+    pol = policy(today)
+    last_contact = Contact.objects.filter(client=client).aggregate(last=Max("date"))["last"]
+
+    current = next((a for a in assignments if a.valid_to is None and a.valid_from <= today), None)
+    latest = profiles[0] if profiles else None
+    active = [t for t in trajectories if t.is_active_on(today)]
+    contact_weeks = pol.contact_weeks.get(current.group) if current else None
+    next_contact = None
+    if contact_weeks:
+        next_contact = (last_contact + timedelta(weeks=contact_weeks)) if last_contact else today
+    for t in active:
+        t.premie = _premie_text(t, pol)
+    return {
+        "current": current,
+        "history": assignments,
+        "latest_profile": latest,
+        "suggestion_pending": bool(latest and (current is None or latest.assessed_on > current.valid_from)),
+        "profiles": profiles,
+        "ladder": [(p.assessed_on, p.trede, p.get_trede_display()) for p in reversed(profiles)],
+        "active_trajectories": active,
+        "other_trajectories": [t for t in trajectories if not t.is_active_on(today)],
+        "hours_per_week": sum((t.hours_per_week for t in active), Decimal("0")),
+        "review_due": current.review_due if current else None,
+        "review_overdue": bool(current and current.review_due < today),
+        "contact_weeks": contact_weeks,
+        "last_contact": last_contact,
+        "next_contact": next_contact,
+        "contact_overdue": bool(next_contact and next_contact < today),
+        "today": today,
+    }
+
+
+def _premie_text(trajectory: Trajectory, pol: Policy) -> str:
+    if trajectory.instrument != "participatieplaats":
+        return ""
+    premie = rules.participatiepremie(
+        uren_per_week=trajectory.hours_per_week,
+        voldoende_meegewerkt=True,
+        premie=pol.premie,
+        min_uren=pol.premie_min_uren,
+    )
+    return f"{premie.reason}, bij voldoende medewerking" if premie.bedrag else premie.reason
+
+
+# --- Lists ---
+
+
+def clients_with_group(
+    user,
+    today: date,
+    *,
+    group: int | None = None,
+    wijkteam_id: int | None = None,
+    review_due_before: date | None = None,
+    without_group: bool = False,
+    name: str = "",
+) -> QuerySet[Client]:
+    """The user's clients annotated with their current group and review date (two subqueries, one query)."""
+    current = GroupAssignment.objects.filter(_active_on(today), client=OuterRef("pk")).order_by(
+        "-valid_from", "-id"
+    )
+    qs = (
+        clients_visible_to(user)
+        .select_related("wijkteam", "coach")
+        .annotate(
+            current_group=Subquery(current.values("group")[:1]),
+            review_due=Subquery(current.values("review_due")[:1]),
+            group_since=Subquery(current.values("valid_from")[:1]),
+        )
+    )
+    if wijkteam_id:
+        qs = qs.filter(wijkteam_id=wijkteam_id)
+    for term in name.split()[:4]:
+        qs = qs.filter(Q(achternaam__istartswith=term) | Q(voornamen__istartswith=term))
+    if without_group:
+        qs = qs.filter(current_group__isnull=True)
+    elif group is not None:
+        qs = qs.filter(current_group=group)
+    if review_due_before is not None:
+        qs = qs.filter(review_due__lte=review_due_before)
+    return qs.order_by("achternaam", "voornamen", "id")
+
+
+# --- Coordinator dashboard ---
+
+
+def coordinator_dashboard(
+    user, wijkteam: Wijkteam, *, today: date, period_start: date, period_end: date
+) -> dict:
+    """Per wijkteam: clients per group, overdue reviews, movements between groups and on the ladder in the
+    period, instrument use per group. Seven queries whatever the number of clients."""
+    clients = clients_visible_to(user).filter(wijkteam=wijkteam)
+    current = GroupAssignment.objects.filter(_active_on(today), client__in=clients)
+
+    per_group = {row["group"]: row["n"] for row in current.values("group").annotate(n=Count("id")).order_by()}
+    total_clients = clients.count()
+    overdue = current.filter(review_due__lt=today)
+    overdue_count = overdue.count()
+    overdue_rows = list(overdue.select_related("client", "client__coach").order_by("review_due", "id")[:25])
+
+    previous = GroupAssignment.objects.filter(
+        client=OuterRef("client"), valid_to=OuterRef("valid_from")
+    ).order_by("-valid_from", "-id")
+    moves = (
+        GroupAssignment.objects.filter(
+            client__in=clients, valid_from__gte=period_start, valid_from__lte=period_end
+        )
+        .annotate(previous_group=Subquery(previous.values("group")[:1]))
+        .filter(previous_group__isnull=False)
+        .exclude(previous_group=F("group"))
+        .values("previous_group", "group")
+        .annotate(n=Count("id"))
+        .order_by("previous_group", "group")
+    )
+    movements = [(row["previous_group"], row["group"], row["n"]) for row in moves]
+
+    earlier_profile = Profile.objects.filter(
+        client=OuterRef("client"), assessed_on__lt=OuterRef("assessed_on")
+    ).order_by("-assessed_on", "-id")
+    ladder_up = (
+        Profile.objects.filter(client__in=clients, assessed_on__gte=period_start, assessed_on__lte=period_end)
+        .annotate(previous_trede=Subquery(earlier_profile.values("trede")[:1]))
+        .filter(trede__gt=F("previous_trede"))
+        .values("client_id")
+        .distinct()
+        .count()
+    )
+
+    use = (
+        Trajectory.objects.filter(_trajectory_active_on(today), client__in=clients)
+        .values("group", "instrument")
+        .annotate(n=Count("id"))
+        .order_by("group", "instrument")
+    )
+    names = dict(rules.INSTRUMENT_CHOICES)
+    instrument_use: dict[str, dict[int, int]] = {}
+    for row in use:
+        instrument_use.setdefault(names.get(row["instrument"], row["instrument"]), {})[row["group"]] = row[
+            "n"
+        ]
+
+    groups = [(g, label, per_group.get(g, 0)) for g, label in rules.Groep.choices]
+    return {
+        "wijkteam": wijkteam,
+        "total_clients": total_clients,
+        "groups": groups,
+        "without_group": total_clients - sum(per_group.values()),
+        "overdue_count": overdue_count,
+        "overdue_rows": overdue_rows,
+        "movements": movements,
+        "moved_closer": sum(n for prev, new, n in movements if new < prev),
+        "moved_further": sum(n for prev, new, n in movements if new > prev),
+        "ladder_up": ladder_up,
+        "instrument_use": [
+            (name, [per.get(g, 0) for g in rules.GROUPS]) for name, per in sorted(instrument_use.items())
+        ],
+        "period_start": period_start,
+        "period_end": period_end,
+        "today": today,
+    }
