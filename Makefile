@@ -1,0 +1,58 @@
+# The two commands of the README: `make run` and `make test`. Everything else is optional.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install migrate demo lint format check bench e2e worker beat web schema clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## make run: venv + install + migrate (SQLite) + demo data + dev server on http://127.0.0.1:8000 (eager Celery)
+run: install
+	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(BIN)/python manage.py load_demo
+	DJANGO_DEBUG=1 $(BIN)/python manage.py demo_logins
+	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## make test: the whole suite (SQLite unless DATABASE_URL is set; postgres/worker tests run when their service is configured)
+test: install
+	DJANGO_DEBUG=1 $(BIN)/python manage.py check --fail-level WARNING
+	DJANGO_DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+e2e: install
+	$(BIN)/pytest tests/e2e -v
+
+schema: install
+	DJANGO_DEBUG=1 $(BIN)/python manage.py spectacular --validate --file docs/openapi.yaml
+
+bench: install
+	$(BIN)/python tests/perf/bench.py
+
+web: install
+	$(BIN)/gunicorn almelo_sociaal.wsgi:application --bind $(HOST):$(PORT) --workers 2
+worker: install
+	$(BIN)/celery -A almelo_sociaal worker --loglevel=INFO --concurrency 2
+beat: install
+	$(BIN)/celery -A almelo_sociaal beat --loglevel=INFO --schedule /tmp/celerybeat-schedule
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts .pytest_cache

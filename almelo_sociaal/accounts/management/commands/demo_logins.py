@@ -1,0 +1,16 @@
+from django.core.management.base import BaseCommand
+
+from cases.demo import DEMO_USERS, demo_password
+
+
+class Command(BaseCommand):
+    help = "Print the demo logins (users per role)."
+
+    def handle(self, *args, **options):
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS("Almelo Sociaal draait op http://127.0.0.1:8000 — demo-logins:"))
+        self.stdout.write(f"  wachtwoord voor iedereen: {demo_password()}")
+        for username, first, last, roles, _team in DEMO_USERS:
+            self.stdout.write(f"  {username:<26} {', '.join(r.label for r in roles)}")
+        self.stdout.write("  API-token voor werkplein-api: manage.py issue_api_token werkplein-api")
+        self.stdout.write("")

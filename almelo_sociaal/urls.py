@@ -1,0 +1,36 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.http import JsonResponse
+from django.urls import include, path
+from django.views.decorators.http import require_GET
+
+from almelo_sociaal.accounts.views import HomeView
+from almelo_sociaal.audit.views import AuditLogView
+
+
+@require_GET
+def healthz(request):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+admin.site.site_header = "Almelo Sociaal — functioneel beheer"
+admin.site.site_title = "Almelo Sociaal beheer"
+
+urlpatterns = [
+    path("", HomeView.as_view(), name="home"),
+    path("healthz", healthz, name="healthz"),
+    path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("audit/", AuditLogView.as_view(), name="audit-log"),
+    path("clienten/", include("cases.urls")),
+    path("participatie/", include("participation.urls")),
+    path("tegenprestatie/", include("tegenprestatie.urls")),
+    path("budget/", include("budget.urls")),
+    path("srt/", include("cases.srt.urls")),
+    path("beheer/", admin.site.urls),
+    path("api/v1/", include("almelo_sociaal.api.urls")),
+]

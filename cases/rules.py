@@ -1,0 +1,145 @@
+"""Pure rules of client intake: identifiers, aanvraag transitions, four-eyes, decision term."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from stdnum import iban as stdnum_iban
+from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength, ValidationError
+from stdnum.nl import bsn as stdnum_bsn
+from stdnum.nl import postcode as stdnum_postcode
+
+from almelo_sociaal.core.rules import RuleViolation
+
+# --- identifiers -----------------------------------------------------------------------------------
+
+
+def normalise_bsn(value: str) -> str:
+    """Validate a BSN (9 digits, elfproef) and return it compact. Raises RuleViolation(field="bsn")."""
+    raw = (value or "").strip()
+    if not raw:
+        raise RuleViolation("bsn_verplicht", "Vul een BSN in.", "bsn")
+    digits = raw.replace(" ", "").replace(".", "").replace("-", "")
+    if not digits.isdigit():
+        raise RuleViolation("bsn_formaat", "Een BSN bestaat alleen uit cijfers.", "bsn")
+    if len(digits) != 9:  # stdnum would pad 8 digits with a leading zero; we ask for all 9
+        raise RuleViolation("bsn_lengte", "Een BSN bestaat uit 9 cijfers.", "bsn")
+    try:
+        return stdnum_bsn.validate(digits)
+    except InvalidLength:
+        raise RuleViolation("bsn_lengte", "Een BSN bestaat uit 9 cijfers.", "bsn")
+    except InvalidFormat:
+        raise RuleViolation("bsn_formaat", "Een BSN bestaat alleen uit cijfers.", "bsn")
+    except InvalidChecksum:
+        raise RuleViolation("bsn_elfproef", "Dit BSN is ongeldig: het voldoet niet aan de elfproef.", "bsn")
+    except ValidationError:
+        raise RuleViolation("bsn_ongeldig", "Dit BSN is ongeldig.", "bsn")
+
+
+def normalise_postcode(value: str) -> str:
+    """Dutch postcode, returned as 1234AB."""
+    try:
+        return stdnum_postcode.validate(value or "").replace(" ", "")
+    except ValidationError:
+        raise RuleViolation(
+            "postcode_ongeldig", "Vul een geldige Nederlandse postcode in, bijvoorbeeld 7607 AB.", "postcode"
+        )
+
+
+def normalise_iban(value: str) -> str:
+    if not (value or "").strip():
+        return ""
+    try:
+        return stdnum_iban.validate(value)
+    except ValidationError:
+        raise RuleViolation("iban_ongeldig", "Dit IBAN is ongeldig; controleer het rekeningnummer.", "iban")
+
+
+def bsn_with_check_digit(first_eight: int) -> str | None:
+    """The valid BSN that starts with these 8 digits, or None if no check digit fits (used for demo data)."""
+    prefix = f"{first_eight:08d}"
+    total = sum(int(d) * w for d, w in zip(prefix, range(9, 1, -1), strict=True))
+    check = total % 11
+    if check > 9:
+        return None
+    candidate = prefix + str(check)
+    return candidate if stdnum_bsn.is_valid(candidate) else None
+
+
+# --- aanvraag ---------------------------------------------------------------------------------------
+
+GEMELD, IN_BEHANDELING, TOEGEKEND, AFGEWEZEN, INGETROKKEN = (
+    "gemeld",
+    "in_behandeling",
+    "toegekend",
+    "afgewezen",
+    "ingetrokken",
+)
+STATUS_LABELS = {
+    GEMELD: "gemeld",
+    IN_BEHANDELING: "in behandeling",
+    TOEGEKEND: "toegekend",
+    AFGEWEZEN: "afgewezen",
+    INGETROKKEN: "ingetrokken",
+}
+ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
+    GEMELD: frozenset({IN_BEHANDELING, INGETROKKEN}),
+    IN_BEHANDELING: frozenset({TOEGEKEND, AFGEWEZEN, INGETROKKEN}),
+    TOEGEKEND: frozenset(),
+    AFGEWEZEN: frozenset(),
+    INGETROKKEN: frozenset(),
+}
+
+
+def check_transition(current: str, target: str) -> None:
+    if target not in ALLOWED_TRANSITIONS.get(current, frozenset()):
+        raise RuleViolation(
+            "overgang_niet_toegestaan",
+            f"Een aanvraag met status '{STATUS_LABELS[current]}' kan niet naar '{STATUS_LABELS[target]}'.",
+            "status",
+        )
+
+
+def check_draft_decision(*, status: str, besluit: str, reden: str, ingangsdatum: date | None, maandbedrag,
+                         aanvraagdatum: date) -> None:
+    if status != IN_BEHANDELING:
+        raise RuleViolation(
+            "concept_alleen_in_behandeling",
+            "Een besluit kan alleen worden voorbereid voor een aanvraag die in behandeling is.",
+            "besluit",
+        )
+    if besluit not in ("toekennen", "afwijzen"):
+        raise RuleViolation("besluit_onbekend", "Kies toekennen of afwijzen.", "besluit")
+    if not (reden or "").strip():
+        raise RuleViolation("motivering_verplicht", "Een besluit moet worden gemotiveerd.", "reden")
+    if besluit == "toekennen":
+        if ingangsdatum is None:
+            raise RuleViolation("ingangsdatum_verplicht", "Vul de ingangsdatum van de uitkering in.", "ingangsdatum")
+        if ingangsdatum < aanvraagdatum - timedelta(days=92):
+            raise RuleViolation(
+                "ingangsdatum_te_vroeg",
+                "De ingangsdatum ligt meer dan drie maanden vóór de aanvraagdatum.",
+                "ingangsdatum",
+            )
+        if maandbedrag is None or maandbedrag <= 0:
+            raise RuleViolation("maandbedrag_verplicht", "Vul een maandbedrag groter dan € 0 in.", "maandbedrag")
+
+
+def check_approval(*, status: str, has_draft: bool, drafted_by_id: int | None, toetser_id: int) -> None:
+    """Four-eyes: a drafted decision takes effect only when another user (a toetser) approves it."""
+    if status != IN_BEHANDELING or not has_draft:
+        raise RuleViolation("geen_concept", "Er is geen conceptbesluit om te toetsen.", "besluit")
+    if drafted_by_id == toetser_id:
+        raise RuleViolation(
+            "vier_ogen",
+            "U kunt uw eigen conceptbesluit niet goedkeuren: een tweede medewerker moet toetsen (vier-ogenprincipe).",
+            "besluit",
+        )
+
+
+def decision_deadline(aanvraagdatum: date, term_weeks: int) -> date:
+    return aanvraagdatum + timedelta(weeks=int(term_weeks))
+
+
+def is_overdue(*, status: str, aanvraagdatum: date, term_weeks: int, today: date) -> bool:
+    return status in (GEMELD, IN_BEHANDELING) and today > decision_deadline(aanvraagdatum, term_weeks)

@@ -1,0 +1,167 @@
+"""Reads of the intake domain, always scoped to what the user may see (filtered in SQL)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from almelo_sociaal.accounts.roles import CLIENT_EDIT_ROLES, WIJKTEAM_SCOPED_ROLES, Role, has_role, user_roles
+from almelo_sociaal.parameters.selectors import parameter_value
+
+from .models import BUIG_REGELINGEN, Aanvraag, Client, ClientEvent, Contact, Uitkeringsdossier, Wijkteam
+
+ALL_CLIENT_ROLES = (Role.INTAKER, Role.TOETSER, Role.SRT, Role.BEHEER, Role.API_CLIENT)
+
+
+def clients_visible_to(user) -> QuerySet[Client]:
+    """Clients whose personal data ``user`` may see: everyone for backoffice roles, own wijkteam for
+    coach/matcher/coordinator, nobody for finance (and anyone without a role)."""
+    qs = Client.objects.all()
+    if has_role(user, *ALL_CLIENT_ROLES):
+        return qs
+    if has_role(user, *WIJKTEAM_SCOPED_ROLES) and user.wijkteam_id:
+        return qs.filter(wijkteam_id=user.wijkteam_id)
+    return qs.none()
+
+
+def can_edit_client(user, client: Client) -> bool:
+    roles = user_roles(user)
+    if Role.BEHEER in roles or Role.INTAKER in roles:
+        return True
+    return Role.COACH in roles and client.wijkteam_id == user.wijkteam_id
+
+
+def can_handle_aanvraag(user, client: Client) -> bool:
+    """Intake staff and the coach of the client's wijkteam prepare aanvragen and draft decisions."""
+    roles = user_roles(user)
+    if Role.INTAKER in roles:
+        return True
+    return Role.COACH in roles and client.wijkteam_id == user.wijkteam_id
+
+
+def wijkteams_visible_to(user) -> QuerySet[Wijkteam]:
+    if has_role(user, *ALL_CLIENT_ROLES, Role.FINANCE):
+        return Wijkteam.objects.all()
+    if user.wijkteam_id:
+        return Wijkteam.objects.filter(pk=user.wijkteam_id)
+    return Wijkteam.objects.none()
+
+
+POSTCODE_RE = re.compile(r"^\s*(\d{4})\s?([A-Za-z]{2})\s*$")
+BSN_RE = re.compile(r"^\s*(\d{9})\s*$")
+
+
+def search_clients(user, query: str = "", wijkteam_id: int | None = None) -> QuerySet[Client]:
+    """Client search by name (prefix of achternaam, or any word), BSN (exact) or postcode."""
+    qs = clients_visible_to(user).select_related("wijkteam", "coach")
+    query = (query or "").strip()
+    if wijkteam_id:
+        qs = qs.filter(wijkteam_id=wijkteam_id)
+    if not query:
+        return qs
+    if m := BSN_RE.match(query):
+        return qs.filter(bsn=m.group(1))
+    if m := POSTCODE_RE.match(query):
+        return qs.filter(postcode=(m.group(1) + m.group(2)).upper())
+    for term in query.split()[:4]:
+        qs = qs.filter(Q(achternaam__istartswith=term) | Q(voornamen__istartswith=term))
+    return qs
+
+
+def get_client_for(user, pk: int) -> Client:
+    return get_object_or_404(clients_visible_to(user).select_related("wijkteam", "coach"), pk=pk)
+
+
+def client_detail(client: Client) -> dict:
+    """Everything the client page shows about intake, in a fixed number of queries."""
+    aanvragen = list(
+        client.aanvragen.select_related("consulent", "concept_door", "getoetst_door").prefetch_related(
+            "leefgebieden"
+        )
+    )
+    dossiers = list(client.dossiers.all())
+    events = list(client.events.select_related("actor")[:50])
+    contacts = list(client.contacts.select_related("recorded_by")[:20])
+    return {"aanvragen": aanvragen, "dossiers": dossiers, "events": events, "contacts": contacts}
+
+
+def decision_term_weeks(on: date) -> int:
+    return int(parameter_value("beslistermijn_weken", on))
+
+
+def overdue_aanvragen(user, today: date) -> QuerySet[Aanvraag]:
+    """Open aanvragen past the legal decision term, oldest first."""
+    cutoff = today - timedelta(weeks=decision_term_weeks(today))
+    return (
+        Aanvraag.objects.filter(
+            client__in=clients_visible_to(user),
+            status__in=[Aanvraag.Status.GEMELD, Aanvraag.Status.IN_BEHANDELING],
+            aanvraagdatum__lt=cutoff,
+        )
+        .select_related("client", "client__wijkteam", "consulent")
+        .order_by("aanvraagdatum", "id")
+    )
+
+
+def aanvragen_awaiting_toetsing(user) -> QuerySet[Aanvraag]:
+    return (
+        Aanvraag.objects.filter(client__in=clients_visible_to(user), status=Aanvraag.Status.IN_BEHANDELING)
+        .exclude(concept_besluit="")
+        .select_related("client", "concept_door")
+        .order_by("concept_op", "id")
+    )
+
+
+def get_aanvraag_for(user, pk: int) -> Aanvraag:
+    return get_object_or_404(
+        Aanvraag.objects.filter(client__in=clients_visible_to(user)).select_related(
+            "client", "client__wijkteam", "consulent", "concept_door", "getoetst_door"
+        ),
+        pk=pk,
+    )
+
+
+def aanvragen_visible_to(user) -> QuerySet[Aanvraag]:
+    return Aanvraag.objects.filter(client__in=clients_visible_to(user)).select_related("client")
+
+
+def dossiers_visible_to(user) -> QuerySet[Uitkeringsdossier]:
+    return Uitkeringsdossier.objects.filter(client__in=clients_visible_to(user)).select_related("client")
+
+
+def active_dossiers(on: date, regelingen=BUIG_REGELINGEN) -> QuerySet[Uitkeringsdossier]:
+    """Dossiers running on ``on`` (started on or before, not ended before). BUIG regelingen by default."""
+    return Uitkeringsdossier.objects.filter(startdatum__lte=on, regeling__in=regelingen).filter(
+        Q(einddatum__isnull=True) | Q(einddatum__gt=on)
+    )
+
+
+def active_dossier_count(on: date, regelingen=BUIG_REGELINGEN) -> int:
+    """Caseload on a date (aggregate; no personal data): BUIG-funded dossiers, TOZO excluded by default."""
+    return active_dossiers(on, regelingen).count()
+
+
+def caseload_by_wijkteam(on: date) -> list[dict]:
+    return list(
+        active_dossiers(on)
+        .values("client__wijkteam__name")
+        .annotate(n=Count("id"))
+        .order_by("client__wijkteam__name")
+    )
+
+
+def timeline(client: Client, limit: int = 50) -> list[ClientEvent]:
+    return list(client.events.select_related("actor")[:limit])
+
+
+def recent_contacts(client: Client) -> QuerySet[Contact]:
+    return client.contacts.select_related("recorded_by")
+
+
+def clients_with_active_dossier_prefetch(qs: QuerySet[Client]) -> QuerySet[Client]:
+    return qs.prefetch_related(
+        Prefetch("dossiers", queryset=Uitkeringsdossier.objects.filter(einddatum__isnull=True), to_attr="active")
+    )

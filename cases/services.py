@@ -1,0 +1,342 @@
+"""Every state change of the intake domain: validated, in one transaction, audited."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from almelo_sociaal.audit.services import set_history_user
+from almelo_sociaal.core.rules import RuleViolation, as_validation_error, money
+
+from . import rules
+from .models import Aanvraag, Client, ClientEvent, Contact, LeefgebiedScore, Uitkeringsdossier, Wijkteam
+
+CLIENT_FIELDS = (
+    "voornamen",
+    "tussenvoegsel",
+    "achternaam",
+    "geboortedatum",
+    "straat",
+    "huisnummer",
+    "postcode",
+    "woonplaats",
+    "telefoon",
+    "email",
+    "iban",
+    "leefvorm",
+    "taaleis",
+)
+
+
+def _event(client: Client, kind: str, text: str, actor) -> None:
+    ClientEvent.objects.create(client=client, kind=kind, text=text[:300], actor=actor)
+
+
+def _validated_identity(*, bsn: str | None = None, postcode: str | None = None, iban: str | None = None,
+                        geboortedatum: date | None = None) -> dict:
+    """Normalise identifiers; collect all violations so the form shows every field error at once."""
+    errors: dict[str, list[ValidationError]] = {}
+    out: dict = {}
+    checks = []
+    if bsn is not None:
+        checks.append(("bsn", rules.normalise_bsn, bsn))
+    if postcode is not None:
+        checks.append(("postcode", rules.normalise_postcode, postcode))
+    if iban is not None:
+        checks.append(("iban", rules.normalise_iban, iban))
+    for field, fn, value in checks:
+        try:
+            out[field] = fn(value)
+        except RuleViolation as v:
+            errors.setdefault(field, []).append(ValidationError(v.message, code=v.code))
+    if geboortedatum is not None and geboortedatum > timezone.localdate():
+        errors.setdefault("geboortedatum", []).append(
+            ValidationError("De geboortedatum ligt in de toekomst.", code="geboortedatum_toekomst")
+        )
+    if errors:
+        raise ValidationError(errors)
+    return out
+
+
+DUPLICATE_BSN = ValidationError(
+    {"bsn": [ValidationError("Er is al een cliënt met dit BSN geregistreerd.", code="bsn_bestaat")]}
+)
+
+
+@transaction.atomic
+def register_client(*, actor, bsn: str, voornamen: str, achternaam: str, geboortedatum: date, straat: str,
+                    huisnummer: str, postcode: str, leefvorm: str, wijkteam: Wijkteam, tussenvoegsel: str = "",
+                    woonplaats: str = "Almelo", telefoon: str = "", email: str = "", iban: str = "",
+                    taaleis: str = "niet_beoordeeld", coach=None) -> Client:
+    ids = _validated_identity(bsn=bsn, postcode=postcode, iban=iban, geboortedatum=geboortedatum)
+    if Client.objects.filter(bsn=ids["bsn"]).exists():
+        raise DUPLICATE_BSN
+    client = Client(
+        bsn=ids["bsn"],
+        voornamen=voornamen.strip(),
+        tussenvoegsel=tussenvoegsel.strip(),
+        achternaam=achternaam.strip(),
+        geboortedatum=geboortedatum,
+        straat=straat.strip(),
+        huisnummer=huisnummer.strip(),
+        postcode=ids["postcode"],
+        woonplaats=woonplaats.strip() or "Almelo",
+        telefoon=telefoon.strip(),
+        email=email.strip(),
+        iban=ids["iban"],
+        leefvorm=leefvorm,
+        taaleis=taaleis,
+        wijkteam=wijkteam,
+        coach=coach,
+    )
+    client.full_clean(exclude=["bsn", "coach"])
+    set_history_user(client, actor)
+    try:
+        with transaction.atomic():
+            client.save()
+    except IntegrityError:  # a concurrent registration of the same BSN
+        raise DUPLICATE_BSN
+    _event(client, "intake", f"Cliënt geregistreerd in wijkteam {wijkteam}", actor)
+    return client
+
+
+@transaction.atomic
+def update_client(*, actor, client: Client, **changes) -> Client:
+    client = Client.objects.select_for_update().get(pk=client.pk)
+    unknown = set(changes) - set(CLIENT_FIELDS) - {"wijkteam", "coach"}
+    if unknown:
+        raise ValueError(f"Onbekende velden: {sorted(unknown)}")
+    ids = _validated_identity(
+        postcode=changes.get("postcode"), iban=changes.get("iban"), geboortedatum=changes.get("geboortedatum")
+    )
+    changes.update(ids)
+    changed = [f for f, v in changes.items() if getattr(client, f) != v]
+    for field, value in changes.items():
+        setattr(client, field, value)
+    client.full_clean(exclude=["bsn", "coach"])
+    if not changed:
+        return client
+    set_history_user(client, actor)
+    client.save()
+    labels = ", ".join(str(Client._meta.get_field(f).verbose_name) for f in changed)
+    _event(client, "wijziging", f"Gegevens gewijzigd: {labels}", actor)
+    return client
+
+
+@transaction.atomic
+def submit_aanvraag(*, actor, client: Client, regeling: str, aanvraagdatum: date,
+                    leefgebieden: dict[str, tuple[int, str]] | None = None,
+                    voorliggende_voorziening: str = "niet_gecontroleerd",
+                    voorliggende_toelichting: str = "") -> Aanvraag:
+    """Register an aanvraag (status gemeld) with the leefgebieden assessment of the intake."""
+    if aanvraagdatum > timezone.localdate():
+        raise ValidationError({"aanvraagdatum": "De aanvraagdatum kan niet in de toekomst liggen."})
+    if Aanvraag.objects.filter(
+        client=client, regeling=regeling, status__in=[Aanvraag.Status.GEMELD, Aanvraag.Status.IN_BEHANDELING]
+    ).exists():
+        raise ValidationError(
+            {"regeling": "Deze cliënt heeft al een openstaande aanvraag voor deze regeling."}
+        )
+    aanvraag = Aanvraag(
+        client=client,
+        regeling=regeling,
+        aanvraagdatum=aanvraagdatum,
+        consulent=actor,
+        created_by=actor,
+        voorliggende_voorziening=voorliggende_voorziening,
+        voorliggende_toelichting=voorliggende_toelichting,
+    )
+    aanvraag.full_clean(exclude=["client", "consulent", "created_by"])
+    set_history_user(aanvraag, actor)
+    aanvraag.save()
+    _save_leefgebieden(aanvraag, leefgebieden or {})
+    _event(client, "aanvraag", f"Aanvraag {aanvraag.get_regeling_display()} gemeld", actor)
+    return aanvraag
+
+
+def _save_leefgebieden(aanvraag: Aanvraag, leefgebieden: dict[str, tuple[int, str]]) -> None:
+    rows = []
+    for leefgebied, (score, toelichting) in leefgebieden.items():
+        if score is None:
+            continue
+        if not 1 <= int(score) <= 5:
+            raise ValidationError({f"score_{leefgebied}": "Kies een score van 1 tot en met 5."})
+        rows.append(LeefgebiedScore(aanvraag=aanvraag, leefgebied=leefgebied, score=score, toelichting=toelichting))
+    LeefgebiedScore.objects.filter(aanvraag=aanvraag).delete()
+    LeefgebiedScore.objects.bulk_create(rows)
+
+
+def _locked(aanvraag: Aanvraag) -> Aanvraag:
+    return Aanvraag.objects.select_for_update().select_related("client").get(pk=aanvraag.pk)
+
+
+def _transition(aanvraag: Aanvraag, target: str) -> None:
+    try:
+        rules.check_transition(aanvraag.status, target)
+    except RuleViolation as v:
+        raise as_validation_error(v)
+    aanvraag.status = target
+
+
+@transaction.atomic
+def start_behandeling(*, actor, aanvraag: Aanvraag) -> Aanvraag:
+    aanvraag = _locked(aanvraag)
+    _transition(aanvraag, Aanvraag.Status.IN_BEHANDELING)
+    if aanvraag.consulent_id is None:
+        aanvraag.consulent = actor
+    set_history_user(aanvraag, actor)
+    aanvraag.save()
+    _event(aanvraag.client, "aanvraag", "Aanvraag in behandeling genomen", actor)
+    return aanvraag
+
+
+@transaction.atomic
+def record_voorliggende_voorziening(*, actor, aanvraag: Aanvraag, uitkomst: str, toelichting: str = "") -> Aanvraag:
+    aanvraag = _locked(aanvraag)
+    if not aanvraag.is_open:
+        raise ValidationError({"voorliggende_voorziening": "Deze aanvraag is al afgehandeld."})
+    aanvraag.voorliggende_voorziening = uitkomst
+    aanvraag.voorliggende_toelichting = toelichting
+    aanvraag.full_clean(exclude=["client", "consulent", "created_by"])
+    set_history_user(aanvraag, actor)
+    aanvraag.save()
+    return aanvraag
+
+
+@transaction.atomic
+def draft_decision(*, actor, aanvraag: Aanvraag, besluit: str, reden: str, ingangsdatum: date | None = None,
+                   maandbedrag: Decimal | None = None) -> Aanvraag:
+    """The consulent prepares a decision; it waits for a toetser (four-eyes)."""
+    aanvraag = _locked(aanvraag)
+    try:
+        rules.check_draft_decision(
+            status=aanvraag.status,
+            besluit=besluit,
+            reden=reden,
+            ingangsdatum=ingangsdatum,
+            maandbedrag=maandbedrag,
+            aanvraagdatum=aanvraag.aanvraagdatum,
+        )
+    except RuleViolation as v:
+        raise as_validation_error(v)
+    if besluit == "toekennen" and aanvraag.voorliggende_voorziening == "niet_gecontroleerd":
+        raise ValidationError(
+            {"besluit": "Controleer eerst de voorliggende voorzieningen (WW, DUO) voordat u toekent."}
+        )
+    aanvraag.concept_besluit = besluit
+    aanvraag.concept_reden = reden.strip()
+    aanvraag.concept_ingangsdatum = ingangsdatum if besluit == "toekennen" else None
+    aanvraag.concept_maandbedrag = money(maandbedrag) if besluit == "toekennen" else None
+    aanvraag.concept_door = actor
+    aanvraag.concept_op = timezone.now()
+    aanvraag.toets_opmerking = ""
+    set_history_user(aanvraag, actor)
+    aanvraag.save()
+    _event(aanvraag.client, "besluit", f"Conceptbesluit '{besluit}' ter toetsing aangeboden", actor)
+    return aanvraag
+
+
+@transaction.atomic
+def approve_decision(*, toetser, aanvraag: Aanvraag, today: date | None = None) -> Aanvraag:
+    """The toetser approves the draft: the decision takes effect; a toekenning opens the uitkeringsdossier."""
+    aanvraag = _locked(aanvraag)
+    try:
+        rules.check_approval(
+            status=aanvraag.status,
+            has_draft=bool(aanvraag.concept_besluit),
+            drafted_by_id=aanvraag.concept_door_id,
+            toetser_id=toetser.pk,
+        )
+    except RuleViolation as v:
+        raise as_validation_error(v)
+    target = Aanvraag.Status.TOEGEKEND if aanvraag.concept_besluit == "toekennen" else Aanvraag.Status.AFGEWEZEN
+    _transition(aanvraag, target)
+    aanvraag.besluitdatum = today or timezone.localdate()
+    aanvraag.besluit_reden = aanvraag.concept_reden
+    aanvraag.getoetst_door = toetser
+    set_history_user(aanvraag, toetser)
+    aanvraag.save()
+    if target == Aanvraag.Status.TOEGEKEND:
+        dossier = Uitkeringsdossier(
+            client=aanvraag.client,
+            aanvraag=aanvraag,
+            regeling=aanvraag.regeling,
+            startdatum=aanvraag.concept_ingangsdatum,
+            maandbedrag=aanvraag.concept_maandbedrag,
+        )
+        set_history_user(dossier, toetser)
+        dossier.save()
+        _event(aanvraag.client, "dossier", f"Uitkeringsdossier {dossier.get_regeling_display()} geopend", toetser)
+    _event(aanvraag.client, "besluit", f"Besluit getoetst en vastgesteld: {aanvraag.get_status_display()}", toetser)
+    return aanvraag
+
+
+@transaction.atomic
+def reject_draft(*, toetser, aanvraag: Aanvraag, reden: str) -> Aanvraag:
+    """The toetser sends the draft back with a reason; the aanvraag stays in behandeling."""
+    aanvraag = _locked(aanvraag)
+    try:
+        rules.check_approval(
+            status=aanvraag.status,
+            has_draft=bool(aanvraag.concept_besluit),
+            drafted_by_id=aanvraag.concept_door_id,
+            toetser_id=toetser.pk,
+        )
+    except RuleViolation as v:
+        raise as_validation_error(v)
+    if not (reden or "").strip():
+        raise ValidationError({"reden": "Geef aan waarom het conceptbesluit wordt teruggestuurd."})
+    aanvraag.toets_opmerking = reden.strip()
+    aanvraag.concept_besluit = ""
+    aanvraag.concept_ingangsdatum = None
+    aanvraag.concept_maandbedrag = None
+    set_history_user(aanvraag, toetser)
+    aanvraag.save()
+    _event(aanvraag.client, "besluit", "Conceptbesluit teruggestuurd door toetser", toetser)
+    return aanvraag
+
+
+@transaction.atomic
+def withdraw_aanvraag(*, actor, aanvraag: Aanvraag, reden: str) -> Aanvraag:
+    aanvraag = _locked(aanvraag)
+    if not (reden or "").strip():
+        raise ValidationError({"reden": "Vul de reden van intrekking in."})
+    _transition(aanvraag, Aanvraag.Status.INGETROKKEN)
+    aanvraag.intrekking_reden = reden.strip()
+    aanvraag.concept_besluit = ""
+    set_history_user(aanvraag, actor)
+    aanvraag.save()
+    _event(aanvraag.client, "aanvraag", "Aanvraag ingetrokken", actor)
+    return aanvraag
+
+
+@transaction.atomic
+def end_dossier(*, actor, dossier: Uitkeringsdossier, einddatum: date, eindreden: str) -> Uitkeringsdossier:
+    dossier = Uitkeringsdossier.objects.select_for_update().get(pk=dossier.pk)
+    if dossier.einddatum is not None:
+        raise ValidationError({"einddatum": "Dit dossier is al beëindigd."})
+    if einddatum < dossier.startdatum:
+        raise ValidationError({"einddatum": "De einddatum ligt vóór de startdatum van het dossier."})
+    if eindreden not in Uitkeringsdossier.Eindreden.values:
+        raise ValidationError({"eindreden": "Kies een reden van beëindiging."})
+    dossier.einddatum = einddatum
+    dossier.eindreden = eindreden
+    set_history_user(dossier, actor)
+    dossier.save()
+    _event(dossier.client, "dossier", f"Uitkering beëindigd: {dossier.get_eindreden_display()}", actor)
+    return dossier
+
+
+@transaction.atomic
+def record_contact(*, actor, client: Client, date: date, kind: str, summary: str = "") -> Contact:
+    if date > timezone.localdate():
+        raise ValidationError({"date": "Een contactmoment kan niet in de toekomst liggen."})
+    if kind not in Contact.Kind.values:
+        raise ValidationError({"kind": "Kies het soort contact."})
+    contact = Contact.objects.create(client=client, date=date, kind=kind, summary=summary, recorded_by=actor)
+    _event(client, "contact", f"Contactmoment ({contact.get_kind_display().lower()}) vastgelegd", actor)
+    return contact

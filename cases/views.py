@@ -1,0 +1,368 @@
+"""Browser UI of client intake: thin views over selectors and services."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views import View
+from django.views.generic import TemplateView
+
+from almelo_sociaal.accounts.permissions import RoleRequiredMixin
+from almelo_sociaal.accounts.roles import Role, has_role
+from almelo_sociaal.audit.models import AccessLog
+from almelo_sociaal.audit.services import log_access
+from almelo_sociaal.core.forms import apply_errors
+
+from . import rules, selectors, services
+from .forms import (
+    AanvraagForm,
+    ClientForm,
+    ClientSearchForm,
+    ContactForm,
+    DraftDecisionForm,
+    EndDossierForm,
+    ReasonForm,
+    ToetsForm,
+    VoorliggendForm,
+)
+from .models import Client
+
+READ_ROLES = (Role.INTAKER, Role.COACH, Role.TOETSER, Role.MATCHER, Role.COORDINATOR, Role.SRT, Role.BEHEER)
+EDIT_ROLES = (Role.INTAKER, Role.COACH, Role.BEHEER)
+HANDLE_ROLES = (Role.INTAKER, Role.COACH)
+
+
+def _coaches():
+    return get_user_model().objects.filter(groups__name=Role.COACH, is_active=True).order_by("last_name")
+
+
+class ClientSearchView(RoleRequiredMixin, TemplateView):
+    template_name = "cases/client_search.html"
+    roles = READ_ROLES
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        form = ClientSearchForm(self.request.GET or None, wijkteams=selectors.wijkteams_visible_to(user))
+        query, wijkteam = "", None
+        if form.is_valid():
+            query = form.cleaned_data["q"]
+            wijkteam = form.cleaned_data["wijkteam"]
+        qs = selectors.search_clients(user, query, wijkteam.pk if wijkteam else None)
+        page = Paginator(qs, 25).get_page(self.request.GET.get("pagina"))
+        if query:
+            log_access(user=user, object_type="cliëntzoekopdracht", action=AccessLog.Action.SEARCH,
+                       purpose=f"{len(page.object_list)} resultaten op pagina {page.number}")
+        ctx.update(form=form, page=page, query=query, can_register=has_role(user, *EDIT_ROLES))
+        return ctx
+
+
+class ClientCreateView(RoleRequiredMixin, View):
+    roles = EDIT_ROLES
+    write_roles = EDIT_ROLES
+    template_name = "cases/client_form.html"
+
+    def _form(self, data=None):
+        user = self.request.user
+        form = ClientForm(data, wijkteams=selectors.wijkteams_visible_to(user), coaches=_coaches())
+        if user.wijkteam_id and not data:
+            form.initial["wijkteam"] = user.wijkteam_id
+        return form
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": self._form(), "title": "Nieuwe cliënt registreren"})
+
+    def post(self, request):
+        form = self._form(request.POST)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            if has_role(request.user, Role.COACH) and not has_role(request.user, Role.INTAKER, Role.BEHEER):
+                if data["wijkteam"].pk != request.user.wijkteam_id:
+                    form.add_error("wijkteam", "U kunt alleen cliënten in uw eigen wijkteam registreren.")
+            if form.is_valid():
+                try:
+                    client = services.register_client(actor=request.user, **data)
+                except ValidationError as exc:
+                    apply_errors(form, exc)
+                else:
+                    messages.success(request, f"{client.full_name} is geregistreerd.")
+                    return redirect("cases:client-detail", pk=client.pk)
+        return render(request, self.template_name, {"form": form, "title": "Nieuwe cliënt registreren"}, status=400)
+
+
+class ClientDetailView(RoleRequiredMixin, TemplateView):
+    template_name = "cases/client_detail.html"
+    roles = READ_ROLES
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        client = selectors.get_client_for(user, self.kwargs["pk"])
+        log_access(user=user, client=client, object_type="cliënt", object_id=client.pk, purpose="cliëntpagina")
+        ctx.update(selectors.client_detail(client))
+        today = timezone.localdate()
+        term = selectors.decision_term_weeks(today)
+        for aanvraag in ctx["aanvragen"]:
+            aanvraag.deadline = rules.decision_deadline(aanvraag.aanvraagdatum, term)
+            aanvraag.overdue = rules.is_overdue(
+                status=aanvraag.status, aanvraagdatum=aanvraag.aanvraagdatum, term_weeks=term, today=today
+            )
+        ctx.update(
+            client=client,
+            today=today,
+            can_edit=selectors.can_edit_client(user, client),
+            can_handle=selectors.can_handle_aanvraag(user, client),
+            can_contact=has_role(user, Role.COACH, Role.INTAKER, Role.MATCHER),
+            can_end_dossier=has_role(user, Role.BEHEER) or (
+                has_role(user, Role.COACH) and client.wijkteam_id == user.wijkteam_id
+            ),
+            contact_form=ContactForm(initial={"date": today}),
+        )
+        return ctx
+
+
+class ClientEditView(RoleRequiredMixin, View):
+    roles = EDIT_ROLES
+    write_roles = EDIT_ROLES
+    template_name = "cases/client_form.html"
+
+    def _client(self):
+        client = selectors.get_client_for(self.request.user, self.kwargs["pk"])
+        if not selectors.can_edit_client(self.request.user, client):
+            raise PermissionDenied("U kunt alleen cliënten van uw eigen wijkteam wijzigen.")
+        return client
+
+    def get(self, request, pk):
+        client = self._client()
+        form = ClientForm(instance=client, wijkteams=selectors.wijkteams_visible_to(request.user), coaches=_coaches())
+        return render(request, self.template_name, {"form": form, "client": client, "title": "Gegevens wijzigen"})
+
+    def post(self, request, pk):
+        client = self._client()
+        form = ClientForm(request.POST, instance=Client.objects.get(pk=client.pk),
+                          wijkteams=selectors.wijkteams_visible_to(request.user), coaches=_coaches())
+        if form.is_valid():
+            try:
+                services.update_client(actor=request.user, client=client, **form.cleaned_data)
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, "De gegevens zijn opgeslagen.")
+                return redirect("cases:client-detail", pk=client.pk)
+        ctx = {"form": form, "client": client, "title": "Gegevens wijzigen"}
+        return render(request, self.template_name, ctx, status=400)
+
+
+class AanvraagCreateView(RoleRequiredMixin, View):
+    roles = HANDLE_ROLES
+    write_roles = HANDLE_ROLES
+    template_name = "cases/aanvraag_form.html"
+
+    def _client(self):
+        client = selectors.get_client_for(self.request.user, self.kwargs["pk"])
+        if not selectors.can_handle_aanvraag(self.request.user, client):
+            raise PermissionDenied("U kunt alleen aanvragen voor cliënten van uw eigen wijkteam behandelen.")
+        return client
+
+    def get(self, request, pk):
+        client = self._client()
+        form = AanvraagForm(initial={"aanvraagdatum": timezone.localdate()})
+        return render(request, self.template_name, {"form": form, "client": client})
+
+    def post(self, request, pk):
+        client = self._client()
+        form = AanvraagForm(request.POST)
+        if form.is_valid():
+            try:
+                aanvraag = services.submit_aanvraag(
+                    actor=request.user,
+                    client=client,
+                    regeling=form.cleaned_data["regeling"],
+                    aanvraagdatum=form.cleaned_data["aanvraagdatum"],
+                    leefgebieden=form.leefgebieden_data(),
+                    voorliggende_voorziening=form.cleaned_data["voorliggende_voorziening"],
+                    voorliggende_toelichting=form.cleaned_data["voorliggende_toelichting"],
+                )
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, "De aanvraag is geregistreerd.")
+                return redirect("cases:aanvraag-detail", pk=aanvraag.pk)
+        return render(request, self.template_name, {"form": form, "client": client}, status=400)
+
+
+class AanvraagDetailView(RoleRequiredMixin, View):
+    """The aanvraag with its decision screen: draft (consulent), approve/return (toetser), withdraw."""
+
+    roles = READ_ROLES
+    write_roles = (Role.INTAKER, Role.COACH, Role.TOETSER)
+    template_name = "cases/aanvraag_detail.html"
+
+    def _context(self, aanvraag, **forms):
+        user = self.request.user
+        today = timezone.localdate()
+        term = selectors.decision_term_weeks(today)
+        can_handle = selectors.can_handle_aanvraag(user, aanvraag.client)
+        return {
+            "aanvraag": aanvraag,
+            "client": aanvraag.client,
+            "leefgebieden": list(aanvraag.leefgebieden.all()),
+            "deadline": rules.decision_deadline(aanvraag.aanvraagdatum, term),
+            "overdue": rules.is_overdue(status=aanvraag.status, aanvraagdatum=aanvraag.aanvraagdatum,
+                                        term_weeks=term, today=today),
+            "can_handle": can_handle and aanvraag.is_open,
+            "can_toets": has_role(user, Role.TOETSER) and aanvraag.awaiting_toetsing,
+            "own_draft": aanvraag.concept_door_id == user.pk,
+            "draft_form": forms.get("draft_form") or DraftDecisionForm(initial={
+                "besluit": aanvraag.concept_besluit or None, "reden": aanvraag.concept_reden,
+                "ingangsdatum": aanvraag.concept_ingangsdatum or aanvraag.aanvraagdatum,
+                "maandbedrag": aanvraag.concept_maandbedrag}),
+            "toets_form": forms.get("toets_form") or ToetsForm(),
+            "reason_form": forms.get("reason_form") or ReasonForm(),
+            "voorliggend_form": forms.get("voorliggend_form") or VoorliggendForm(initial={
+                "uitkomst": aanvraag.voorliggende_voorziening, "toelichting": aanvraag.voorliggende_toelichting}),
+        }
+
+    def get(self, request, pk):
+        aanvraag = selectors.get_aanvraag_for(request.user, pk)
+        log_access(user=request.user, client=aanvraag.client, object_type="aanvraag", object_id=aanvraag.pk)
+        return render(request, self.template_name, self._context(aanvraag))
+
+    ACTIONS = {
+        "start": (HANDLE_ROLES, None),
+        "voorliggend": (HANDLE_ROLES, VoorliggendForm),
+        "draft": (HANDLE_ROLES, DraftDecisionForm),
+        "withdraw": (HANDLE_ROLES, ReasonForm),
+        "approve": ((Role.TOETSER,), ToetsForm),
+        "return": ((Role.TOETSER,), ToetsForm),
+    }
+    FORM_KEYS = {VoorliggendForm: "voorliggend_form", DraftDecisionForm: "draft_form", ReasonForm: "reason_form",
+                 ToetsForm: "toets_form"}
+
+    def post(self, request, pk):
+        aanvraag = selectors.get_aanvraag_for(request.user, pk)
+        action = request.POST.get("action", "")
+        if action not in self.ACTIONS:
+            messages.error(request, "Onbekende handeling.")
+            return redirect("cases:aanvraag-detail", pk=pk)
+        roles, form_class = self.ACTIONS[action]
+        if not has_role(request.user, *roles):
+            raise PermissionDenied("U heeft geen rechten voor deze handeling.")
+        if roles == HANDLE_ROLES and not selectors.can_handle_aanvraag(request.user, aanvraag.client):
+            raise PermissionDenied("U kunt alleen aanvragen van uw eigen wijkteam behandelen.")
+        form = form_class(request.POST) if form_class else None
+        if form is not None and not form.is_valid():
+            return render(request, self.template_name, self._context(aanvraag, **{self.FORM_KEYS[form_class]: form}),
+                          status=400)
+        data = form.cleaned_data if form else {}
+        try:
+            if action == "start":
+                services.start_behandeling(actor=request.user, aanvraag=aanvraag)
+                messages.success(request, "De aanvraag is in behandeling genomen.")
+            elif action == "voorliggend":
+                services.record_voorliggende_voorziening(actor=request.user, aanvraag=aanvraag, **data)
+                messages.success(request, "De controle op voorliggende voorzieningen is vastgelegd.")
+            elif action == "draft":
+                services.draft_decision(actor=request.user, aanvraag=aanvraag, **data)
+                messages.success(request, "Het conceptbesluit is ter toetsing aangeboden.")
+            elif action == "withdraw":
+                services.withdraw_aanvraag(actor=request.user, aanvraag=aanvraag, reden=data["reden"])
+                messages.success(request, "De aanvraag is ingetrokken.")
+            elif action == "approve":
+                services.approve_decision(toetser=request.user, aanvraag=aanvraag)
+                messages.success(request, "Het besluit is goedgekeurd en vastgesteld.")
+            elif action == "return":
+                services.reject_draft(toetser=request.user, aanvraag=aanvraag, reden=data["reden"])
+                messages.success(request, "Het conceptbesluit is teruggestuurd naar de consulent.")
+        except ValidationError as exc:
+            if form is None:
+                for message in exc.messages:
+                    messages.error(request, message)
+                return redirect("cases:aanvraag-detail", pk=pk)
+            apply_errors(form, exc)
+            aanvraag.refresh_from_db()
+            return render(request, self.template_name, self._context(aanvraag, **{self.FORM_KEYS[form_class]: form}),
+                          status=400)
+        return redirect("cases:aanvraag-detail", pk=pk)
+
+
+class OverdueAanvragenView(RoleRequiredMixin, TemplateView):
+    template_name = "cases/overdue.html"
+    roles = (Role.INTAKER, Role.COACH, Role.COORDINATOR, Role.TOETSER, Role.BEHEER)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        term = selectors.decision_term_weeks(today)
+        page = Paginator(selectors.overdue_aanvragen(self.request.user, today), 50).get_page(
+            self.request.GET.get("pagina")
+        )
+        for aanvraag in page.object_list:
+            aanvraag.deadline = rules.decision_deadline(aanvraag.aanvraagdatum, term)
+            aanvraag.days_late = (today - aanvraag.deadline).days
+        ctx.update(page=page, term=term, today=today)
+        return ctx
+
+
+class ToetsingQueueView(RoleRequiredMixin, TemplateView):
+    template_name = "cases/toetsing.html"
+    roles = (Role.TOETSER,)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        qs = selectors.aanvragen_awaiting_toetsing(self.request.user)
+        ctx["page"] = Paginator(qs, 50).get_page(self.request.GET.get("pagina"))
+        return ctx
+
+
+class DossierEndView(RoleRequiredMixin, View):
+    roles = (Role.COACH, Role.BEHEER)
+    write_roles = (Role.COACH, Role.BEHEER)
+
+    def post(self, request, pk):
+        dossier = selectors.dossiers_visible_to(request.user).filter(pk=pk).first()
+        if dossier is None:
+            from django.http import Http404
+
+            raise Http404
+        if not selectors.can_edit_client(request.user, dossier.client):
+            raise PermissionDenied("U kunt alleen dossiers van uw eigen wijkteam beëindigen.")
+        form = EndDossierForm(request.POST)
+        if form.is_valid():
+            try:
+                services.end_dossier(actor=request.user, dossier=dossier, **form.cleaned_data)
+                messages.success(request, "Het uitkeringsdossier is beëindigd.")
+            except ValidationError as exc:
+                for message in exc.messages:
+                    messages.error(request, message)
+        else:
+            for errors in form.errors.values():
+                for message in errors:
+                    messages.error(request, message)
+        return redirect("cases:client-detail", pk=dossier.client_id)
+
+
+class ContactCreateView(RoleRequiredMixin, View):
+    roles = (Role.COACH, Role.INTAKER, Role.MATCHER)
+    write_roles = (Role.COACH, Role.INTAKER, Role.MATCHER)
+
+    def post(self, request, pk):
+        client = selectors.get_client_for(request.user, pk)
+        form = ContactForm(request.POST)
+        if form.is_valid():
+            try:
+                services.record_contact(actor=request.user, client=client, **form.cleaned_data)
+                messages.success(request, "Het contactmoment is vastgelegd.")
+            except ValidationError as exc:
+                for message in exc.messages:
+                    messages.error(request, message)
+        else:
+            for errors in form.errors.values():
+                for message in errors:
+                    messages.error(request, message)
+        return redirect("cases:client-detail", pk=client.pk)
+

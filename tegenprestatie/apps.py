@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+from .terms import TERM
+
+
+class TegenprestatieConfig(AppConfig):
+    name = "tegenprestatie"
+    verbose_name = TERM
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        from .access import ensure_host_contact_group
+
+        post_migrate.connect(ensure_host_contact_group, sender=self)

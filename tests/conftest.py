@@ -1,0 +1,77 @@
+"""Shared fixtures: users per role, API clients with tokens, and the markers' skip rules."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from rest_framework.test import APIClient
+
+from almelo_sociaal.accounts.models import ApiToken
+from almelo_sociaal.accounts.roles import Role
+
+from .factories import ClientFactory, UserFactory, WijkteamFactory
+
+IS_POSTGRES = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+HAS_BROKER = bool(os.environ.get("CELERY_BROKER_URL"))
+
+
+def pytest_collection_modifyitems(config, items):
+    skip_pg = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL=postgres://… (CI does)")
+    skip_worker = pytest.mark.skip(reason="needs a Redis broker: set CELERY_BROKER_URL=redis://… (CI does)")
+    for item in items:
+        if "postgres" in item.keywords and not IS_POSTGRES:
+            item.add_marker(skip_pg)
+        if "worker" in item.keywords and not HAS_BROKER:
+            item.add_marker(skip_worker)
+
+
+@pytest.fixture
+def wijkteam(db):
+    return WijkteamFactory(code="binnenstad", name="Binnenstad-Hofkamp")
+
+
+@pytest.fixture
+def other_wijkteam(db):
+    return WijkteamFactory(code="windmolenbroek", name="Windmolenbroek")
+
+
+@pytest.fixture
+def make_user(db):
+    """make_user(role, wijkteam=None, **fields) -> user with that role (a Role or its value; None = no role)."""
+
+    def _make(role=None, wijkteam=None, **fields):
+        roles = [role] if role else []
+        return UserFactory(roles=roles, wijkteam=wijkteam, **fields)
+
+    return _make
+
+
+@pytest.fixture
+def api_client_for():
+    """api_client_for(user, token=False, scopes=()) -> an authenticated DRF APIClient."""
+
+    def _client(user, token: bool = False, scopes=()):
+        client = APIClient()
+        if token or Role.API_CLIENT in {g.name for g in user.groups.all()}:
+            _, key = ApiToken.issue(user=user, name="test", scopes=list(scopes))
+            client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+        else:
+            client.force_authenticate(user)
+        return client
+
+    return _client
+
+
+@pytest.fixture
+def client_in_team(db, wijkteam):
+    return ClientFactory(wijkteam=wijkteam)
+
+
+@pytest.fixture
+def client_elsewhere(db, other_wijkteam):
+    return ClientFactory(wijkteam=other_wijkteam)
+
+
+# Every role, for table-driven permission tests.
+ALL_ROLE_VALUES = [r.value for r in Role]
