@@ -210,6 +210,10 @@ class BoeteProposal:
     aangifte: bool
     explanation: tuple[str, ...] = field(default_factory=tuple)
 
+    @property
+    def advice_label(self) -> str:
+        return BoeteAdvice(self.advice).label
+
 
 def _nonnegative(amount: Decimal, field_name: str, label: str) -> Decimal:
     if not isinstance(amount, Decimal):
@@ -384,11 +388,18 @@ class TerugvorderingAssessment:
 
 
 def terugvordering_assessment(
-    *, inlichtingenplicht_geschonden: bool, amount: Decimal, waived: bool = False, waiver_reason: str = ""
+    *,
+    inlichtingenplicht_geschonden: bool,
+    amount: Decimal,
+    benadelingsbedrag: Decimal,
+    waived: bool = False,
+    waiver_reason: str = "",
 ) -> TerugvorderingAssessment:
-    """Art. 58: mandatory when the inlichtingenplicht (art. 17) was breached, otherwise discretionary.
-    The college may waive it (wholly or partly) for urgent reasons, which must be recorded."""
+    """Art. 58: mandatory when the inlichtingenplicht (art. 17) was breached and benefit was paid wrongly
+    (benadeling > 0), otherwise discretionary. The college may waive it (wholly or partly) for urgent
+    reasons, which must be recorded."""
     amount = _nonnegative(amount, "terugvordering", "De terugvordering")
+    benadeling = _nonnegative(benadelingsbedrag, "benadelingsbedrag", "Het benadelingsbedrag")
     reason = (waiver_reason or "").strip()
     if waived and not reason:
         raise RuleViolation(
@@ -397,7 +408,7 @@ def terugvordering_assessment(
             "terugvordering_afzien_reden",
         )
     if inlichtingenplicht_geschonden:
-        if amount == 0 and not waived:
+        if amount == 0 and benadeling > 0 and not waived:
             raise RuleViolation(
                 "terugvordering_verplicht",
                 "De inlichtingenplicht is geschonden: terugvordering is verplicht (art. 58 lid 1), "

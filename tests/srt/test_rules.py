@@ -398,14 +398,16 @@ def test_savings_of_64_benefits_reproduce_the_seed():
 
 
 def test_terugvordering_is_mandatory_after_breach_of_inlichtingenplicht():
-    assessment = rules.terugvordering_assessment(inlichtingenplicht_geschonden=True, amount=D("2500"))
+    assessment = rules.terugvordering_assessment(
+        inlichtingenplicht_geschonden=True, amount=D("2500"), benadelingsbedrag=D("2500")
+    )
     assert assessment.grond == rules.TerugvorderingGrond.VERPLICHT
     assert assessment.amount == D("2500.00")
 
 
 def test_mandatory_terugvordering_cannot_be_zero():
     with pytest.raises(RuleViolation) as excinfo:
-        rules.terugvordering_assessment(inlichtingenplicht_geschonden=True, amount=D("0"))
+        rules.terugvordering_assessment(inlichtingenplicht_geschonden=True, amount=D("0"), benadelingsbedrag=D("10"))
     assert violation_code(excinfo) == "terugvordering_verplicht"
     assert excinfo.value.field == "terugvordering"
 
@@ -414,6 +416,7 @@ def test_mandatory_terugvordering_may_be_waived_for_urgent_reasons():
     assessment = rules.terugvordering_assessment(
         inlichtingenplicht_geschonden=True,
         amount=D("0"),
+        benadelingsbedrag=D("900"),
         waived=True,
         waiver_reason="Schuldhulptraject loopt",
     )
@@ -424,30 +427,48 @@ def test_mandatory_terugvordering_may_be_waived_for_urgent_reasons():
 
 def test_waiver_needs_a_reason():
     with pytest.raises(RuleViolation) as excinfo:
-        rules.terugvordering_assessment(inlichtingenplicht_geschonden=True, amount=D("0"), waived=True)
+        rules.terugvordering_assessment(
+            inlichtingenplicht_geschonden=True, amount=D("0"), benadelingsbedrag=D("900"), waived=True
+        )
     assert violation_code(excinfo) == "reden_afzien_verplicht"
 
 
+def test_breach_without_benadeling_needs_no_terugvordering():
+    assessment = rules.terugvordering_assessment(
+        inlichtingenplicht_geschonden=True, amount=D("0"), benadelingsbedrag=D("0")
+    )
+    assert assessment.grond == rules.TerugvorderingGrond.VERPLICHT
+    assert assessment.amount == D("0.00")
+
+
 def test_terugvordering_without_breach_is_discretionary():
-    assessment = rules.terugvordering_assessment(inlichtingenplicht_geschonden=False, amount=D("0"))
+    assessment = rules.terugvordering_assessment(
+        inlichtingenplicht_geschonden=False, amount=D("0"), benadelingsbedrag=D("500")
+    )
     assert assessment.grond == rules.TerugvorderingGrond.BEVOEGD
     assert assessment.amount == D("0.00")
 
 
 def test_discretionary_terugvordering_may_have_an_amount():
-    assessment = rules.terugvordering_assessment(inlichtingenplicht_geschonden=False, amount=D("300.456"))
+    assessment = rules.terugvordering_assessment(
+        inlichtingenplicht_geschonden=False, amount=D("300.456"), benadelingsbedrag=D("0")
+    )
     assert assessment.amount == D("300.46")
 
 
 def test_terugvordering_cannot_be_negative():
     with pytest.raises(RuleViolation) as excinfo:
-        rules.terugvordering_assessment(inlichtingenplicht_geschonden=False, amount=D("-1"))
+        rules.terugvordering_assessment(inlichtingenplicht_geschonden=False, amount=D("-1"), benadelingsbedrag=D("0"))
     assert violation_code(excinfo) == "bedrag_negatief"
 
 
 def test_waiver_reason_is_dropped_when_not_waived():
     assessment = rules.terugvordering_assessment(
-        inlichtingenplicht_geschonden=False, amount=D("10"), waived=False, waiver_reason="n.v.t."
+        inlichtingenplicht_geschonden=False,
+        amount=D("10"),
+        benadelingsbedrag=D("10"),
+        waived=False,
+        waiver_reason="n.v.t.",
     )
     assert assessment.waiver_reason == ""
 
