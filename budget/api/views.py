@@ -1,0 +1,149 @@
+"""Budget API: read for finance, beheer and coordinators; write (create, correct, reverse) for finance only.
+
+There is no update or delete endpoint: the ledgers are append-only.
+"""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from .. import rules, selectors, services
+from .filters import ForecastFilter, RealisationFilter, RevisionFilter
+from .serializers import (
+    BudgetYearSerializer,
+    CorrectionInputSerializer,
+    ForecastSerializer,
+    RealisationInputSerializer,
+    RealisationSerializer,
+    ReversalInputSerializer,
+    RevisionInputSerializer,
+    RevisionSerializer,
+)
+
+READ_ROLES = tuple(selectors.READ_ROLES)
+WRITE_ROLES = tuple(selectors.WRITE_ROLES)
+
+
+class BudgetYearViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+):
+    """BUIG years with their revisions and the changes (€ and %) against the previous revision and the
+    previous year's definitief budget."""
+
+    serializer_class = BudgetYearSerializer
+    lookup_field = "year"
+    lookup_value_regex = r"\d{4}"
+    roles = READ_ROLES
+    write_roles = WRITE_ROLES
+
+    def get_queryset(self):
+        return selectors.years_visible_to(self.request.user).order_by("-year")
+
+    def _with_comparisons(self, years):
+        numbers = [y.year for y in years]
+        entries = selectors.revision_entries_by_year([*numbers, *(n - 1 for n in numbers)])
+        comparisons = {
+            y: rules.compare_revisions(
+                entries.get(y, []), previous_year_definitief=rules.definitief_amount(entries.get(y - 1, []))
+            )
+            for y in numbers
+        }
+        return {**self.get_serializer_context(), "comparisons": comparisons}
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        serializer = BudgetYearSerializer(page, many=True, context=self._with_comparisons(page))
+        return self.get_paginated_response(serializer.data)
+
+    def retrieve(self, request, *args, **kwargs):
+        obj = self.get_object()
+        return Response(BudgetYearSerializer(obj, context=self._with_comparisons([obj])).data)
+
+    def create(self, request, *args, **kwargs):
+        serializer = BudgetYearSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        budget_year = services.create_year(
+            year=data["year"],
+            caseload_uitgangspunt=data.get("caseload_uitgangspunt"),
+            note=data.get("note", ""),
+            actor=request.user,
+        )
+        body = BudgetYearSerializer(budget_year, context=self._with_comparisons([budget_year])).data
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+class RevisionViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+):
+    """Revision ledger lines (append-only). A wrong entry is corrected with ``POST …/{id}/correct/``."""
+
+    serializer_class = RevisionSerializer
+    filterset_class = RevisionFilter
+    roles = READ_ROLES
+    write_roles = WRITE_ROLES
+    action_roles = {"correct": WRITE_ROLES}
+
+    def get_queryset(self):
+        return selectors.revisions_visible_to(self.request.user)
+
+    @extend_schema(request=RevisionInputSerializer, responses={201: RevisionSerializer})
+    def create(self, request, *args, **kwargs):
+        data = RevisionInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        revision = services.record_revision(actor=request.user, **data.validated_data)
+        return Response(RevisionSerializer(revision).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=CorrectionInputSerializer, responses={201: RevisionSerializer})
+    @action(detail=True, methods=["post"])
+    def correct(self, request, pk=None):
+        target = self.get_object()
+        data = CorrectionInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        revision = services.correct_revision(revision_id=target.pk, actor=request.user, **data.validated_data)
+        return Response(RevisionSerializer(revision).data, status=status.HTTP_201_CREATED)
+
+
+class RealisationViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+):
+    """Realisation ledger lines (append-only). A wrong line is reversed with ``POST …/{id}/reverse/``."""
+
+    serializer_class = RealisationSerializer
+    filterset_class = RealisationFilter
+    roles = READ_ROLES
+    write_roles = WRITE_ROLES
+    action_roles = {"reverse": WRITE_ROLES}
+
+    def get_queryset(self):
+        return selectors.realisation_visible_to(self.request.user)
+
+    @extend_schema(request=RealisationInputSerializer, responses={201: RealisationSerializer})
+    def create(self, request, *args, **kwargs):
+        data = RealisationInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        entry = services.record_realisation(actor=request.user, **data.validated_data)
+        return Response(RealisationSerializer(entry).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=ReversalInputSerializer, responses={201: RealisationSerializer})
+    @action(detail=True, methods=["post"])
+    def reverse(self, request, pk=None):
+        entry = self.get_object()
+        data = ReversalInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        reversal = services.reverse_realisation(entry_id=entry.pk, actor=request.user, **data.validated_data)
+        return Response(RealisationSerializer(reversal).data, status=status.HTTP_201_CREATED)
+
+
+class ForecastViewSet(viewsets.ReadOnlyModelViewSet):
+    """Stored forecast runs (one per year, scenario and day), as the recompute job wrote them."""
+
+    serializer_class = ForecastSerializer
+    filterset_class = ForecastFilter
+    roles = READ_ROLES
+
+    def get_queryset(self):
+        return selectors.forecasts_visible_to(self.request.user)
