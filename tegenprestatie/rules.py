@@ -207,6 +207,26 @@ def check_weeks_in_year(
         )
 
 
+PRESENT, EXCUSED, NO_SHOW = "aanwezig", "afgemeld", "niet_verschenen"
+ATTENDANCE_LABELS = {PRESENT: "aanwezig", EXCUSED: "afgemeld (met bericht)", NO_SHOW: "niet verschenen"}
+
+
+def check_attendance(*, hours: Decimal, attendance: str) -> None:
+    """Hours go with 'aanwezig'; a week 'afgemeld' or 'niet verschenen' has 0 hours."""
+    if attendance not in ATTENDANCE_LABELS:
+        raise RuleViolation(
+            "aanwezigheid_ongeldig", "Kies aanwezig, afgemeld of niet verschenen.", "attendance"
+        )
+    if attendance == PRESENT and hours <= 0:
+        raise RuleViolation("uren_verplicht", "Vul de uren in, of kies afgemeld of niet verschenen.", "hours")
+    if attendance != PRESENT and hours != 0:
+        raise RuleViolation(
+            "uren_bij_afwezigheid",
+            f"Bij '{ATTENDANCE_LABELS[attendance]}' horen geen uren ({format_hours(hours)} ingevuld).",
+            "hours",
+        )
+
+
 def check_hour_registration(
     *,
     week: IsoWeek,
@@ -268,12 +288,23 @@ class PlacementFacts:
     end: date | None
     agreed_hours: Decimal
     host_has_declaration: bool
-    host_name: str
+    host_name: str | None  # None: no host (e.g. mantelzorg at home)
     participation_group: int | None
     instrument_allowed: bool
     reintegration_hours: Decimal
     other_agreed_hours: Decimal = ZERO  # agreed hours of the client's other overlapping open placements
     exemptions: Sequence[ExemptionPeriod] = field(default_factory=tuple)
+    needs_host: bool = True  # the activity happens at a host organisation
+
+
+def check_declaration(*, signed_on: date | None, signed_by: str, today: date) -> None:
+    """A verdringing declaration has a signing date (not in the future) and a signer."""
+    if signed_on is None:
+        raise RuleViolation("datum_verplicht", "Geef de datum waarop de verklaring is getekend.", "signed_on")
+    if signed_on > today:
+        raise RuleViolation("datum_toekomst", "De verklaring kan niet in de toekomst getekend zijn.", "signed_on")
+    if not signed_by.strip():
+        raise RuleViolation("ondertekenaar_verplicht", "Geef naam en functie van de ondertekenaar.", "signed_by")
 
 
 def check_placement_period(*, start: date, end: date | None) -> None:
@@ -319,7 +350,11 @@ def check_placement_admission(
 ) -> None:
     """All admission checks of a placement, in the order a coach would want to hear them."""
     check_placement_period(start=facts.start, end=facts.end)
-    if not facts.host_has_declaration:
+    if facts.host_name is None and facts.needs_host:
+        raise RuleViolation(
+            "gastorganisatie_verplicht", "Kies de gastorganisatie voor deze activiteit.", "host"
+        )
+    if facts.host_name is not None and not facts.host_has_declaration:
         raise RuleViolation(
             "geen_verdringingsverklaring",
             f"{facts.host_name} heeft geen verdringingsverklaring; plaatsen kan pas als die is vastgelegd.",

@@ -163,6 +163,22 @@ def test_zero_hours_are_allowed_and_clear_a_week():
     register(hours=D("0"))
 
 
+@pytest.mark.parametrize(
+    ("hours", "attendance"), [(D("4"), r.PRESENT), (D("0"), r.EXCUSED), (D("0"), r.NO_SHOW)]
+)
+def test_attendance_and_hours_that_fit(hours, attendance):
+    r.check_attendance(hours=hours, attendance=attendance)
+
+
+def test_present_without_hours_is_refused():
+    assert refused(r.check_attendance, hours=D("0"), attendance=r.PRESENT).code == "uren_verplicht"
+
+
+def test_a_no_show_with_hours_is_refused():
+    v = refused(r.check_attendance, hours=D("3"), attendance=r.NO_SHOW)
+    assert v.message == "Bij 'niet verschenen' horen geen uren (3 ingevuld)."
+
+
 # --------------------------------------------------------------------------- 44 weeks per year
 
 
@@ -270,6 +286,32 @@ def test_a_host_without_verdringing_declaration_is_refused():
     v = refused(admit, host_has_declaration=False)
     assert (v.code, v.field) == ("geen_verdringingsverklaring", "host")
     assert "Buurthuis De Riet heeft geen verdringingsverklaring" in v.message
+
+
+def test_an_activity_at_a_host_needs_a_host():
+    v = refused(admit, host_name=None, host_has_declaration=False)
+    assert (v.code, v.field) == ("gastorganisatie_verplicht", "host")
+
+
+def test_mantelzorg_at_home_needs_no_host_and_no_declaration():
+    admit(host_name=None, host_has_declaration=False, needs_host=False)
+
+
+def test_a_declaration_needs_date_and_signer():
+    r.check_declaration(signed_on=date(2026, 1, 5), signed_by="J. de Vries, voorzitter", today=date(2026, 1, 5))
+
+
+@pytest.mark.parametrize(
+    ("signed_on", "signed_by", "code"),
+    [
+        (None, "J. de Vries", "datum_verplicht"),
+        (date(2026, 1, 6), "J. de Vries", "datum_toekomst"),
+        (date(2026, 1, 5), " ", "ondertekenaar_verplicht"),
+    ],
+)
+def test_an_incomplete_declaration_is_refused(signed_on, signed_by, code):
+    v = refused(r.check_declaration, signed_on=signed_on, signed_by=signed_by, today=date(2026, 1, 5))
+    assert v.code == code
 
 
 def test_a_client_without_participation_group_is_refused():

@@ -1,0 +1,456 @@
+"""Browser UI of tegenprestatie: thin views over selectors and services."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views import View
+from django.views.generic import TemplateView
+
+from almelo_sociaal.accounts.permissions import RoleRequiredMixin
+from almelo_sociaal.accounts.roles import Role, has_role
+from almelo_sociaal.audit.models import AccessLog
+from almelo_sociaal.audit.services import log_access, log_access_many
+from almelo_sociaal.core.forms import apply_errors
+from almelo_sociaal.core.rules import RuleViolation
+
+from . import access, rules, selectors, services
+from .forms import (
+    DeclarationForm,
+    ExemptionForm,
+    HostForm,
+    PlacementForm,
+    SanctionForm,
+    StatusForm,
+    WeekFilterForm,
+)
+from .models import Placement
+from .terms import TERM
+
+GRID_ROLES = (*access.REGISTER_ROLES, Role.COORDINATOR)
+COMPLIANCE_ROLES = (Role.COACH, Role.COORDINATOR)
+CLIENT_FILE_ROLES = (Role.COACH, Role.COORDINATOR, Role.BEHEER)
+
+
+def _client_for(user, pk: int, *, manage: bool = False):
+    qs = selectors.clients_manageable_by(user) if manage else selectors.clients_readable_by(user)
+    return get_object_or_404(qs.select_related("wijkteam", "coach"), pk=pk)
+
+
+# --------------------------------------------------------------------------- placements
+
+
+class PlacementListView(RoleRequiredMixin, TemplateView):
+    template_name = "tegenprestatie/placement_list.html"
+    roles = access.READ_ROLES
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        status = self.request.GET.get("status", rules.ACTIVE)
+        phase = self.request.GET.get("fase")
+        qs = selectors.placement_list(
+            user, status=status if status in rules.TRANSITIONS else "", phase=int(phase) if phase in "123" and phase
+            else None,
+        )
+        page = Paginator(qs, 50).get_page(self.request.GET.get("pagina"))
+        log_access_many(user=user, object_type="plaatsing tegenprestatie", action=AccessLog.Action.VIEW,
+                        client_ids={pl.client_id for pl in page.object_list}, purpose="lijst plaatsingen")
+        ctx.update(page=page, status=status, phase=phase, statuses=Placement.Status.choices,
+                   can_register=has_role(user, *access.REGISTER_ROLES))
+        return ctx
+
+
+class PlacementDetailView(RoleRequiredMixin, TemplateView):
+    template_name = "tegenprestatie/placement_detail.html"
+    roles = access.READ_ROLES
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        placement = selectors.get_placement_for(user, self.kwargs["pk"])
+        log_access(user=user, client=placement.client, object_type="plaatsing tegenprestatie",
+                   object_id=placement.pk, purpose="plaatsing")
+        can_manage = selectors.can_manage_client(user, placement.client)
+        ctx.update(
+            placement=placement,
+            events=list(placement.events.select_related("actor")),
+            logs=list(placement.hour_logs.select_related("registered_by").order_by("-week_start")[:60]),
+            can_manage=can_manage,
+            status_form=kwargs.get("status_form") or StatusForm(initial={"on": timezone.localdate()}),
+            next_statuses=[(s, rules.STATUS_LABELS[s]) for s in sorted(rules.TRANSITIONS[placement.status])],
+        )
+        return ctx
+
+
+class PlacementStatusView(RoleRequiredMixin, View):
+    roles = access.COACH_ROLES
+    write_roles = access.COACH_ROLES
+
+    def post(self, request, pk):
+        placement = selectors.get_placement_for(request.user, pk)
+        if not selectors.can_manage_client(request.user, placement.client):
+            raise PermissionDenied("Alleen de coach van het wijkteam van de cliënt wijzigt de plaatsing.")
+        form = StatusForm(request.POST)
+        if form.is_valid():
+            try:
+                services.change_placement_status(actor=request.user, placement=placement, **form.cleaned_data)
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, f"De plaatsing is nu {rules.STATUS_LABELS[form.cleaned_data['new_status']]}.")
+                return redirect("tegenprestatie:placement-detail", pk=pk)
+        view = PlacementDetailView(request=request, kwargs={"pk": pk})
+        ctx = view.get_context_data(pk=pk, status_form=form)
+        return render(request, PlacementDetailView.template_name, ctx, status=400)
+
+
+class PlacementCreateView(RoleRequiredMixin, View):
+    roles = access.COACH_ROLES
+    write_roles = access.COACH_ROLES
+    template_name = "tegenprestatie/placement_form.html"
+
+    def _render(self, request, client, form, status=200):
+        return render(request, self.template_name, {"form": form, "client": client, "term": TERM}, status=status)
+
+    def get(self, request, client_pk):
+        client = _client_for(request.user, client_pk, manage=True)
+        initial = {"start_date": timezone.localdate(), "host": request.GET.get("host")}
+        return self._render(request, client, PlacementForm(initial=initial))
+
+    def post(self, request, client_pk):
+        client = _client_for(request.user, client_pk, manage=True)
+        form = PlacementForm(request.POST)
+        if form.is_valid():
+            try:
+                placement = services.propose_placement(actor=request.user, client=client, **form.cleaned_data)
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, f"{TERM} vastgelegd voor {client.full_name}.")
+                return redirect("tegenprestatie:placement-detail", pk=placement.pk)
+        return self._render(request, client, form, status=400)
+
+
+# --------------------------------------------------------------------------- host organisations
+
+
+class HostListView(RoleRequiredMixin, TemplateView):
+    template_name = "tegenprestatie/host_list.html"
+    roles = access.READ_ROLES
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(hosts=selectors.host_list(self.request.user),
+                   can_admin=has_role(self.request.user, *access.HOST_ADMIN_ROLES))
+        return ctx
+
+
+class HostDetailView(RoleRequiredMixin, TemplateView):
+    template_name = "tegenprestatie/host_detail.html"
+    roles = access.READ_ROLES
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        host = selectors.get_host_for(user, self.kwargs["pk"])
+        detail = selectors.host_detail(user, host)
+        log_access_many(user=user, object_type="plaatsing tegenprestatie", action=AccessLog.Action.VIEW,
+                        client_ids={pl.client_id for pl in detail["placements"]}, purpose=f"gastorganisatie {host}")
+        ctx.update(host=host, **detail, can_admin=has_role(user, *access.HOST_ADMIN_ROLES),
+                   declaration_form=kwargs.get("declaration_form") or DeclarationForm(),
+                   can_register=has_role(user, *access.REGISTER_ROLES))
+        return ctx
+
+
+class HostCreateView(RoleRequiredMixin, View):
+    roles = access.HOST_ADMIN_ROLES
+    write_roles = access.HOST_ADMIN_ROLES
+    template_name = "tegenprestatie/host_form.html"
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": HostForm(), "title": "Nieuwe gastorganisatie"})
+
+    def post(self, request):
+        form = HostForm(request.POST)
+        if form.is_valid():
+            try:
+                host = services.create_host(actor=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, f"{host.name} is vastgelegd. Leg de verdringingsverklaring vast.")
+                return redirect("tegenprestatie:host-detail", pk=host.pk)
+        return render(request, self.template_name, {"form": form, "title": "Nieuwe gastorganisatie"}, status=400)
+
+
+class HostEditView(RoleRequiredMixin, View):
+    roles = access.HOST_ADMIN_ROLES
+    write_roles = access.HOST_ADMIN_ROLES
+    template_name = "tegenprestatie/host_form.html"
+
+    def get(self, request, pk):
+        host = selectors.get_host_for(request.user, pk)
+        return render(request, self.template_name, {"form": HostForm(instance=host), "host": host,
+                                                    "title": f"{host.name} wijzigen"})
+
+    def post(self, request, pk):
+        host = selectors.get_host_for(request.user, pk)
+        form = HostForm(request.POST, instance=host)
+        if form.is_valid():
+            try:
+                services.update_host(actor=request.user, host=host, **form.cleaned_data)
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, "De gastorganisatie is bijgewerkt.")
+                return redirect("tegenprestatie:host-detail", pk=host.pk)
+        return render(request, self.template_name, {"form": form, "host": host, "title": f"{host.name} wijzigen"},
+                      status=400)
+
+
+class HostDeclarationView(RoleRequiredMixin, View):
+    roles = access.HOST_ADMIN_ROLES
+    write_roles = access.HOST_ADMIN_ROLES
+
+    def post(self, request, pk):
+        host = selectors.get_host_for(request.user, pk)
+        form = DeclarationForm(request.POST)
+        if form.is_valid():
+            try:
+                services.record_declaration(actor=request.user, host=host, **form.cleaned_data)
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, f"Verdringingsverklaring van {host.name} vastgelegd.")
+                return redirect("tegenprestatie:host-detail", pk=pk)
+        view = HostDetailView(request=request, kwargs={"pk": pk})
+        return render(request, HostDetailView.template_name, view.get_context_data(pk=pk, declaration_form=form),
+                      status=400)
+
+
+# --------------------------------------------------------------------------- week grid
+
+
+def _grid_rows_from_post(post, placement_ids: list[int]):
+    """Read the grid inputs: (index→placement id, rows, parse errors). Blank lines are not sent."""
+    rows, order, parse_errors = [], [], {}
+    for pid in placement_ids:
+        hours_text = post.get(f"hours-{pid}", "").strip()
+        attendance = post.get(f"attendance-{pid}", "").strip()
+        note = post.get(f"note-{pid}", "").strip()
+        if not hours_text and not attendance:
+            continue
+        try:
+            hours = rules.parse_hours(hours_text)
+        except RuleViolation as v:
+            parse_errors[pid] = [v.message]
+            continue
+        order.append(pid)
+        rows.append(services.HourRow(placement_id=pid, hours=hours, attendance=attendance, note=note))
+    return order, rows, parse_errors
+
+
+class WeekGridView(RoleRequiredMixin, View):
+    """Register a week of hours for many clients at once (all rows or none); htmx swaps only the grid."""
+
+    roles = GRID_ROLES
+    write_roles = access.REGISTER_ROLES
+    template_name = "tegenprestatie/week_grid.html"
+    partial_name = "tegenprestatie/_week_grid.html"
+
+    def _context(self, request, week, host, row_errors=None, posted=None, status_message=""):
+        user = request.user
+        readonly = not has_role(user, *access.REGISTER_ROLES)
+        rows = selectors.week_grid(user, week, host_id=host.pk if host else None, readonly=readonly)
+        caps = selectors.week_caps(week)
+        for pl in rows:
+            pl.errors = (row_errors or {}).get(pl.pk, [])
+            pl.posted = (posted or {}).get(pl.pk)
+        return {
+            "week": week,
+            "prev_week": week.shift(-1),
+            "next_week": week.shift(1),
+            "this_week": rules.IsoWeek.of(timezone.localdate()),
+            "rows": rows,
+            "summary": selectors.week_summary(rows),
+            "caps": caps,
+            "host": host,
+            "readonly": readonly,
+            "attendance_choices": rules.ATTENDANCE_LABELS.items(),
+            "has_errors": bool(row_errors),
+            "status_message": status_message,
+        }
+
+    def _filters(self, request, data):
+        form = WeekFilterForm(data, hosts=selectors.hosts_visible_to(request.user))
+        week, host = rules.IsoWeek.of(timezone.localdate()), None
+        if form.is_valid():
+            week = form.cleaned_data["week"] or week
+            host = form.cleaned_data["host"]
+        return form, week, host
+
+    def get(self, request):
+        form, week, host = self._filters(request, request.GET)
+        ctx = self._context(request, week, host)
+        ctx["filter_form"] = form
+        template = self.partial_name if request.headers.get("HX-Request") else self.template_name
+        return render(request, template, ctx)
+
+    def post(self, request):
+        form, week, host = self._filters(request, request.POST)
+        ids = [int(v) for v in request.POST.getlist("placement") if v.isdigit()]
+        order, rows, row_errors = _grid_rows_from_post(request.POST, ids)
+        posted = {pid: {"hours": request.POST.get(f"hours-{pid}", ""),
+                        "attendance": request.POST.get(f"attendance-{pid}", ""),
+                        "note": request.POST.get(f"note-{pid}", "")} for pid in ids}
+        message = ""
+        if not row_errors and rows:
+            try:
+                services.register_week_hours(actor=request.user, week=week, rows=rows,
+                                             placements=selectors.registrable_placements(request.user))
+            except ValidationError as exc:
+                for key, errors in exc.message_dict.items():
+                    parts = key.split(".")
+                    if parts[0] == "rows" and len(parts) > 1 and parts[1].isdigit():
+                        row_errors.setdefault(order[int(parts[1])], []).extend(errors)
+                    else:
+                        row_errors.setdefault(0, []).extend(errors)
+            else:
+                message = f"{len(rows)} regel(s) opgeslagen voor week {week.label}."
+                posted = None
+        elif not rows and not row_errors:
+            message = "Er waren geen uren ingevuld."
+        ctx = self._context(request, week, host, row_errors=row_errors, posted=posted if row_errors else None,
+                            status_message=message)
+        ctx["filter_form"] = form
+        status = 400 if row_errors else 200
+        if request.headers.get("HX-Request"):
+            return render(request, self.partial_name, ctx, status=200 if not row_errors else 422)
+        if not row_errors:
+            messages.success(request, message)
+            url = reverse("tegenprestatie:week-grid") + f"?week={week.label}"
+            return redirect(url + (f"&host={host.pk}" if host else ""))
+        return render(request, self.template_name, ctx, status=status)
+
+
+# --------------------------------------------------------------------------- per client
+
+
+class ClientProgressView(RoleRequiredMixin, TemplateView):
+    template_name = "tegenprestatie/client_progress.html"
+    roles = CLIENT_FILE_ROLES
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        client = _client_for(user, self.kwargs["pk"])
+        log_access(user=user, client=client, object_type="tegenprestatie cliënt", object_id=client.pk,
+                   purpose="voortgang tegenprestatie")
+        today = timezone.localdate()
+        year_text = self.request.GET.get("jaar", "")
+        year = int(year_text) if year_text.isdigit() and 2000 < int(year_text) < 2100 else rules.IsoWeek.of(today).year
+        ctx.update(client=client, progress=selectors.client_progress(client, year), today=today,
+                   can_manage=selectors.can_manage_client(user, client), prev_year=year - 1, next_year=year + 1)
+        return ctx
+
+
+class ExemptionCreateView(RoleRequiredMixin, View):
+    roles = access.COACH_ROLES
+    write_roles = access.COACH_ROLES
+    template_name = "tegenprestatie/exemption_form.html"
+
+    def get(self, request, client_pk):
+        client = _client_for(request.user, client_pk, manage=True)
+        form = ExemptionForm(initial={"start_date": timezone.localdate()})
+        return render(request, self.template_name, {"form": form, "client": client})
+
+    def post(self, request, client_pk):
+        client = _client_for(request.user, client_pk, manage=True)
+        form = ExemptionForm(request.POST)
+        if form.is_valid():
+            try:
+                services.record_exemption(actor=request.user, client=client, **form.cleaned_data)
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, "Vrijstelling vastgelegd.")
+                return redirect("tegenprestatie:client-progress", pk=client.pk)
+        return render(request, self.template_name, {"form": form, "client": client}, status=400)
+
+
+class SanctionCreateView(RoleRequiredMixin, View):
+    roles = access.COACH_ROLES
+    write_roles = access.COACH_ROLES
+    template_name = "tegenprestatie/sanction_form.html"
+
+    def _render(self, request, client, form, status=200):
+        offence_on = form.data.get("offence_on") if form.is_bound else None
+        try:
+            on = timezone.datetime.fromisoformat(offence_on).date() if offence_on else timezone.localdate()
+        except ValueError:
+            on = timezone.localdate()
+        ctx = {
+            "form": form,
+            "client": client,
+            "proposal": services.sanction_proposal(client_id=client.pk, offence_on=on),
+            "history": list(client.tp_sanctions.select_related("decided_by", "placement__activity")),
+            "signals_url": reverse("tegenprestatie:compliance"),
+        }
+        return render(request, self.template_name, ctx, status=status)
+
+    def get(self, request, client_pk):
+        client = _client_for(request.user, client_pk, manage=True)
+        initial = {"offence_on": timezone.localdate(), "placement": request.GET.get("plaatsing")}
+        form = SanctionForm(initial=initial, placements=client.tp_placements.select_related("activity"))
+        proposal = services.sanction_proposal(client_id=client.pk, offence_on=timezone.localdate())
+        form.initial["percentage"] = proposal.percentage
+        return self._render(request, client, form)
+
+    def post(self, request, client_pk):
+        client = _client_for(request.user, client_pk, manage=True)
+        form = SanctionForm(request.POST, placements=client.tp_placements.select_related("activity"))
+        if form.is_valid():
+            try:
+                services.record_sanction(actor=request.user, client=client, **form.cleaned_data)
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, "Maatregel vastgelegd.")
+                return redirect("tegenprestatie:client-progress", pk=client.pk)
+        return self._render(request, client, form, status=400)
+
+
+# --------------------------------------------------------------------------- compliance and overview
+
+
+class ComplianceView(RoleRequiredMixin, TemplateView):
+    template_name = "tegenprestatie/compliance.html"
+    roles = COMPLIANCE_ROLES
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        signals = selectors.compliance_signals(user, timezone.localdate())
+        log_access_many(user=user, object_type="naleving tegenprestatie", action=AccessLog.Action.VIEW,
+                        client_ids={s["client"].pk for s in signals}, purpose="nalevingssignalen")
+        ctx.update(signals=signals, can_manage=has_role(user, Role.COACH))
+        return ctx
+
+
+class CoordinatorOverviewView(RoleRequiredMixin, TemplateView):
+    template_name = "tegenprestatie/overview.html"
+    roles = access.COORDINATOR_ROLES
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        year_text = self.request.GET.get("jaar", "")
+        year = int(year_text) if year_text.isdigit() and 2000 < int(year_text) < 2100 else today.year
+        ctx.update(selectors.coordinator_overview(self.request.user, year=year, today=today))
+        ctx.update(prev_year=year - 1, next_year=year + 1)
+        return ctx
