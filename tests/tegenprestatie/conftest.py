@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from almelo_sociaal.accounts.roles import Role
+from tegenprestatie.access import HOST_CONTACT
+from tests.factories import ClientFactory
+from tests.participation.factories import AssignmentFactory, TrajectoryFactory
+
+from tests.tegenprestatie.factories import HostFactory, PlacementFactory
+
+
+@pytest.fixture
+def in_group(db):
+    """in_group(client, group=2, hours=None): a participation group (and re-integration hours) from 2026-01-05."""
+
+    def _assign(client, group: int = 2, hours: str | None = None):
+        AssignmentFactory(client=client, group=group, valid_from=date(2025, 1, 1))
+        if hours:
+            TrajectoryFactory(client=client, group=group, start=date(2025, 1, 1), hours_per_week=Decimal(hours))
+        return client
+
+    return _assign
+
+
+@pytest.fixture
+def coach(make_user, wijkteam):
+    return make_user(Role.COACH, wijkteam=wijkteam)
+
+
+@pytest.fixture
+def host(db):
+    return HostFactory()
+
+
+@pytest.fixture
+def host_contact(make_user, host):
+    user = make_user(HOST_CONTACT)
+    host.contact_users.add(user)
+    return user
+
+
+@pytest.fixture
+def placement(db, wijkteam, host):
+    return PlacementFactory(client=ClientFactory(wijkteam=wijkteam), host=host)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
