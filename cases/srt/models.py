@@ -55,7 +55,9 @@ class SrtSignal(models.Model):
     )
     received_on = models.DateField("ontvangen op")
     description = models.TextField("omschrijving")
-    status = models.CharField("status", max_length=20, choices=SignalStatus.choices, default=SignalStatus.NIEUW)
+    status = models.CharField(
+        "status", max_length=20, choices=SignalStatus.choices, default=SignalStatus.NIEUW
+    )
     discard_reason = models.TextField("reden verwerpen", blank=True)
     triaged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -145,7 +147,9 @@ class SrtInvestigation(models.Model):
     terugvordering_grond = models.CharField(
         "grond terugvordering", max_length=10, choices=TerugvorderingGrond.choices, blank=True
     )
-    terugvordering_afgezien = models.BooleanField("afgezien van terugvordering (dringende redenen)", default=False)
+    terugvordering_afgezien = models.BooleanField(
+        "afgezien van terugvordering (dringende redenen)", default=False
+    )
     terugvordering_afzien_reden = models.TextField("dringende reden", blank=True)
     boete_advice = models.CharField("advies sanctie", max_length=15, choices=BoeteAdvice.choices, blank=True)
     boete_voorstel = models.DecimalField("voorgestelde boete", null=True, blank=True, **MONEY)
@@ -211,7 +215,9 @@ class SrtAssignment(models.Model):
     """An SRT investigator assigned to an investigation (only users with the SRT role)."""
 
     investigation = models.ForeignKey(SrtInvestigation, on_delete=models.CASCADE, related_name="assignments")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="srt_assignments")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="srt_assignments"
+    )
     assigned_at = models.DateTimeField("toegewezen op", auto_now_add=True)
     assigned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -407,7 +407,9 @@ def test_terugvordering_is_mandatory_after_breach_of_inlichtingenplicht():
 
 def test_mandatory_terugvordering_cannot_be_zero():
     with pytest.raises(RuleViolation) as excinfo:
-        rules.terugvordering_assessment(inlichtingenplicht_geschonden=True, amount=D("0"), benadelingsbedrag=D("10"))
+        rules.terugvordering_assessment(
+            inlichtingenplicht_geschonden=True, amount=D("0"), benadelingsbedrag=D("10")
+        )
     assert violation_code(excinfo) == "terugvordering_verplicht"
     assert excinfo.value.field == "terugvordering"
 
@@ -458,7 +460,9 @@ def test_discretionary_terugvordering_may_have_an_amount():
 
 def test_terugvordering_cannot_be_negative():
     with pytest.raises(RuleViolation) as excinfo:
-        rules.terugvordering_assessment(inlichtingenplicht_geschonden=False, amount=D("-1"), benadelingsbedrag=D("0"))
+        rules.terugvordering_assessment(
+            inlichtingenplicht_geschonden=False, amount=D("-1"), benadelingsbedrag=D("0")
+        )
     assert violation_code(excinfo) == "bedrag_negatief"
 
 

@@ -1,0 +1,218 @@
+"""REST API of the SRT, with the same need-to-know as the UI.
+
+Read: SRT staff and API clients whose token carries scope ``srt``. Writes: SRT staff; API clients may only
+deliver signals (e.g. a Suwinet data match). Assignment of investigators: SRT and functioneel beheer.
+Every investigation or signal that leaves the API is written to the access log.
+"""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from almelo_sociaal.accounts.models import ApiToken
+from almelo_sociaal.accounts.permissions import RolePermission
+from almelo_sociaal.accounts.roles import Role, has_role
+from almelo_sociaal.audit.models import AccessLog
+
+from .. import selectors, services
+from ..forms import TriageForm
+from ..selectors import API_ROLES, ASSIGN_ROLES
+from ..views import INVESTIGATION, SIGNAL
+from .filters import InvestigationFilter, SignalFilter
+from .serializers import (
+    AssignSerializer,
+    DocumentSerializer,
+    InvestigationDetailSerializer,
+    InvestigationSerializer,
+    NoteSerializer,
+    OutcomeSerializer,
+    SignalCreateSerializer,
+    SignalSerializer,
+    StatusSerializer,
+    TriageSerializer,
+)
+
+SRT_ONLY = (Role.SRT,)
+
+
+class ApiClientNeedsSrtScope(permissions.BasePermission):
+    """An API client reaches SRT data only through a token with scope "srt" (never through a session)."""
+
+    message = "Dit token heeft geen toegang tot SRT-gegevens (scope 'srt' ontbreekt)."
+
+    def has_permission(self, request, view) -> bool:
+        if has_role(request.user, Role.SRT) or not has_role(request.user, Role.API_CLIENT):
+            return True
+        return isinstance(request.auth, ApiToken) and set(view.required_scopes).issubset(
+            set(request.auth.scopes)
+        )
+
+
+def _log_rows(request, object_type: str, objects) -> None:
+    AccessLog.objects.bulk_create(
+        [
+            AccessLog(
+                user=request.user,
+                action=AccessLog.Action.API,
+                client_id=obj.client_id,
+                object_type=object_type,
+                object_id=str(obj.pk),
+                purpose=f"API {request.method} {request.path}"[:200],
+            )
+            for obj in objects
+        ]
+    )
+
+
+class LoggedReadsMixin:
+    """Writes one access-log row for every object a list or detail response contains."""
+
+    log_object_type = ""
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        _log_rows(self.request, self.log_object_type, page if page is not None else queryset)
+        return page
+
+    def get_object(self):
+        obj = super().get_object()
+        _log_rows(self.request, self.log_object_type, [obj])
+        return obj
+
+
+class SignalViewSet(
+    LoggedReadsMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """SRT signals: list, read, deliver (SRT or API client with scope "srt") and triage (SRT)."""
+
+    roles = API_ROLES
+    write_roles = API_ROLES
+    action_roles = {"triage": SRT_ONLY}
+    required_scopes = ("srt",)
+    permission_classes = [RolePermission, ApiClientNeedsSrtScope]
+    serializer_class = SignalSerializer
+    filterset_class = SignalFilter
+    log_object_type = SIGNAL
+
+    def get_queryset(self):
+        return selectors.signals_visible_to(self.request.user)
+
+    @extend_schema(request=SignalCreateSerializer, responses={201: SignalSerializer})
+    def create(self, request, *args, **kwargs):
+        from cases.selectors import clients_visible_to
+
+        serializer = SignalCreateSerializer(data=request.data, clients=clients_visible_to(request.user))
+        serializer.is_valid(raise_exception=True)
+        signal = services.register_signal(actor=request.user, **serializer.validated_data)
+        return Response(SignalSerializer(signal).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=TriageSerializer, responses={200: SignalSerializer})
+    @action(detail=True, methods=["post"], url_path="beoordelen")
+    def triage(self, request, pk=None):
+        """Discard the signal (with a reason) or open an investigation."""
+        signal = self.get_object()
+        serializer = TriageSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        if data["decision"] == TriageForm.OPEN:
+            services.open_investigation(
+                actor=request.user, signal=signal, investigators=data["investigators"]
+            )
+        else:
+            services.discard_signal(actor=request.user, signal=signal, reason=data["reason"])
+        signal = selectors.get_signal_for(request.user, signal.pk)
+        return Response(SignalSerializer(signal).data)
+
+
+class InvestigationViewSet(
+    LoggedReadsMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """SRT investigations: read (SRT, API client with scope "srt"); status, findings, documents and outcome
+    (SRT); investigators (SRT and functioneel beheer)."""
+
+    roles = API_ROLES
+    write_roles = SRT_ONLY
+    action_roles = {"assign": ASSIGN_ROLES}
+    required_scopes = ("srt",)
+    permission_classes = [RolePermission, ApiClientNeedsSrtScope]
+    filterset_class = InvestigationFilter
+    log_object_type = INVESTIGATION
+
+    def get_queryset(self):
+        if self.action == "assign":
+            return selectors.investigations_assignable_by(self.request.user)
+        return selectors.investigations_visible_to(self.request.user)
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return InvestigationDetailSerializer
+        return InvestigationSerializer
+
+    def _fresh(self, request, pk):
+        return InvestigationSerializer(selectors.get_investigation_for(request.user, pk)).data
+
+    @extend_schema(request=StatusSerializer, responses={200: InvestigationSerializer})
+    @action(detail=True, methods=["post"], url_path="status")
+    def change_status(self, request, pk=None):
+        """gemeld → in onderzoek. Closing happens by recording the outcome (``uitkomst``)."""
+        investigation = self.get_object()
+        serializer = StatusSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.change_status(
+            actor=request.user, investigation=investigation, target=serializer.validated_data["status"]
+        )
+        return Response(self._fresh(request, investigation.pk))
+
+    @extend_schema(request=OutcomeSerializer, responses={200: InvestigationSerializer})
+    @action(detail=True, methods=["post"], url_path="uitkomst")
+    def outcome(self, request, pk=None):
+        """Record the outcome and close the investigation (boete: omit to take the proposal)."""
+        investigation = self.get_object()
+        serializer = OutcomeSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.record_outcome(actor=request.user, investigation=investigation, **serializer.validated_data)
+        return Response(self._fresh(request, investigation.pk))
+
+    @extend_schema(request=NoteSerializer, responses={201: NoteSerializer})
+    @action(detail=True, methods=["post"], url_path="bevindingen")
+    def add_note(self, request, pk=None):
+        investigation = self.get_object()
+        serializer = NoteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        note = services.add_note(
+            actor=request.user, investigation=investigation, text=serializer.validated_data["text"]
+        )
+        return Response(NoteSerializer(note).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=DocumentSerializer, responses={201: DocumentSerializer})
+    @action(detail=True, methods=["post"], url_path="documenten")
+    def add_document(self, request, pk=None):
+        investigation = self.get_object()
+        serializer = DocumentSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        document = services.add_document(
+            actor=request.user, investigation=investigation, **serializer.validated_data
+        )
+        return Response(DocumentSerializer(document).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=AssignSerializer, responses={200: AssignSerializer})
+    @action(detail=True, methods=["post"], url_path="onderzoekers")
+    def assign(self, request, pk=None):
+        """Set the assigned investigators (SRT staff only). Answers with the investigator ids only."""
+        investigation = self.get_object()
+        serializer = AssignSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.assign_investigators(
+            actor=request.user,
+            investigation=investigation,
+            investigators=serializer.validated_data["investigators"],
+        )
+        ids = sorted(investigation.assignments.values_list("user_id", flat=True))
+        return Response({"investigators": ids})

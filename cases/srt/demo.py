@@ -1,0 +1,428 @@
+"""Demo data: the SRT results of seed 000 (November 2019 – October 2020), so the report reproduces them.
+
+175 investigations closed in the period: 25 uitkering beëindigd, 39 aanvraag afgewezen, 111 ander resultaat;
+"bespaarde uitkering" of 64 benefits × 12 months ≈ € 0.9 M (average monthly benefit € 1,171.88);
+terugvordering on 54 investigations > € 0.4 M. Plus earlier investigations (2016–2018) that make some
+clients recidivists, discarded and new signals, and a few running investigations. Idempotent (skips when
+the "D" series exists); bulk inserts; it never changes the clients, dossiers or aanvragen of the cases demo.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from almelo_sociaal.accounts.roles import Role
+from almelo_sociaal.core.rules import money
+
+from . import rules, selectors
+from .models import SrtAssignment, SrtDocument, SrtInvestigation, SrtNote, SrtSignal
+from .rules import Culpability, InvestigationStatus, OtherResult, Outcome, SignalSource, SignalStatus
+from .services import ensure_srt_parameters
+
+PERIOD_START, PERIOD_END = date(2019, 11, 1), date(2020, 10, 31)
+N_ENDED, N_REJECTED, N_OTHER = 25, 39, 111
+OTHER_SPLIT = {
+    OtherResult.GEEN_OVERTREDING: 48,
+    OtherResult.WAARSCHUWING: 18,
+    OtherResult.MAATREGEL: 25,
+    OtherResult.BOETE: 20,
+}
+N_RECOVERY_FROM_MAATREGEL = 9  # 25 ended + 20 boete + 9 maatregel = 54 terugvorderingen
+SOURCE_WEIGHTS = {
+    SignalSource.GEGEVENSMATCH: 50,
+    SignalSource.MELDING: 45,
+    SignalSource.THEMACONTROLE: 40,
+    SignalSource.HUISBEZOEK: 20,
+    SignalSource.NIET_VERSCHENEN: 20,
+}
+RISK_PROFILES = [
+    "Woonsituatie: gezamenlijke huishouding",
+    "Vermogen buitenland",
+    "Inkomsten uit zelfstandige arbeid",
+    "Langdurig geen contact",
+]
+MEAN_MONTHLY = Decimal("1171.88")
+RECOVERY_TOTAL = Decimal("412650.00")
+DEMO_MARKER = "-D"
+
+
+def _monthly_benefits(rng: random.Random, n: int) -> list[Decimal]:
+    """n amounts around the mean in symmetric pairs, so their total is exactly n × mean."""
+    amounts = []
+    for _ in range(n // 2):
+        delta = Decimal(rng.randint(0, 22000)) / 100
+        amounts += [MEAN_MONTHLY + delta, MEAN_MONTHLY - delta]
+    if n % 2:
+        amounts.append(MEAN_MONTHLY)
+    rng.shuffle(amounts)
+    return amounts
+
+
+def _recoveries(rng: random.Random, n: int) -> list[Decimal]:
+    """n amounts that add up to RECOVERY_TOTAL (one large case above the OM threshold comes first)."""
+    large = Decimal("52340.00")
+    weights = [rng.uniform(0.3, 1.7) for _ in range(n - 1)]
+    rest = RECOVERY_TOTAL - large
+    amounts = [money(rest * Decimal(str(round(w / sum(weights), 6)))) for w in weights]
+    amounts[-1] += rest - sum(amounts)
+    return [large, *amounts]
+
+
+def _source_list(rng: random.Random, n: int) -> list[str]:
+    sources = [s for s, w in SOURCE_WEIGHTS.items() for _ in range(w)]
+    rng.shuffle(sources)
+    return (sources * (n // len(sources) + 1))[:n]
+
+
+def load(*, stdout) -> None:
+    if SrtInvestigation.objects.filter(reference__contains=DEMO_MARKER).exists():
+        stdout.write("SRT: demo-onderzoeken bestaan al; overgeslagen.")
+        return
+    from cases.models import Aanvraag, Client, Uitkeringsdossier
+
+    if not Client.objects.exists():
+        stdout.write("SRT: geen cliënten; laad eerst de demo van cases.")
+        return
+    ensure_srt_parameters()
+    investigators = list(get_user_model().objects.filter(groups__name=Role.SRT).order_by("id"))
+    author = investigators[0] if investigators else None
+    with transaction.atomic():
+        _load(stdout, investigators, author, Client, Uitkeringsdossier, Aanvraag)
+
+
+def _load(stdout, investigators, author, Client, Uitkeringsdossier, Aanvraag) -> None:  # noqa: N803
+    rng = random.Random(2020)
+    dossiers = list(Uitkeringsdossier.objects.order_by("id").only("id", "client_id")[: N_ENDED + N_OTHER])
+    aanvragen = list(
+        Aanvraag.objects.order_by("-status", "id")
+        .filter(status=Aanvraag.Status.AFGEWEZEN)
+        .only("id", "client_id")
+    )
+    if len(aanvragen) < N_REJECTED:
+        aanvragen += list(
+            Aanvraag.objects.exclude(status=Aanvraag.Status.AFGEWEZEN)
+            .order_by("id")
+            .only("id", "client_id")[: N_REJECTED - len(aanvragen)]
+        )
+    client_ids = list(Client.objects.order_by("id").values_list("id", flat=True)[:400])
+    if len(dossiers) < N_ENDED or len(aanvragen) < N_REJECTED:
+        stdout.write("SRT: te weinig dossiers of aanvragen in de demo; SRT-demo overgeslagen.")
+        return
+
+    # The outcomes of the period, in a fixed order; dates spread over the twelve months.
+    plan: list[tuple[str, str]] = [(Outcome.UITKERING_BEEINDIGD, "")] * N_ENDED
+    plan += [(Outcome.AANVRAAG_AFGEWEZEN, "")] * N_REJECTED
+    for other, count in OTHER_SPLIT.items():
+        plan += [(Outcome.ANDER_RESULTAAT, str(other))] * count
+    rng.shuffle(plan)
+    sources = _source_list(rng, len(plan))
+    monthly = iter(_monthly_benefits(rng, N_ENDED + N_REJECTED))
+    recoveries = _recoveries(rng, N_ENDED + OTHER_SPLIT[OtherResult.BOETE] + N_RECOVERY_FROM_MAATREGEL)
+    recovery_iter = iter(recoveries)
+    maatregel_recoveries = N_RECOVERY_FROM_MAATREGEL
+    ended_dossiers = iter(dossiers[:N_ENDED])
+    other_dossiers = iter(dossiers[N_ENDED:])
+    rejected = iter(aanvragen[:N_REJECTED])
+    params = selectors.srt_parameters(PERIOD_END)
+
+    # Earlier investigations (2016–2018) with a boete: these clients are recidivists in the period.
+    recidivists: list[int] = []
+    earlier_rows = []
+    for k in range(10):
+        dossier = dossiers[N_ENDED + k] if N_ENDED + k < len(dossiers) else dossiers[k]
+        recidivists.append(dossier.client_id)
+        closed = date(2016 + k % 3, 3 + k % 9, 10)
+        earlier_rows.append(
+            dict(
+                client_id=dossier.client_id,
+                dossier_id=dossier.id,
+                aanvraag_id=None,
+                source=SignalSource.GEGEVENSMATCH,
+                opened=closed - timedelta(days=45),
+                closed=closed,
+                outcome=Outcome.ANDER_RESULTAAT,
+                other=OtherResult.BOETE,
+                culpability=Culpability.NORMAAL,
+                benadeling=Decimal("1800.00"),
+                terugvordering=Decimal("1800.00"),
+                boete=Decimal("900.00"),
+                monthly=None,
+                recidive=False,
+                warning=False,
+                geschonden=True,
+            )
+        )
+
+    rows = []
+    boete_recidive = iter(recidivists)
+    for i, ((outcome, other), source) in enumerate(zip(plan, sources, strict=True)):
+        month = (PERIOD_START.month - 1 + i % 12) % 12 + 1
+        year = PERIOD_START.year if month >= PERIOD_START.month else PERIOD_END.year
+        closed = date(year, month, rng.randint(1, 28))
+        opened = closed - timedelta(days=rng.randint(14, 120))
+        row = dict(
+            source=source,
+            opened=opened,
+            closed=closed,
+            outcome=outcome,
+            other=other,
+            culpability=Culpability.GEEN,
+            benadeling=Decimal("0.00"),
+            terugvordering=Decimal("0.00"),
+            boete=Decimal("0.00"),
+            monthly=None,
+            recidive=False,
+            warning=other == OtherResult.WAARSCHUWING,
+            geschonden=False,
+            aanvraag_id=None,
+            dossier_id=None,
+        )
+        if outcome == Outcome.UITKERING_BEEINDIGD:
+            dossier = next(ended_dossiers)
+            row.update(client_id=dossier.client_id, dossier_id=dossier.id, monthly=next(monthly))
+        elif outcome == Outcome.AANVRAAG_AFGEWEZEN:
+            aanvraag = next(rejected)
+            row.update(client_id=aanvraag.client_id, aanvraag_id=aanvraag.id, monthly=next(monthly))
+        else:
+            dossier = next(other_dossiers, None)
+            if other == OtherResult.BOETE:
+                client_id = next(boete_recidive, None)
+                if client_id is not None:
+                    row.update(client_id=client_id, recidive=True)
+                    dossier = next((d for d in dossiers if d.client_id == client_id), dossier)
+            if "client_id" not in row:
+                row["client_id"] = dossier.client_id if dossier else rng.choice(client_ids)
+            row["dossier_id"] = dossier.id if dossier and dossier.client_id == row["client_id"] else None
+        with_recovery = outcome == Outcome.UITKERING_BEEINDIGD or other == OtherResult.BOETE
+        if other == OtherResult.MAATREGEL and maatregel_recoveries:
+            maatregel_recoveries -= 1
+            with_recovery = True
+        if with_recovery:
+            amount = next(recovery_iter)
+            culpability = rng.choice([Culpability.OPZET, Culpability.GROVE_SCHULD, Culpability.NORMAAL])
+            finding = rules.RecidiveFinding(row["recidive"], False, (), (), 5, 2)
+            proposal = rules.propose_boete(
+                benadelingsbedrag=amount, culpability=culpability, recidive=finding, params=params
+            )
+            boete = (
+                Decimal("0.00") if proposal.aangifte or other == OtherResult.MAATREGEL else proposal.amount
+            )
+            if outcome == Outcome.UITKERING_BEEINDIGD and not proposal.aangifte and rng.random() < 0.4:
+                boete = Decimal("0.00")  # e.g. no boete because of draagkracht; recorded as adjustment
+            row.update(
+                culpability=culpability,
+                benadeling=amount,
+                terugvordering=amount,
+                boete=boete,
+                geschonden=True,
+                proposal=proposal,
+            )
+        rows.append(row)
+
+    # Signals for every investigation, plus discarded and new ones.
+    signals = []
+    for row in earlier_rows + rows:
+        signals.append(
+            SrtSignal(
+                client_id=row["client_id"],
+                dossier_id=row["dossier_id"],
+                aanvraag_id=row["aanvraag_id"],
+                source=row["source"],
+                risk_profile=rng.choice(RISK_PROFILES) if row["source"] == SignalSource.THEMACONTROLE else "",
+                received_on=row["opened"] - timedelta(days=rng.randint(0, 10)),
+                description=_signal_text(row["source"]),
+                status=SignalStatus.IN_ONDERZOEK,
+                triaged_by=author,
+                triaged_at=timezone.make_aware(
+                    timezone.datetime.combine(row["opened"], timezone.datetime.min.time())
+                ),
+                created_by=author,
+            )
+        )
+    discarded = []
+    for k in range(58):
+        received = PERIOD_START + timedelta(days=rng.randint(0, 360))
+        source = sources[k]
+        discarded.append(
+            SrtSignal(
+                client_id=rng.choice(client_ids),
+                source=source,
+                risk_profile=rng.choice(RISK_PROFILES) if source == SignalSource.THEMACONTROLE else "",
+                received_on=received,
+                description=_signal_text(source),
+                status=SignalStatus.VERWORPEN,
+                discard_reason="Onvoldoende concrete aanwijzingen; geen onderzoek.",
+                triaged_by=author,
+                created_by=author,
+            )
+        )
+    today = timezone.localdate()
+    fresh = []
+    for k in range(6):
+        source = sources[-k - 1]
+        fresh.append(
+            SrtSignal(
+                client_id=client_ids[-k - 1],
+                source=source,
+                risk_profile=RISK_PROFILES[0] if source == SignalSource.THEMACONTROLE else "",
+                received_on=today - timedelta(days=k * 3),
+                description=_signal_text(source),
+                created_by=author,
+            )
+        )
+    SrtSignal.objects.bulk_create(signals + discarded + fresh)
+
+    investigations = []
+    for n, (row, signal) in enumerate(zip(earlier_rows + rows, signals, strict=True), start=1):
+        proposal = row.get("proposal")
+        savings = rules.bespaarde_uitkering(
+            outcome=row["outcome"], monthly_benefit=row["monthly"], months=params.savings_months
+        )
+        investigations.append(
+            SrtInvestigation(
+                reference=f"SRT-{row['opened'].year}{DEMO_MARKER}{n:03d}",
+                signal=signal,
+                client_id=row["client_id"],
+                dossier_id=row["dossier_id"],
+                aanvraag_id=row["aanvraag_id"],
+                source=row["source"],
+                status=InvestigationStatus.AFGEROND,
+                opened_on=row["opened"],
+                started_on=row["opened"] + timedelta(days=2),
+                closed_on=row["closed"],
+                duration_days=(row["closed"] - row["opened"]).days,
+                outcome=row["outcome"],
+                other_result=row["other"],
+                conclusion=_conclusion(row["outcome"], row["other"]),
+                inlichtingenplicht_geschonden=row["geschonden"],
+                culpability=row["culpability"],
+                benadelingsbedrag=row["benadeling"],
+                terugvordering=row["terugvordering"],
+                terugvordering_grond=(
+                    rules.TerugvorderingGrond.VERPLICHT
+                    if row["geschonden"]
+                    else rules.TerugvorderingGrond.BEVOEGD
+                ),
+                boete_advice=proposal.advice if proposal else rules.BoeteAdvice.GEEN,
+                boete_voorstel=proposal.amount if proposal else Decimal("0.00"),
+                boete=row["boete"],
+                boete_reden=(
+                    "Geen boete: aangifte bij het OM."
+                    if proposal and proposal.aangifte
+                    else "Beperkte draagkracht; alleen terugvordering."
+                    if proposal and row["boete"] != proposal.amount
+                    else ""
+                ),
+                recidive=row["recidive"],
+                waarschuwing=row["warning"],
+                aangifte=bool(proposal and proposal.aangifte),
+                maandbedrag_uitkering=row["monthly"],
+                bespaarde_uitkering=savings.amount,
+                outcome_recorded_by=author,
+            )
+        )
+    # A few running investigations (opened recently).
+    running_signals = []
+    for k in range(5):
+        source = sources[k + 10]
+        running_signals.append(
+            SrtSignal(
+                client_id=client_ids[k + 1],
+                source=source,
+                risk_profile=RISK_PROFILES[1] if source == SignalSource.THEMACONTROLE else "",
+                received_on=today - timedelta(days=30 + k * 5),
+                description=_signal_text(source),
+                status=SignalStatus.IN_ONDERZOEK,
+                triaged_by=author,
+                created_by=author,
+            )
+        )
+    SrtSignal.objects.bulk_create(running_signals)
+    for k, signal in enumerate(running_signals):
+        investigations.append(
+            SrtInvestigation(
+                reference=f"SRT-{today.year}{DEMO_MARKER}{900 + k}",
+                signal=signal,
+                client_id=signal.client_id,
+                source=signal.source,
+                status=InvestigationStatus.IN_ONDERZOEK if k < 3 else InvestigationStatus.GEMELD,
+                opened_on=signal.received_on + timedelta(days=1),
+                started_on=signal.received_on + timedelta(days=3) if k < 3 else None,
+            )
+        )
+    SrtInvestigation.objects.bulk_create(investigations)
+
+    assignments, notes, documents = [], [], []
+    for n, inv in enumerate(investigations):
+        if investigators:
+            assignments.append(SrtAssignment(investigation=inv, user=investigators[n % len(investigators)]))
+        if author is None:
+            continue
+        notes.append(
+            SrtNote(
+                investigation=inv,
+                kind=SrtNote.Kind.STATUS,
+                text="Onderzoek geopend uit signaal.",
+                author=author,
+            )
+        )
+        notes.append(
+            SrtNote(
+                investigation=inv,
+                kind=SrtNote.Kind.BEVINDING,
+                text="Gegevens opgevraagd via Suwinet en de BRP; cliënt uitgenodigd voor een gesprek.",
+                author=author,
+            )
+        )
+        if inv.status == InvestigationStatus.AFGEROND:
+            notes.append(
+                SrtNote(investigation=inv, kind=SrtNote.Kind.UITKOMST, text=inv.conclusion, author=author)
+            )
+            documents.append(
+                SrtDocument(
+                    investigation=inv,
+                    kind=SrtDocument.Kind.RAPPORT_HUISBEZOEK
+                    if inv.source == SignalSource.HUISBEZOEK
+                    else SrtDocument.Kind.SUWINET,
+                    title="Rapportage onderzoek",
+                    document_date=inv.closed_on,
+                    dms_reference=f"DMS-{inv.closed_on:%Y}-{n:05d}",
+                    added_by=author,
+                )
+            )
+    SrtAssignment.objects.bulk_create(assignments)
+    SrtNote.objects.bulk_create(notes)
+    SrtDocument.objects.bulk_create(documents)
+    stdout.write(
+        f"SRT: {len(investigations)} onderzoeken ({len(rows)} afgerond nov 2019 – okt 2020), "
+        f"{len(signals) + len(discarded) + len(fresh) + len(running_signals)} signalen."
+    )
+
+
+def _signal_text(source: str) -> str:
+    return {
+        SignalSource.MELDING: "Anonieme tip: mogelijk samenwonend met partner met inkomen.",
+        SignalSource.THEMACONTROLE: "Geselecteerd in themacontrole op basis van het risicoprofiel.",
+        SignalSource.GEGEVENSMATCH: "Suwinet-match: inkomsten of vermogen niet gemeld.",
+        SignalSource.HUISBEZOEK: "Bij huisbezoek aanwijzingen voor een andere woonsituatie.",
+        SignalSource.NIET_VERSCHENEN: "Herhaald niet verschenen op afspraak; verblijfplaats onduidelijk.",
+    }[source]
+
+
+def _conclusion(outcome: str, other: str) -> str:
+    if outcome == Outcome.UITKERING_BEEINDIGD:
+        return "Geen recht op bijstand; uitkering beëindigd, te veel betaalde bijstand teruggevorderd."
+    if outcome == Outcome.AANVRAAG_AFGEWEZEN:
+        return "Recht op bijstand niet vast te stellen; aanvraag afgewezen."
+    return {
+        OtherResult.GEEN_OVERTREDING: "Geen overtreding vastgesteld.",
+        OtherResult.WAARSCHUWING: "Lichte overtreding; schriftelijke waarschuwing gegeven.",
+        OtherResult.MAATREGEL: "Verwijtbaar gedrag; maatregel opgelegd.",
+        OtherResult.BOETE: "Inlichtingenplicht geschonden; terugvordering en bestuurlijke boete.",
+    }[other]
