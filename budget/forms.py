@@ -23,15 +23,20 @@ class EuroField(forms.CharField):
 
     default_error_messages = {"invalid": "Vul een bedrag in euro's in, bijvoorbeeld 34.240.957 of 1.234,56."}
 
+    MAX_LENGTH = 30
+
     def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 30)
         super().__init__(**kwargs)
-        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off"})
+        self.widget.attrs.update(
+            {"inputmode": "decimal", "autocomplete": "off", "maxlength": self.MAX_LENGTH}
+        )
 
     def to_python(self, value):
         value = super().to_python(value)
         if value in self.empty_values:
             return None
+        if len(value) > self.MAX_LENGTH:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         text = value.replace("€", "").replace(" ", "").replace("\u00a0", "")
         if "," in text:
             text = text.replace(".", "").replace(",", ".")
