@@ -24,6 +24,7 @@ class EuroField(forms.CharField):
     default_error_messages = {"invalid": "Vul een bedrag in euro's in, bijvoorbeeld 34.240.957 of 1.234,56."}
 
     MAX_LENGTH = 30
+    LIMIT = Decimal("1e12")  # DecimalField(max_digits=14, decimal_places=2)
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -48,6 +49,8 @@ class EuroField(forms.CharField):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         if not amount.is_finite():
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        if abs(amount) >= self.LIMIT:
+            raise forms.ValidationError("Het bedrag is te groot.", code="te_groot")
         return amount
 
 

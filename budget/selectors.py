@@ -103,7 +103,9 @@ class RevisionRow:
 
 def revision_rows(budget_year: BudgetYear) -> list[RevisionRow]:
     revisions = list(
-        BudgetRevision.objects.filter(budget_year=budget_year).select_related("entered_by").order_by("id")
+        BudgetRevision.objects.filter(budget_year=budget_year)
+        .select_related("budget_year", "entered_by")
+        .order_by("id")
     )
     by_id = {r.pk: r for r in revisions}
     entries = revision_entries_by_year([budget_year.year - 1])
