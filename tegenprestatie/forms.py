@@ -31,8 +31,19 @@ class HoursField(forms.DecimalField):
 class HostForm(forms.ModelForm):
     class Meta:
         model = HostOrganisation
-        fields = ["name", "kind", "street", "postcode", "city", "wijkteam", "contact_name", "contact_phone",
-                  "contact_email", "notes", "active"]
+        fields = [
+            "name",
+            "kind",
+            "street",
+            "postcode",
+            "city",
+            "wijkteam",
+            "contact_name",
+            "contact_phone",
+            "contact_email",
+            "notes",
+            "active",
+        ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
 
@@ -51,11 +62,15 @@ class PlacementForm(forms.Form):
     )
     activity = forms.ModelChoiceField(label="Activiteit", queryset=Activity.objects.none())
     host = forms.ModelChoiceField(
-        label="Gastorganisatie", queryset=HostOrganisation.objects.none(), required=False,
+        label="Gastorganisatie",
+        queryset=HostOrganisation.objects.none(),
+        required=False,
         help_text="Niet nodig bij mantelzorg of een eigen activiteit thuis.",
     )
     description = forms.CharField(
-        label="Omschrijving", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label="Omschrijving",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Verplicht bij 'anders': welke activiteit, en welk eigen probleem lost de cliënt ermee op?",
     )
     phase = forms.TypedChoiceField(label="Fase", choices=Phase.choices, coerce=int, initial=Phase.REGULIER)
@@ -63,19 +78,22 @@ class PlacementForm(forms.Form):
     start_date = forms.DateField(label="Startdatum", widget=DATE)
     end_date = forms.DateField(label="Einddatum", widget=DATE, required=False)
     activate = forms.BooleanField(
-        label="Direct starten (status actief)", required=False,
+        label="Direct starten (status actief)",
+        required=False,
         help_text="Anders wordt de plaatsing eerst voorgesteld.",
     )
 
     def __init__(self, *args, hosts=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["activity"].queryset = Activity.objects.filter(active=True).order_by("kind", "sort_order")
-        self.fields["activity"].label_from_instance = (
-            lambda a: f"{a.name} ({'zelfgekozen' if a.is_self_chosen_kind else 'opgelegd'})"
+        self.fields["activity"].label_from_instance = lambda a: (
+            f"{a.name} ({'zelfgekozen' if a.is_self_chosen_kind else 'opgelegd'})"
         )
-        self.fields["host"].queryset = hosts if hosts is not None else HostOrganisation.objects.filter(active=True)
-        self.fields["host"].label_from_instance = (
-            lambda h: h.name if h.has_declaration else f"{h.name} — geen verdringingsverklaring"
+        self.fields["host"].queryset = (
+            hosts if hosts is not None else HostOrganisation.objects.filter(active=True)
+        )
+        self.fields["host"].label_from_instance = lambda h: (
+            h.name if h.has_declaration else f"{h.name} — geen verdringingsverklaring"
         )
 
 
@@ -85,7 +103,9 @@ class StatusForm(forms.Form):
     end_reason = forms.ChoiceField(
         label="Reden beëindiging", choices=[("", "—"), *Placement.EndReason.choices], required=False
     )
-    reason_text = forms.CharField(label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    reason_text = forms.CharField(
+        label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class ExemptionForm(forms.ModelForm):
@@ -107,24 +127,34 @@ class ExemptionForm(forms.ModelForm):
 class SanctionForm(forms.Form):
     placement = forms.ModelChoiceField(label="Plaatsing", queryset=Placement.objects.none(), required=False)
     offence_on = forms.DateField(label="Datum gedraging", widget=DATE)
-    reason = forms.CharField(label="Gedraging (wat is niet nagekomen?)", widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label="Gedraging (wat is niet nagekomen?)", widget=forms.Textarea(attrs={"rows": 2})
+    )
     heard_on = forms.DateField(label="Hoorgesprek op", widget=DATE, required=False)
     client_account = forms.CharField(
-        label="Zienswijze van de cliënt (hoor en wederhoor)", widget=forms.Textarea(attrs={"rows": 3}),
+        label="Zienswijze van de cliënt (hoor en wederhoor)",
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Wat zegt de cliënt zelf? Reageerde de cliënt niet: wanneer en hoe uitgenodigd.",
     )
-    culpability = forms.ChoiceField(label="Verwijtbaarheid", choices=Sanction.Culpability.choices,
-                                    widget=forms.RadioSelect)
+    culpability = forms.ChoiceField(
+        label="Verwijtbaarheid", choices=Sanction.Culpability.choices, widget=forms.RadioSelect
+    )
     urgent_reasons = forms.CharField(
-        label="Dringende redenen", widget=forms.Textarea(attrs={"rows": 2}),
+        label="Dringende redenen",
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Zijn er dringende redenen om (deels) af te zien van de maatregel?",
     )
     circumstances = forms.CharField(
-        label="Omstandigheden van de cliënt", widget=forms.Textarea(attrs={"rows": 2}),
+        label="Omstandigheden van de cliënt",
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Gezondheid, gezin, schulden, draagkracht: wat is meegewogen?",
     )
     percentage = forms.DecimalField(
-        label="Percentage van de norm", max_digits=5, decimal_places=2, min_value=0, max_value=100,
+        label="Percentage van de norm",
+        max_digits=5,
+        decimal_places=2,
+        min_value=0,
+        max_value=100,
         help_text="Lager dan het beleid (tot 0%) kan, met de afweging hierboven.",
     )
 
@@ -137,7 +167,9 @@ class SanctionForm(forms.Form):
 class WeekFilterForm(forms.Form):
     week = forms.CharField(label="Week", required=False, help_text="jjjj-Www, bijv. 2026-W07")
     wijkteam = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    host = forms.ModelChoiceField(label="Gastorganisatie", queryset=HostOrganisation.objects.none(), required=False)
+    host = forms.ModelChoiceField(
+        label="Gastorganisatie", queryset=HostOrganisation.objects.none(), required=False
+    )
 
     def __init__(self, *args, hosts=None, **kwargs):
         super().__init__(*args, **kwargs)

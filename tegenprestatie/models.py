@@ -12,7 +12,7 @@ from . import rules
 
 
 class HostOrganisation(models.Model):
-    """A gastorganisatie where clients do their tegenprestatie. Without a verdringing declaration no placement."""
+    """A gastorganisatie for tegenprestatie. Without a verdringing declaration: no placement."""
 
     class Kind(models.TextChoices):
         VERENIGING = "vereniging", "Vereniging (sport, cultuur)"
@@ -155,7 +155,11 @@ class Placement(models.Model):
     end_reason = models.CharField("reden beëindiging", max_length=20, choices=EndReason.choices, blank=True)
     end_reason_text = models.TextField("toelichting beëindiging", blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name="vastgelegd door"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="vastgelegd door",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -172,7 +176,8 @@ class Placement(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(agreed_hours__gt=0) & Q(agreed_hours__lte=40), name="tp_placement_agreed_hours_range"
+                condition=Q(agreed_hours__gt=0) & Q(agreed_hours__lte=40),
+                name="tp_placement_agreed_hours_range",
             ),
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
@@ -202,7 +207,9 @@ class PlacementEvent(models.Model):
     to_status = models.CharField("naar", max_length=12)
     on = models.DateField("per")
     reason = models.TextField("toelichting", blank=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -224,12 +231,18 @@ class HourLog(models.Model):
     week_start = models.DateField("week (maandag)")
     iso_year = models.PositiveSmallIntegerField("ISO-jaar")
     iso_week = models.PositiveSmallIntegerField("ISO-week")
-    month = models.DateField("maand", help_text="Eerste dag van de maand waarin de donderdag van de week valt")
+    month = models.DateField(
+        "maand", help_text="Eerste dag van de maand waarin de donderdag van de week valt"
+    )
     hours = models.DecimalField("uren", max_digits=4, decimal_places=2)
     attendance = models.CharField("aanwezigheid", max_length=16, choices=Attendance.choices)
     note = models.CharField("opmerking", max_length=200, blank=True)
     registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name="geregistreerd door"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="geregistreerd door",
     )
     registered_at = models.DateTimeField(auto_now=True)
 
@@ -246,8 +259,12 @@ class HourLog(models.Model):
         ]
         constraints = [
             models.UniqueConstraint(fields=["placement", "week_start"], name="tp_hourlog_once_per_week"),
-            models.CheckConstraint(condition=Q(hours__gte=0) & Q(hours__lte=40), name="tp_hourlog_hours_range"),
-            models.CheckConstraint(condition=Q(iso_week__gte=1) & Q(iso_week__lte=53), name="tp_hourlog_week_1_53"),
+            models.CheckConstraint(
+                condition=Q(hours__gte=0) & Q(hours__lte=40), name="tp_hourlog_hours_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(iso_week__gte=1) & Q(iso_week__lte=53), name="tp_hourlog_week_1_53"
+            ),
         ]
 
     @property
@@ -271,7 +288,9 @@ class Exemption(models.Model):
     end_date = models.DateField("tot en met")
     reason = models.TextField("onderbouwing")
     youngest_child_born = models.DateField("geboortedatum jongste kind", null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -303,7 +322,12 @@ class Sanction(models.Model):
         "cases.Client", on_delete=models.PROTECT, related_name="tp_sanctions", verbose_name="cliënt"
     )
     placement = models.ForeignKey(
-        Placement, null=True, blank=True, on_delete=models.PROTECT, related_name="sanctions", verbose_name="plaatsing"
+        Placement,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sanctions",
+        verbose_name="plaatsing",
     )
     offence_on = models.DateField("datum gedraging")
     reason = models.TextField("gedraging")
@@ -319,7 +343,11 @@ class Sanction(models.Model):
     months = models.PositiveSmallIntegerField("duur (maanden)")
     decided_on = models.DateField("besluitdatum")
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name="besloten door"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="besloten door",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -302,9 +302,13 @@ def check_declaration(*, signed_on: date | None, signed_by: str, today: date) ->
     if signed_on is None:
         raise RuleViolation("datum_verplicht", "Geef de datum waarop de verklaring is getekend.", "signed_on")
     if signed_on > today:
-        raise RuleViolation("datum_toekomst", "De verklaring kan niet in de toekomst getekend zijn.", "signed_on")
+        raise RuleViolation(
+            "datum_toekomst", "De verklaring kan niet in de toekomst getekend zijn.", "signed_on"
+        )
     if not signed_by.strip():
-        raise RuleViolation("ondertekenaar_verplicht", "Geef naam en functie van de ondertekenaar.", "signed_by")
+        raise RuleViolation(
+            "ondertekenaar_verplicht", "Geef naam en functie van de ondertekenaar.", "signed_by"
+        )
 
 
 def check_placement_period(*, start: date, end: date | None) -> None:

@@ -1,4 +1,4 @@
-"""Reads of tegenprestatie, always scoped to the user in SQL; aggregates in the database; fixed query counts."""
+"""Reads of tegenprestatie, scoped to the user in SQL; aggregates in the database; fixed query counts."""
 
 from __future__ import annotations
 
@@ -108,7 +108,9 @@ def can_manage_client(user, client: Client) -> bool:
 
 def get_placement_for(user, pk: int) -> Placement:
     return get_object_or_404(
-        placements_visible_to(user).select_related("client", "client__wijkteam", "host", "activity", "created_by"),
+        placements_visible_to(user).select_related(
+            "client", "client__wijkteam", "host", "activity", "created_by"
+        ),
         pk=pk,
     )
 
@@ -120,8 +122,14 @@ def get_host_for(user, pk: int) -> HostOrganisation:
 # --------------------------------------------------------------------------- lists
 
 
-def placement_list(user, *, status: str = "", host_id: int | None = None, client_id: int | None = None,
-                   phase: int | None = None) -> QuerySet[Placement]:
+def placement_list(
+    user,
+    *,
+    status: str = "",
+    host_id: int | None = None,
+    client_id: int | None = None,
+    phase: int | None = None,
+) -> QuerySet[Placement]:
     qs = placements_visible_to(user).select_related("client", "client__wijkteam", "host", "activity")
     if status:
         qs = qs.filter(status=status)
@@ -146,9 +154,9 @@ def host_list(user) -> QuerySet[HostOrganisation]:
 
 
 def host_detail(user, host: HostOrganisation) -> dict:
-    placements = list(
-        placement_list(user, host_id=host.pk).exclude(status=rules.ENDED)
-    ) + list(placement_list(user, host_id=host.pk, status=rules.ENDED)[:50])
+    placements = list(placement_list(user, host_id=host.pk).exclude(status=rules.ENDED)) + list(
+        placement_list(user, host_id=host.pk, status=rules.ENDED)[:50]
+    )
     return {"placements": placements, "contacts": list(host.contact_users.all())}
 
 
@@ -175,18 +183,27 @@ def _weeks_used_subquery(year: int):
     )
 
 
-def week_grid(user, week: rules.IsoWeek, *, wijkteam_id: int | None = None, host_id: int | None = None,
-              readonly: bool = False) -> list[Placement]:
+def week_grid(
+    user,
+    week: rules.IsoWeek,
+    *,
+    wijkteam_id: int | None = None,
+    host_id: int | None = None,
+    readonly: bool = False,
+) -> list[Placement]:
     """The placements ``user`` registers hours for in ``week``: 2 queries, whatever the number of clients.
 
     Each placement carries ``week_log`` (this week's registration or None), ``week_total`` (the client's hours
     this week over all placements) and ``weeks_used`` (the client's weeks with hours in the ISO year).
     ``readonly``: the rows ``user`` may see (coordinator) instead of the rows ``user`` registers.
     """
-    source = placements_visible_to(user).exclude(status=rules.PROPOSED) if readonly else registrable_placements(user)
+    source = (
+        placements_visible_to(user).exclude(status=rules.PROPOSED)
+        if readonly
+        else registrable_placements(user)
+    )
     qs = (
-        source
-        .filter(start_date__lte=week.sunday)
+        source.filter(start_date__lte=week.sunday)
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=week.monday))
         .select_related("client", "host", "activity")
         .annotate(
@@ -194,7 +211,9 @@ def week_grid(user, week: rules.IsoWeek, *, wijkteam_id: int | None = None, host
             weeks_used=Coalesce(_weeks_used_subquery(week.year), Value(0), output_field=IntegerField()),
         )
         .prefetch_related(
-            Prefetch("hour_logs", queryset=HourLog.objects.filter(week_start=week.monday), to_attr="week_logs")
+            Prefetch(
+                "hour_logs", queryset=HourLog.objects.filter(week_start=week.monday), to_attr="week_logs"
+            )
         )
         .order_by("client__achternaam", "client__voornamen", "client_id", "start_date", "id")
     )
@@ -258,14 +277,16 @@ def client_progress(client: Client, year: int) -> dict:
     for n in range(1, rules.IsoWeek.weeks_in_year(year) + 1):
         row = per_week.get(n, {})
         hours = row.get("hours") or Decimal("0")
-        weeks.append({
-            "week": rules.IsoWeek(year, n),
-            "hours": hours,
-            "pct": min(100, int(hours * 100 / caps.max_hours_per_week)) if caps.max_hours_per_week else 0,
-            "no_shows": row.get("no_shows", 0),
-            "excused": row.get("excused", 0),
-            "logged": bool(row),
-        })
+        weeks.append(
+            {
+                "week": rules.IsoWeek(year, n),
+                "hours": hours,
+                "pct": min(100, int(hours * 100 / caps.max_hours_per_week)) if caps.max_hours_per_week else 0,
+                "no_shows": row.get("no_shows", 0),
+                "excused": row.get("excused", 0),
+                "logged": bool(row),
+            }
+        )
     used = sum(1 for w in weeks if w["hours"] > 0)
     total = sum((w["hours"] for w in weeks), Decimal("0"))
     return {
@@ -290,7 +311,9 @@ def client_panel(user, client: Client, today: date) -> dict:
         return {"visible": False}
     week = rules.IsoWeek.of(today)
     placements = list(
-        client.tp_placements.exclude(status=rules.ENDED).select_related("host", "activity").order_by("start_date")
+        client.tp_placements.exclude(status=rules.ENDED)
+        .select_related("host", "activity")
+        .order_by("start_date")
     )
     used = (
         HourLog.objects.filter(client=client, iso_year=week.year, hours__gt=0)
@@ -331,10 +354,14 @@ def compliance_signals(user, today: date, *, weeks_back: int = 8) -> list[dict]:
         .select_related("client", "host", "activity")
         .annotate(weeks_used=Coalesce(_weeks_used_subquery(last.year), Value(0), output_field=IntegerField()))
         .prefetch_related(
-            Prefetch("hour_logs", queryset=HourLog.objects.filter(week_start__gte=first.monday), to_attr="recent"),
+            Prefetch(
+                "hour_logs", queryset=HourLog.objects.filter(week_start__gte=first.monday), to_attr="recent"
+            ),
             Prefetch("events", to_attr="all_events"),
             Prefetch("client__tp_exemptions", to_attr="all_exemptions"),
-            Prefetch("client__tp_sanctions", queryset=Sanction.objects.order_by("-offence_on"), to_attr="sanctions"),
+            Prefetch(
+                "client__tp_sanctions", queryset=Sanction.objects.order_by("-offence_on"), to_attr="sanctions"
+            ),
         )
         .order_by("client__achternaam", "client__voornamen", "id")
     )
@@ -355,15 +382,17 @@ def compliance_signals(user, today: date, *, weeks_back: int = 8) -> list[dict]:
             missed = []  # the yearly maximum is reached: no more hours may be asked
         no_shows = sorted(log.week for log in pl.recent if log.attendance == rules.NO_SHOW)
         if missed or no_shows:
-            signals.append({
-                "placement": pl,
-                "client": pl.client,
-                "missed": missed,
-                "no_shows": no_shows,
-                "score": len(missed) + 2 * len(no_shows),
-                "last_sanction": pl.client.sanctions[0] if pl.client.sanctions else None,
-                "prior_sanctions": len(pl.client.sanctions),
-            })
+            signals.append(
+                {
+                    "placement": pl,
+                    "client": pl.client,
+                    "missed": missed,
+                    "no_shows": no_shows,
+                    "score": len(missed) + 2 * len(no_shows),
+                    "last_sanction": pl.client.sanctions[0] if pl.client.sanctions else None,
+                    "prior_sanctions": len(pl.client.sanctions),
+                }
+            )
     signals.sort(key=lambda s: (-s["score"], s["client"].achternaam))
     return signals
 
@@ -402,8 +431,13 @@ def coordinator_overview(user, *, year: int, today: date, near_margin: int = 4) 
     near = list(
         hour_logs_visible_to(user)
         .filter(iso_year=year, hours__gt=0)
-        .values("client_id", "client__voornamen", "client__tussenvoegsel", "client__achternaam",
-                "client__wijkteam__name")
+        .values(
+            "client_id",
+            "client__voornamen",
+            "client__tussenvoegsel",
+            "client__achternaam",
+            "client__wijkteam__name",
+        )
         .annotate(weeks=Count("week_start", distinct=True))
         .filter(weeks__gte=max_weeks - near_margin)
         .order_by("-weeks", "client__achternaam")[:100]

@@ -36,20 +36,54 @@ def _refuse(violation: RuleViolation) -> ValidationError:
 
 # --------------------------------------------------------------------------- host organisations
 
-HOST_FIELDS = ("name", "kind", "street", "postcode", "city", "wijkteam", "contact_name", "contact_phone",
-               "contact_email", "notes", "active")
+HOST_FIELDS = (
+    "name",
+    "kind",
+    "street",
+    "postcode",
+    "city",
+    "wijkteam",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+    "notes",
+    "active",
+)
 
 
 @transaction.atomic
-def create_host(*, actor, name: str, kind: str, street: str, postcode: str, contact_name: str, city: str = "Almelo",
-                wijkteam=None, contact_phone: str = "", contact_email: str = "", notes: str = "",
-                active: bool = True) -> HostOrganisation:
+def create_host(
+    *,
+    actor,
+    name: str,
+    kind: str,
+    street: str,
+    postcode: str,
+    contact_name: str,
+    city: str = "Almelo",
+    wijkteam=None,
+    contact_phone: str = "",
+    contact_email: str = "",
+    notes: str = "",
+    active: bool = True,
+) -> HostOrganisation:
     if HostOrganisation.objects.filter(name__iexact=name.strip()).exists():
-        raise ValidationError({"name": [ValidationError("Er is al een gastorganisatie met deze naam.",
-                                                        code="naam_bestaat")]})
-    host = HostOrganisation(name=name.strip(), kind=kind, street=street, postcode=postcode.upper(), city=city,
-                            wijkteam=wijkteam, contact_name=contact_name, contact_phone=contact_phone,
-                            contact_email=contact_email, notes=notes, active=active)
+        raise ValidationError(
+            {"name": [ValidationError("Er is al een gastorganisatie met deze naam.", code="naam_bestaat")]}
+        )
+    host = HostOrganisation(
+        name=name.strip(),
+        kind=kind,
+        street=street,
+        postcode=postcode.upper(),
+        city=city,
+        wijkteam=wijkteam,
+        contact_name=contact_name,
+        contact_phone=contact_phone,
+        contact_email=contact_email,
+        notes=notes,
+        active=active,
+    )
     set_history_user(host, actor)
     host.save()
     return host
@@ -63,8 +97,9 @@ def update_host(*, actor, host: HostOrganisation, **changes) -> HostOrganisation
         raise ValueError(f"Onbekende velden: {sorted(unknown)}")
     name = changes.get("name")
     if name and HostOrganisation.objects.filter(name__iexact=name.strip()).exclude(pk=host.pk).exists():
-        raise ValidationError({"name": [ValidationError("Er is al een gastorganisatie met deze naam.",
-                                                        code="naam_bestaat")]})
+        raise ValidationError(
+            {"name": [ValidationError("Er is al een gastorganisatie met deze naam.", code="naam_bestaat")]}
+        )
     for field, value in changes.items():
         setattr(host, field, value)
     set_history_user(host, actor)
@@ -95,7 +130,9 @@ def _exemption_periods(client_id: int) -> list[rules.ExemptionPeriod]:
 
 
 def _other_agreed_hours(*, client_id: int, start: date, end: date | None, exclude_id: int | None) -> Decimal:
-    qs = Placement.objects.filter(client_id=client_id, status__in=[rules.ACTIVE, rules.PAUSED, rules.PROPOSED])
+    qs = Placement.objects.filter(
+        client_id=client_id, status__in=[rules.ACTIVE, rules.PAUSED, rules.PROPOSED]
+    )
     if exclude_id:
         qs = qs.exclude(pk=exclude_id)
     total = Decimal("0")
@@ -105,8 +142,16 @@ def _other_agreed_hours(*, client_id: int, start: date, end: date | None, exclud
     return total
 
 
-def _check_admission(*, client_id: int, host: HostOrganisation | None, activity: Activity, agreed_hours: Decimal,
-                     start: date, end: date | None, exclude_id: int | None = None) -> None:
+def _check_admission(
+    *,
+    client_id: int,
+    host: HostOrganisation | None,
+    activity: Activity,
+    agreed_hours: Decimal,
+    start: date,
+    end: date | None,
+    exclude_id: int | None = None,
+) -> None:
     values = parameter_values(p.ADMISSION_KEYS, on=start)
     facts_p = participation_facts(client_id, start)
     facts = rules.PlacementFacts(
@@ -119,18 +164,33 @@ def _check_admission(*, client_id: int, host: HostOrganisation | None, activity:
         participation_group=facts_p.group,
         instrument_allowed=facts_p.instrument_allowed,
         reintegration_hours=facts_p.reintegration_hours,
-        other_agreed_hours=_other_agreed_hours(client_id=client_id, start=start, end=end, exclude_id=exclude_id),
+        other_agreed_hours=_other_agreed_hours(
+            client_id=client_id, start=start, end=end, exclude_id=exclude_id
+        ),
         exemptions=_exemption_periods(client_id),
     )
     rules.check_placement_admission(
-        facts, max_hours_per_week=values[p.MAX_HOURS_PER_WEEK], max_combined_hours=values[p.MAX_COMBINED_HOURS]
+        facts,
+        max_hours_per_week=values[p.MAX_HOURS_PER_WEEK],
+        max_combined_hours=values[p.MAX_COMBINED_HOURS],
     )
 
 
 @transaction.atomic
-def propose_placement(*, actor, client: Client, activity: Activity, host: HostOrganisation | None,
-                      self_chosen: bool, phase: int, agreed_hours: Decimal, start_date: date,
-                      end_date: date | None = None, description: str = "", activate: bool = False) -> Placement:
+def propose_placement(
+    *,
+    actor,
+    client: Client,
+    activity: Activity,
+    host: HostOrganisation | None,
+    self_chosen: bool,
+    phase: int,
+    agreed_hours: Decimal,
+    start_date: date,
+    end_date: date | None = None,
+    description: str = "",
+    activate: bool = False,
+) -> Placement:
     """Propose (or, with ``activate``, directly start) a placement after all admission checks."""
     Client.objects.select_for_update().filter(pk=client.pk).first()  # serialise placements of one client
     try:
@@ -140,41 +200,79 @@ def propose_placement(*, actor, client: Client, activity: Activity, host: HostOr
             activity_needs_description=activity.needs_description,
             description=description,
         )
-        _check_admission(client_id=client.pk, host=host, activity=activity, agreed_hours=agreed_hours,
-                         start=start_date, end=end_date)
+        _check_admission(
+            client_id=client.pk,
+            host=host,
+            activity=activity,
+            agreed_hours=agreed_hours,
+            start=start_date,
+            end=end_date,
+        )
     except RuleViolation as v:
         raise _refuse(v)
     status = rules.ACTIVE if activate else rules.PROPOSED
-    placement = Placement(client=client, host=host, activity=activity, self_chosen=self_chosen,
-                          description=description.strip(), phase=phase, agreed_hours=agreed_hours,
-                          start_date=start_date, end_date=end_date, status=status, created_by=actor)
+    placement = Placement(
+        client=client,
+        host=host,
+        activity=activity,
+        self_chosen=self_chosen,
+        description=description.strip(),
+        phase=phase,
+        agreed_hours=agreed_hours,
+        start_date=start_date,
+        end_date=end_date,
+        status=status,
+        created_by=actor,
+    )
     set_history_user(placement, actor)
     placement.save()
-    PlacementEvent.objects.create(placement=placement, from_status="", to_status=status, on=start_date, actor=actor)
+    PlacementEvent.objects.create(
+        placement=placement, from_status="", to_status=status, on=start_date, actor=actor
+    )
     where = f" bij {host.name}" if host else ""
     verb = "gestart" if activate else "voorgesteld"
-    _event(client.pk, "tegenprestatie",
-           f"{TERM} {verb}: {activity.name}{where}, {rules.format_hours(agreed_hours)} uur per week "
-           f"vanaf {rules.format_date(start_date)}.", actor)
+    _event(
+        client.pk,
+        "tegenprestatie",
+        f"{TERM} {verb}: {activity.name}{where}, {rules.format_hours(agreed_hours)} uur per week "
+        f"vanaf {rules.format_date(start_date)}.",
+        actor,
+    )
     return placement
 
 
 @transaction.atomic
-def change_placement_status(*, actor, placement: Placement, new_status: str, on: date, end_reason: str = "",
-                            reason_text: str = "") -> Placement:
+def change_placement_status(
+    *, actor, placement: Placement, new_status: str, on: date, end_reason: str = "", reason_text: str = ""
+) -> Placement:
     """Activate, pause, resume or end a placement (ending needs a reason; activating re-checks admission)."""
     placement = Placement.objects.select_for_update().select_related("host", "activity").get(pk=placement.pk)
     current = placement.status
     try:
-        rules.check_status_transition(current=current, new=new_status, start=placement.start_date, on=on,
-                                      end_reason=end_reason, reason_text=reason_text)
+        rules.check_status_transition(
+            current=current,
+            new=new_status,
+            start=placement.start_date,
+            on=on,
+            end_reason=end_reason,
+            reason_text=reason_text,
+        )
         if current == rules.PROPOSED and new_status == rules.ACTIVE:
-            _check_admission(client_id=placement.client_id, host=placement.host, activity=placement.activity,
-                             agreed_hours=placement.agreed_hours, start=placement.start_date,
-                             end=placement.end_date, exclude_id=placement.pk)
+            _check_admission(
+                client_id=placement.client_id,
+                host=placement.host,
+                activity=placement.activity,
+                agreed_hours=placement.agreed_hours,
+                start=placement.start_date,
+                end=placement.end_date,
+                exclude_id=placement.pk,
+            )
         if new_status == rules.ENDED and current != rules.PROPOSED:
-            last = HourLog.objects.filter(placement=placement, hours__gt=0, week_start__gt=on).order_by(
-                "-week_start").first()
+            last = (
+                HourLog.objects.filter(placement=placement, hours__gt=0, week_start__gt=on)
+                .order_by("-week_start")
+                .first()
+            )
             if last is not None:
                 raise RuleViolation(
                     "uren_na_einde",
@@ -191,12 +289,22 @@ def change_placement_status(*, actor, placement: Placement, new_status: str, on:
         placement.end_reason_text = reason_text.strip()
     set_history_user(placement, actor)
     placement.save()
-    PlacementEvent.objects.create(placement=placement, from_status=current, to_status=new_status, on=on,
-                                  reason=reason_text.strip() or placement.get_end_reason_display(), actor=actor)
+    PlacementEvent.objects.create(
+        placement=placement,
+        from_status=current,
+        to_status=new_status,
+        on=on,
+        reason=reason_text.strip() or placement.get_end_reason_display(),
+        actor=actor,
+    )
     label = rules.STATUS_LABELS[new_status]
     extra = f" ({placement.get_end_reason_display().lower()})" if new_status == rules.ENDED else ""
-    _event(placement.client_id, "tegenprestatie",
-           f"{TERM} {placement.activity.name} {label} per {rules.format_date(on)}{extra}.", actor)
+    _event(
+        placement.client_id,
+        "tegenprestatie",
+        f"{TERM} {placement.activity.name} {label} per {rules.format_date(on)}{extra}.",
+        actor,
+    )
     return placement
 
 
@@ -229,14 +337,17 @@ def register_week_hours(*, actor, week: rules.IsoWeek, rows: Sequence[HourRow], 
 
     ``placements``: the queryset of placements ``actor`` may register for (from
     ``selectors.registrable_placements``); a row for any other placement is refused.
-    Refusals name the row: ``ValidationError({"rows.<i>.<field>": "Rij <i+1> (<cliënt>, <activiteit>): ..."})``.
+    Refusals name the row:
+    ``ValidationError({"rows.<i>.<field>": "Rij <i+1> (<cliënt>, <activiteit>): ..."})``.
     """
     if not rows:
         raise ValidationError({"rows": [ValidationError("Geen uren om op te slaan.", code="geen_rijen")]})
     ids = [row.placement_id for row in rows]
     by_id = {pl.pk: pl for pl in placements.filter(pk__in=ids).select_related("client", "activity")}
     client_ids = sorted({pl.client_id for pl in by_id.values()})
-    list(Client.objects.select_for_update().filter(pk__in=client_ids).values_list("pk", flat=True))  # serialise
+    list(
+        Client.objects.select_for_update().filter(pk__in=client_ids).values_list("pk", flat=True)
+    )  # serialise
 
     existing = {
         log.placement_id: log
@@ -264,13 +375,22 @@ def register_week_hours(*, actor, week: rules.IsoWeek, rows: Sequence[HourRow], 
     for index, row in enumerate(rows):
         placement = by_id.get(row.placement_id)
         if placement is None:
-            fail(index, None, RuleViolation("plaatsing_onbekend",
-                                            f"plaatsing {row.placement_id} bestaat niet of u mag hier geen uren "
-                                            "voor registreren.", "placement"))
+            fail(
+                index,
+                None,
+                RuleViolation(
+                    "plaatsing_onbekend",
+                    f"plaatsing {row.placement_id} bestaat niet of u mag hier geen uren voor registreren.",
+                    "placement",
+                ),
+            )
             continue
         if row.placement_id in seen:
-            fail(index, placement, RuleViolation("dubbele_rij", "deze plaatsing staat twee keer in de lijst.",
-                                                 "placement"))
+            fail(
+                index,
+                placement,
+                RuleViolation("dubbele_rij", "deze plaatsing staat twee keer in de lijst.", "placement"),
+            )
             continue
         seen.add(row.placement_id)
         resulting[row.placement_id] = row.hours
@@ -286,8 +406,11 @@ def register_week_hours(*, actor, week: rules.IsoWeek, rows: Sequence[HourRow], 
             placement = by_id[row.placement_id]
             try:
                 if placement.status == rules.PROPOSED:
-                    raise RuleViolation("plaatsing_niet_actief",
-                                        "de plaatsing is nog niet gestart; activeer haar eerst.", "placement")
+                    raise RuleViolation(
+                        "plaatsing_niet_actief",
+                        "de plaatsing is nog niet gestart; activeer haar eerst.",
+                        "placement",
+                    )
                 attendance = row.attendance or (rules.PRESENT if row.hours > 0 else "")
                 rules.check_attendance(hours=row.hours, attendance=attendance)
                 rules.check_hour_registration(
@@ -311,17 +434,37 @@ def register_week_hours(*, actor, week: rules.IsoWeek, rows: Sequence[HourRow], 
         attendance = row.attendance or rules.PRESENT
         log = existing.get(row.placement_id)
         if log is None:
-            to_create.append(HourLog(placement=placement, client_id=placement.client_id, week_start=week.monday,
-                                     iso_year=week.year, iso_week=week.week, month=month, hours=row.hours,
-                                     attendance=attendance, note=row.note.strip()[:200], registered_by=actor))
+            to_create.append(
+                HourLog(
+                    placement=placement,
+                    client_id=placement.client_id,
+                    week_start=week.monday,
+                    iso_year=week.year,
+                    iso_week=week.week,
+                    month=month,
+                    hours=row.hours,
+                    attendance=attendance,
+                    note=row.note.strip()[:200],
+                    registered_by=actor,
+                )
+            )
         else:
-            log.hours, log.attendance, log.note, log.registered_by = row.hours, attendance, row.note.strip()[:200], actor
+            log.hours, log.attendance, log.note, log.registered_by = (
+                row.hours,
+                attendance,
+                row.note.strip()[:200],
+                actor,
+            )
             log.registered_at = timezone.now()
             to_update.append(log)
     created = bulk_create_with_history(to_create, HourLog, default_user=actor) if to_create else []
     if to_update:
-        bulk_update_with_history(to_update, HourLog, ["hours", "attendance", "note", "registered_by", "registered_at"],
-                                 default_user=actor)
+        bulk_update_with_history(
+            to_update,
+            HourLog,
+            ["hours", "attendance", "note", "registered_by", "registered_at"],
+            default_user=actor,
+        )
     return [*created, *to_update]
 
 
@@ -329,22 +472,48 @@ def register_week_hours(*, actor, week: rules.IsoWeek, rows: Sequence[HourRow], 
 
 
 @transaction.atomic
-def record_exemption(*, actor, client: Client, kind: str, start_date: date, end_date: date | None, reason: str,
-                     youngest_child_born: date | None = None) -> Exemption:
+def record_exemption(
+    *,
+    actor,
+    client: Client,
+    kind: str,
+    start_date: date,
+    end_date: date | None,
+    reason: str,
+    youngest_child_born: date | None = None,
+) -> Exemption:
     age_limit = None
     if kind == rules.SINGLE_PARENT:
-        age_limit = int(parameter_values([p.SINGLE_PARENT_CHILD_AGE], on=start_date)[p.SINGLE_PARENT_CHILD_AGE])
+        age_limit = int(
+            parameter_values([p.SINGLE_PARENT_CHILD_AGE], on=start_date)[p.SINGLE_PARENT_CHILD_AGE]
+        )
     try:
-        rules.check_exemption(kind=kind, start=start_date, end=end_date, reason=reason,
-                              youngest_child_born=youngest_child_born, child_age_limit=age_limit)
+        rules.check_exemption(
+            kind=kind,
+            start=start_date,
+            end=end_date,
+            reason=reason,
+            youngest_child_born=youngest_child_born,
+            child_age_limit=age_limit,
+        )
     except RuleViolation as v:
         raise _refuse(v)
-    exemption = Exemption.objects.create(client=client, kind=kind, start_date=start_date, end_date=end_date,
-                                         reason=reason.strip(), youngest_child_born=youngest_child_born,
-                                         recorded_by=actor)
-    _event(client.pk, "tegenprestatie",
-           f"Vrijstelling {TERM_LOWER} ({exemption.get_kind_display().lower()}) van "
-           f"{rules.format_date(start_date)} t/m {rules.format_date(end_date)}.", actor)
+    exemption = Exemption.objects.create(
+        client=client,
+        kind=kind,
+        start_date=start_date,
+        end_date=end_date,
+        reason=reason.strip(),
+        youngest_child_born=youngest_child_born,
+        recorded_by=actor,
+    )
+    _event(
+        client.pk,
+        "tegenprestatie",
+        f"Vrijstelling {TERM_LOWER} ({exemption.get_kind_display().lower()}) van "
+        f"{rules.format_date(start_date)} t/m {rules.format_date(end_date)}.",
+        actor,
+    )
     return exemption
 
 
@@ -361,35 +530,76 @@ def sanction_proposal(*, client_id: int, offence_on: date) -> rules.SanctionProp
 
 
 @transaction.atomic
-def record_sanction(*, actor, client: Client, offence_on: date, reason: str, culpability: str, urgent_reasons: str,
-                    circumstances: str, client_account: str, percentage: Decimal, heard_on: date | None = None,
-                    placement: Placement | None = None, decided_on: date | None = None) -> Sanction:
+def record_sanction(
+    *,
+    actor,
+    client: Client,
+    offence_on: date,
+    reason: str,
+    culpability: str,
+    urgent_reasons: str,
+    circumstances: str,
+    client_account: str,
+    percentage: Decimal,
+    heard_on: date | None = None,
+    placement: Placement | None = None,
+    decided_on: date | None = None,
+) -> Sanction:
     """A maatregel, only with the weighing and the client's account; stricter for recidivists; 0% possible."""
     Client.objects.select_for_update().filter(pk=client.pk).first()
     if placement is not None and placement.client_id != client.pk:
-        raise ValidationError({"placement": [ValidationError("Deze plaatsing hoort niet bij de cliënt.",
-                                                             code="plaatsing_andere_client")]})
+        raise ValidationError(
+            {
+                "placement": [
+                    ValidationError(
+                        "Deze plaatsing hoort niet bij de cliënt.", code="plaatsing_andere_client"
+                    )
+                ]
+            }
+        )
     decided_on = decided_on or timezone.localdate()
     if offence_on > decided_on:
-        raise ValidationError({"offence_on": [ValidationError("De gedraging ligt na de besluitdatum.",
-                                                              code="datum_toekomst")]})
+        raise ValidationError(
+            {"offence_on": [ValidationError("De gedraging ligt na de besluitdatum.", code="datum_toekomst")]}
+        )
     proposal = sanction_proposal(client_id=client.pk, offence_on=offence_on)
     try:
-        rules.check_sanction(proposal=proposal, percentage=percentage, reason=reason, culpability=culpability,
-                             urgent_reasons=urgent_reasons, circumstances=circumstances,
-                             client_account=client_account)
+        rules.check_sanction(
+            proposal=proposal,
+            percentage=percentage,
+            reason=reason,
+            culpability=culpability,
+            urgent_reasons=urgent_reasons,
+            circumstances=circumstances,
+            client_account=client_account,
+        )
     except RuleViolation as v:
         raise _refuse(v)
     sanction = Sanction.objects.create(
-        client=client, placement=placement, offence_on=offence_on, reason=reason.strip(), culpability=culpability,
-        urgent_reasons=urgent_reasons.strip(), circumstances=circumstances.strip(),
-        client_account=client_account.strip(), heard_on=heard_on, standard_percentage=proposal.percentage,
-        level=proposal.level, prior_in_window=proposal.prior_in_window, percentage=percentage,
-        months=proposal.months, decided_on=decided_on, decided_by=actor,
+        client=client,
+        placement=placement,
+        offence_on=offence_on,
+        reason=reason.strip(),
+        culpability=culpability,
+        urgent_reasons=urgent_reasons.strip(),
+        circumstances=circumstances.strip(),
+        client_account=client_account.strip(),
+        heard_on=heard_on,
+        standard_percentage=proposal.percentage,
+        level=proposal.level,
+        prior_in_window=proposal.prior_in_window,
+        percentage=percentage,
+        months=proposal.months,
+        decided_on=decided_on,
+        decided_by=actor,
     )
-    _event(client.pk, "maatregel",
-           f"Maatregel {TERM_LOWER}: {rules.format_hours(percentage)}% gedurende {proposal.months} maand(en) "
-           f"(beleid {rules.format_hours(proposal.percentage)}%, {proposal.level}).", actor)
+    _event(
+        client.pk,
+        "maatregel",
+        f"Maatregel {TERM_LOWER}: {rules.format_hours(percentage)}% gedurende {proposal.months} maand(en) "
+        f"(beleid {rules.format_hours(proposal.percentage)}%, {proposal.level}).",
+        actor,
+    )
     return sanction
 
 

@@ -15,9 +15,13 @@ urlpatterns = [
     path("gastorganisaties/nieuw/", views.HostCreateView.as_view(), name="host-create"),
     path("gastorganisaties/<int:pk>/", views.HostDetailView.as_view(), name="host-detail"),
     path("gastorganisaties/<int:pk>/wijzigen/", views.HostEditView.as_view(), name="host-edit"),
-    path("gastorganisaties/<int:pk>/verklaring/", views.HostDeclarationView.as_view(), name="host-declaration"),
+    path(
+        "gastorganisaties/<int:pk>/verklaring/", views.HostDeclarationView.as_view(), name="host-declaration"
+    ),
     path("clienten/<int:pk>/", views.ClientProgressView.as_view(), name="client-progress"),
     path("clienten/<int:client_pk>/plaatsing/", views.PlacementCreateView.as_view(), name="placement-create"),
-    path("clienten/<int:client_pk>/vrijstelling/", views.ExemptionCreateView.as_view(), name="exemption-create"),
+    path(
+        "clienten/<int:client_pk>/vrijstelling/", views.ExemptionCreateView.as_view(), name="exemption-create"
+    ),
     path("clienten/<int:client_pk>/maatregel/", views.SanctionCreateView.as_view(), name="sanction-create"),
 ]

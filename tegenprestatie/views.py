@@ -52,16 +52,27 @@ class PlacementListView(RoleRequiredMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
         status = self.request.GET.get("status", rules.ACTIVE)
-        phase = self.request.GET.get("fase")
+        phase = self.request.GET.get("fase", "")
         qs = selectors.placement_list(
-            user, status=status if status in rules.TRANSITIONS else "", phase=int(phase) if phase in "123" and phase
-            else None,
+            user,
+            status=status if status in rules.TRANSITIONS else "",
+            phase=int(phase) if phase in ("1", "2", "3") else None,
         )
         page = Paginator(qs, 50).get_page(self.request.GET.get("pagina"))
-        log_access_many(user=user, object_type="plaatsing tegenprestatie", action=AccessLog.Action.VIEW,
-                        client_ids={pl.client_id for pl in page.object_list}, purpose="lijst plaatsingen")
-        ctx.update(page=page, status=status, phase=phase, statuses=Placement.Status.choices,
-                   can_register=has_role(user, *access.REGISTER_ROLES))
+        log_access_many(
+            user=user,
+            object_type="plaatsing tegenprestatie",
+            action=AccessLog.Action.VIEW,
+            client_ids={pl.client_id for pl in page.object_list},
+            purpose="lijst plaatsingen",
+        )
+        ctx.update(
+            page=page,
+            status=status,
+            phase=phase,
+            statuses=Placement.Status.choices,
+            can_register=has_role(user, *access.REGISTER_ROLES),
+        )
         return ctx
 
 
@@ -73,8 +84,13 @@ class PlacementDetailView(RoleRequiredMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
         placement = selectors.get_placement_for(user, self.kwargs["pk"])
-        log_access(user=user, client=placement.client, object_type="plaatsing tegenprestatie",
-                   object_id=placement.pk, purpose="plaatsing")
+        log_access(
+            user=user,
+            client=placement.client,
+            object_type="plaatsing tegenprestatie",
+            object_id=placement.pk,
+            purpose="plaatsing",
+        )
         can_manage = selectors.can_manage_client(user, placement.client)
         ctx.update(
             placement=placement,
@@ -102,7 +118,9 @@ class PlacementStatusView(RoleRequiredMixin, View):
             except ValidationError as exc:
                 apply_errors(form, exc)
             else:
-                messages.success(request, f"De plaatsing is nu {rules.STATUS_LABELS[form.cleaned_data['new_status']]}.")
+                messages.success(
+                    request, f"De plaatsing is nu {rules.STATUS_LABELS[form.cleaned_data['new_status']]}."
+                )
                 return redirect("tegenprestatie:placement-detail", pk=pk)
         view = PlacementDetailView(request=request, kwargs={"pk": pk})
         ctx = view.get_context_data(pk=pk, status_form=form)
@@ -115,7 +133,9 @@ class PlacementCreateView(RoleRequiredMixin, View):
     template_name = "tegenprestatie/placement_form.html"
 
     def _render(self, request, client, form, status=200):
-        return render(request, self.template_name, {"form": form, "client": client, "term": TERM}, status=status)
+        return render(
+            request, self.template_name, {"form": form, "client": client, "term": TERM}, status=status
+        )
 
     def get(self, request, client_pk):
         client = _client_for(request.user, client_pk, manage=True)
@@ -145,8 +165,10 @@ class HostListView(RoleRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx.update(hosts=selectors.host_list(self.request.user),
-                   can_admin=has_role(self.request.user, *access.HOST_ADMIN_ROLES))
+        ctx.update(
+            hosts=selectors.host_list(self.request.user),
+            can_admin=has_role(self.request.user, *access.HOST_ADMIN_ROLES),
+        )
         return ctx
 
 
@@ -159,11 +181,20 @@ class HostDetailView(RoleRequiredMixin, TemplateView):
         user = self.request.user
         host = selectors.get_host_for(user, self.kwargs["pk"])
         detail = selectors.host_detail(user, host)
-        log_access_many(user=user, object_type="plaatsing tegenprestatie", action=AccessLog.Action.VIEW,
-                        client_ids={pl.client_id for pl in detail["placements"]}, purpose=f"gastorganisatie {host}")
-        ctx.update(host=host, **detail, can_admin=has_role(user, *access.HOST_ADMIN_ROLES),
-                   declaration_form=kwargs.get("declaration_form") or DeclarationForm(),
-                   can_register=has_role(user, *access.REGISTER_ROLES))
+        log_access_many(
+            user=user,
+            object_type="plaatsing tegenprestatie",
+            action=AccessLog.Action.VIEW,
+            client_ids={pl.client_id for pl in detail["placements"]},
+            purpose=f"gastorganisatie {host}",
+        )
+        ctx.update(
+            host=host,
+            **detail,
+            can_admin=has_role(user, *access.HOST_ADMIN_ROLES),
+            declaration_form=kwargs.get("declaration_form") or DeclarationForm(),
+            can_register=has_role(user, *access.REGISTER_ROLES),
+        )
         return ctx
 
 
@@ -185,7 +216,9 @@ class HostCreateView(RoleRequiredMixin, View):
             else:
                 messages.success(request, f"{host.name} is vastgelegd. Leg de verdringingsverklaring vast.")
                 return redirect("tegenprestatie:host-detail", pk=host.pk)
-        return render(request, self.template_name, {"form": form, "title": "Nieuwe gastorganisatie"}, status=400)
+        return render(
+            request, self.template_name, {"form": form, "title": "Nieuwe gastorganisatie"}, status=400
+        )
 
 
 class HostEditView(RoleRequiredMixin, View):
@@ -195,8 +228,11 @@ class HostEditView(RoleRequiredMixin, View):
 
     def get(self, request, pk):
         host = selectors.get_host_for(request.user, pk)
-        return render(request, self.template_name, {"form": HostForm(instance=host), "host": host,
-                                                    "title": f"{host.name} wijzigen"})
+        return render(
+            request,
+            self.template_name,
+            {"form": HostForm(instance=host), "host": host, "title": f"{host.name} wijzigen"},
+        )
 
     def post(self, request, pk):
         host = selectors.get_host_for(request.user, pk)
@@ -209,8 +245,12 @@ class HostEditView(RoleRequiredMixin, View):
             else:
                 messages.success(request, "De gastorganisatie is bijgewerkt.")
                 return redirect("tegenprestatie:host-detail", pk=host.pk)
-        return render(request, self.template_name, {"form": form, "host": host, "title": f"{host.name} wijzigen"},
-                      status=400)
+        return render(
+            request,
+            self.template_name,
+            {"form": form, "host": host, "title": f"{host.name} wijzigen"},
+            status=400,
+        )
 
 
 class HostDeclarationView(RoleRequiredMixin, View):
@@ -229,8 +269,12 @@ class HostDeclarationView(RoleRequiredMixin, View):
                 messages.success(request, f"Verdringingsverklaring van {host.name} vastgelegd.")
                 return redirect("tegenprestatie:host-detail", pk=pk)
         view = HostDetailView(request=request, kwargs={"pk": pk})
-        return render(request, HostDetailView.template_name, view.get_context_data(pk=pk, declaration_form=form),
-                      status=400)
+        return render(
+            request,
+            HostDetailView.template_name,
+            view.get_context_data(pk=pk, declaration_form=form),
+            status=400,
+        )
 
 
 # --------------------------------------------------------------------------- week grid
@@ -270,7 +314,18 @@ class WeekGridView(RoleRequiredMixin, View):
         caps = selectors.week_caps(week)
         for pl in rows:
             pl.errors = (row_errors or {}).get(pl.pk, [])
-            pl.posted = (posted or {}).get(pl.pk)
+            typed = (posted or {}).get(pl.pk)
+            log = pl.week_log
+            if typed is not None:  # after a refusal: show what was typed
+                pl.form_hours, pl.form_attendance, pl.form_note = (
+                    typed["hours"],
+                    typed["attendance"],
+                    typed["note"],
+                )
+            else:
+                pl.form_hours = rules.format_hours(log.hours) if log else ""
+                pl.form_attendance = log.attendance if log else ""
+                pl.form_note = log.note if log else ""
         return {
             "week": week,
             "prev_week": week.shift(-1),
@@ -305,14 +360,23 @@ class WeekGridView(RoleRequiredMixin, View):
         form, week, host = self._filters(request, request.POST)
         ids = [int(v) for v in request.POST.getlist("placement") if v.isdigit()]
         order, rows, row_errors = _grid_rows_from_post(request.POST, ids)
-        posted = {pid: {"hours": request.POST.get(f"hours-{pid}", ""),
-                        "attendance": request.POST.get(f"attendance-{pid}", ""),
-                        "note": request.POST.get(f"note-{pid}", "")} for pid in ids}
+        posted = {
+            pid: {
+                "hours": request.POST.get(f"hours-{pid}", ""),
+                "attendance": request.POST.get(f"attendance-{pid}", ""),
+                "note": request.POST.get(f"note-{pid}", ""),
+            }
+            for pid in ids
+        }
         message = ""
         if not row_errors and rows:
             try:
-                services.register_week_hours(actor=request.user, week=week, rows=rows,
-                                             placements=selectors.registrable_placements(request.user))
+                services.register_week_hours(
+                    actor=request.user,
+                    week=week,
+                    rows=rows,
+                    placements=selectors.registrable_placements(request.user),
+                )
             except ValidationError as exc:
                 for key, errors in exc.message_dict.items():
                     parts = key.split(".")
@@ -325,8 +389,14 @@ class WeekGridView(RoleRequiredMixin, View):
                 posted = None
         elif not rows and not row_errors:
             message = "Er waren geen uren ingevuld."
-        ctx = self._context(request, week, host, row_errors=row_errors, posted=posted if row_errors else None,
-                            status_message=message)
+        ctx = self._context(
+            request,
+            week,
+            host,
+            row_errors=row_errors,
+            posted=posted if row_errors else None,
+            status_message=message,
+        )
         ctx["filter_form"] = form
         status = 400 if row_errors else 200
         if request.headers.get("HX-Request"):
@@ -349,13 +419,28 @@ class ClientProgressView(RoleRequiredMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
         client = _client_for(user, self.kwargs["pk"])
-        log_access(user=user, client=client, object_type="tegenprestatie cliënt", object_id=client.pk,
-                   purpose="voortgang tegenprestatie")
+        log_access(
+            user=user,
+            client=client,
+            object_type="tegenprestatie cliënt",
+            object_id=client.pk,
+            purpose="voortgang tegenprestatie",
+        )
         today = timezone.localdate()
         year_text = self.request.GET.get("jaar", "")
-        year = int(year_text) if year_text.isdigit() and 2000 < int(year_text) < 2100 else rules.IsoWeek.of(today).year
-        ctx.update(client=client, progress=selectors.client_progress(client, year), today=today,
-                   can_manage=selectors.can_manage_client(user, client), prev_year=year - 1, next_year=year + 1)
+        year = (
+            int(year_text)
+            if year_text.isdigit() and 2000 < int(year_text) < 2100
+            else rules.IsoWeek.of(today).year
+        )
+        ctx.update(
+            client=client,
+            progress=selectors.client_progress(client, year),
+            today=today,
+            can_manage=selectors.can_manage_client(user, client),
+            prev_year=year - 1,
+            next_year=year + 1,
+        )
         return ctx
 
 
@@ -436,8 +521,13 @@ class ComplianceView(RoleRequiredMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
         signals = selectors.compliance_signals(user, timezone.localdate())
-        log_access_many(user=user, object_type="naleving tegenprestatie", action=AccessLog.Action.VIEW,
-                        client_ids={s["client"].pk for s in signals}, purpose="nalevingssignalen")
+        log_access_many(
+            user=user,
+            object_type="naleving tegenprestatie",
+            action=AccessLog.Action.VIEW,
+            client_ids={s["client"].pk for s in signals},
+            purpose="nalevingssignalen",
+        )
         ctx.update(signals=signals, can_manage=has_role(user, Role.COACH))
         return ctx
 

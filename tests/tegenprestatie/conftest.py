@@ -9,18 +9,19 @@ from almelo_sociaal.accounts.roles import Role
 from tegenprestatie.access import HOST_CONTACT
 from tests.factories import ClientFactory
 from tests.participation.factories import AssignmentFactory, TrajectoryFactory
-
 from tests.tegenprestatie.factories import HostFactory, PlacementFactory
 
 
 @pytest.fixture
 def in_group(db):
-    """in_group(client, group=2, hours=None): a participation group (and re-integration hours) from 2026-01-05."""
+    """in_group(client, group=2, hours=None): a participation group (and re-integration hours) since 2025."""
 
     def _assign(client, group: int = 2, hours: str | None = None):
         AssignmentFactory(client=client, group=group, valid_from=date(2025, 1, 1))
         if hours:
-            TrajectoryFactory(client=client, group=group, start=date(2025, 1, 1), hours_per_week=Decimal(hours))
+            TrajectoryFactory(
+                client=client, group=group, start=date(2025, 1, 1), hours_per_week=Decimal(hours)
+            )
         return client
 
     return _assign

@@ -45,7 +45,9 @@ class PlacementFactory(factory.django.DjangoModelFactory):
     status = rules.ACTIVE
 
 
-def log_hours(placement: Placement, week: rules.IsoWeek, hours: str | Decimal, attendance: str = rules.PRESENT):
+def log_hours(
+    placement: Placement, week: rules.IsoWeek, hours: str | Decimal, attendance: str = rules.PRESENT
+):
     return HourLog.objects.create(
         placement=placement,
         client_id=placement.client_id,

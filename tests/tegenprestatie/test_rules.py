@@ -298,7 +298,9 @@ def test_mantelzorg_at_home_needs_no_host_and_no_declaration():
 
 
 def test_a_declaration_needs_date_and_signer():
-    r.check_declaration(signed_on=date(2026, 1, 5), signed_by="J. de Vries, voorzitter", today=date(2026, 1, 5))
+    r.check_declaration(
+        signed_on=date(2026, 1, 5), signed_by="J. de Vries, voorzitter", today=date(2026, 1, 5)
+    )
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Services: admission of placements, bulk hour registration (all or nothing), status, vrijstelling, maatregel."""
+"""Services: admission, bulk hour registration (all or nothing), status, vrijstelling, maatregel."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from cases.models import ClientEvent
 from tegenprestatie import rules, selectors, services
 from tegenprestatie.models import Exemption, HourLog, Placement, Sanction
 from tests.factories import ClientFactory
-
 from tests.tegenprestatie.factories import HostFactory, PlacementFactory, activity, log_hours
 
 pytestmark = pytest.mark.django_db
@@ -89,15 +88,23 @@ def test_an_overlapping_placement_counts_towards_the_cap(coach, client_in_team, 
 
 def test_an_exempted_client_gets_no_new_placement(coach, client_in_team, in_group):
     in_group(client_in_team)
-    services.record_exemption(actor=coach, client=client_in_team, kind=rules.MEDICAL, start_date=date(2026, 2, 1),
-                              end_date=date(2026, 5, 31), reason="Advies bedrijfsarts")
+    services.record_exemption(
+        actor=coach,
+        client=client_in_team,
+        kind=rules.MEDICAL,
+        start_date=date(2026, 2, 1),
+        end_date=date(2026, 5, 31),
+        reason="Advies bedrijfsarts",
+    )
     with pytest.raises(ValidationError) as exc:
         propose(coach, client_in_team)
     assert "vrijgesteld (medisch)" in errors_of(exc)["start_date"][0]
 
 
 def test_mantelzorg_needs_no_host(coach, client_in_team, in_group):
-    placement = propose(coach, in_group(client_in_team), activity=activity("mantelzorg"), host=None, self_chosen=True)
+    placement = propose(
+        coach, in_group(client_in_team), activity=activity("mantelzorg"), host=None, self_chosen=True
+    )
     assert placement.host is None
 
 
@@ -107,25 +114,29 @@ def test_activating_rechecks_the_declaration(coach, client_in_team, in_group):
     host.declaration_signed_on, host.declaration_signed_by = None, ""
     host.save()
     with pytest.raises(ValidationError):
-        services.change_placement_status(actor=coach, placement=placement, new_status=rules.ACTIVE,
-                                         on=date(2026, 3, 2))
+        services.change_placement_status(
+            actor=coach, placement=placement, new_status=rules.ACTIVE, on=date(2026, 3, 2)
+        )
 
 
 def test_ending_needs_a_reason_and_sets_the_end_date(coach, placement):
     with pytest.raises(ValidationError) as exc:
-        services.change_placement_status(actor=coach, placement=placement, new_status=rules.ENDED,
-                                         on=date(2026, 4, 30))
+        services.change_placement_status(
+            actor=coach, placement=placement, new_status=rules.ENDED, on=date(2026, 4, 30)
+        )
     assert "end_reason" in errors_of(exc)
-    ended = services.change_placement_status(actor=coach, placement=placement, new_status=rules.ENDED,
-                                             on=date(2026, 4, 30), end_reason="werk")
+    ended = services.change_placement_status(
+        actor=coach, placement=placement, new_status=rules.ENDED, on=date(2026, 4, 30), end_reason="werk"
+    )
     assert (ended.status, ended.end_date) == (rules.ENDED, date(2026, 4, 30))
 
 
 def test_ending_before_registered_hours_is_refused(coach, placement):
     log_hours(placement, rules.IsoWeek(2026, 20), "4")
     with pytest.raises(ValidationError) as exc:
-        services.change_placement_status(actor=coach, placement=placement, new_status=rules.ENDED,
-                                         on=date(2026, 4, 30), end_reason="werk")
+        services.change_placement_status(
+            actor=coach, placement=placement, new_status=rules.ENDED, on=date(2026, 4, 30), end_reason="werk"
+        )
     assert "2026-W20" in errors_of(exc)["end_date"][0]
 
 
@@ -146,14 +157,19 @@ def test_bulk_registration_stores_every_row(coach, wijkteam, host):
 
 def test_one_bad_row_stores_nothing_and_names_the_row(coach, wijkteam, host):
     placements = [PlacementFactory(client=ClientFactory(wijkteam=wijkteam), host=host) for _ in range(3)]
-    rows = [services.HourRow(placements[0].pk, D("6")), services.HourRow(placements[1].pk, D("20.5")),
-            services.HourRow(placements[2].pk, D("4"))]
+    rows = [
+        services.HourRow(placements[0].pk, D("6")),
+        services.HourRow(placements[1].pk, D("20.5")),
+        services.HourRow(placements[2].pk, D("4")),
+    ]
     with pytest.raises(ValidationError) as exc:
         register(coach, rows)
     name = placements[1].client.full_name
     assert errors_of(exc) == {
-        "rows.1.hours": [f"Rij 2 ({name}, Helpen in het buurthuis): Maximaal 20 uur per week: "
-                         "week 2026-W07 komt op 20,5 uur."]
+        "rows.1.hours": [
+            f"Rij 2 ({name}, Helpen in het buurthuis): Maximaal 20 uur per week: "
+            "week 2026-W07 komt op 20,5 uur."
+        ]
     }
     assert not HourLog.objects.exists()
 
@@ -233,9 +249,15 @@ def test_hours_are_kept_in_history(coach, placement):
 
 def test_single_parent_exemption_ends_before_the_fifth_birthday(coach, client_in_team):
     with pytest.raises(ValidationError) as exc:
-        services.record_exemption(actor=coach, client=client_in_team, kind=rules.SINGLE_PARENT,
-                                  start_date=date(2026, 1, 1), end_date=date(2027, 7, 1), reason="Zorg voor kind",
-                                  youngest_child_born=date(2022, 7, 1))
+        services.record_exemption(
+            actor=coach,
+            client=client_in_team,
+            kind=rules.SINGLE_PARENT,
+            start_date=date(2026, 1, 1),
+            end_date=date(2027, 7, 1),
+            reason="Zorg voor kind",
+            youngest_child_born=date(2022, 7, 1),
+        )
     assert "uiterlijk t/m 30-06-2027" in errors_of(exc)["end_date"][0]
     assert not Exemption.objects.exists()
 
@@ -250,8 +272,15 @@ WEIGHING = {
 
 def sanction(coach, client, offence_on, pct, culpability=rules.CULPABLE, **overrides):
     values = {**WEIGHING, **overrides}
-    return services.record_sanction(actor=coach, client=client, offence_on=offence_on, percentage=D(pct),
-                                    culpability=culpability, decided_on=date(2026, 11, 1), **values)
+    return services.record_sanction(
+        actor=coach,
+        client=client,
+        offence_on=offence_on,
+        percentage=D(pct),
+        culpability=culpability,
+        decided_on=date(2026, 11, 1),
+        **values,
+    )
 
 
 def test_a_recidivist_gets_the_stricter_policy_percentage(coach, client_in_team):
@@ -274,8 +303,14 @@ def test_a_maatregel_without_the_clients_account_is_not_saved(coach, client_in_t
 
 
 def test_a_maatregel_of_zero_percent_is_saved_with_the_weighing(coach, client_in_team):
-    s = sanction(coach, client_in_team, date(2026, 2, 1), "0", culpability=rules.NOT_CULPABLE,
-                 urgent_reasons="Opname in het ziekenhuis.")
+    s = sanction(
+        coach,
+        client_in_team,
+        date(2026, 2, 1),
+        "0",
+        culpability=rules.NOT_CULPABLE,
+        urgent_reasons="Opname in het ziekenhuis.",
+    )
     assert (s.percentage, s.standard_percentage) == (D("0"), D("20"))
 
 

@@ -1,0 +1,136 @@
+"""REST API of tegenprestatie: thin viewsets over selectors and services."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.response import Response
+
+from almelo_sociaal.audit.models import AccessLog
+from almelo_sociaal.audit.services import log_access, log_access_many
+
+from .. import access, selectors, services
+from .filters import HourLogFilter, PlacementFilter
+from .serializers import (
+    HostSerializer,
+    HourLogSerializer,
+    PlacementCreateSerializer,
+    PlacementSerializer,
+    StatusChangeSerializer,
+    WeekRegistrationSerializer,
+)
+
+
+class HostViewSet(viewsets.ReadOnlyModelViewSet):
+    """Gastorganisaties with their verdringing declaration."""
+
+    serializer_class = HostSerializer
+    roles = access.API_READ_ROLES
+    filterset_fields = ["active", "kind"]
+
+    def get_queryset(self):
+        return selectors.hosts_visible_to(self.request.user).order_by("-id")
+
+
+class PlacementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Placements (scoped: coach/coordinator own wijkteam, host contact own host). Writes: coach."""
+
+    roles = access.API_READ_ROLES
+    write_roles = access.API_PLACEMENT_WRITE_ROLES
+    action_roles = {"status": access.API_PLACEMENT_WRITE_ROLES}
+    filterset_class = PlacementFilter
+
+    def get_queryset(self):
+        return selectors.placements_visible_to(self.request.user).select_related("client", "host", "activity")
+
+    def get_serializer_class(self):
+        if self.action == "create":
+            return PlacementCreateSerializer
+        if self.action == "status":
+            return StatusChangeSerializer
+        return PlacementSerializer
+
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        log_access_many(
+            user=request.user,
+            object_type="plaatsing tegenprestatie",
+            action=AccessLog.Action.API,
+            client_ids={row["client"] for row in response.data["results"]},
+            purpose="API plaatsingen",
+        )
+        return response
+
+    def retrieve(self, request, *args, **kwargs):
+        placement = self.get_object()
+        log_access(
+            user=request.user,
+            client=placement.client,
+            object_type="plaatsing tegenprestatie",
+            object_id=placement.pk,
+            action=AccessLog.Action.API,
+            purpose="API plaatsing",
+        )
+        return Response(PlacementSerializer(placement).data)
+
+    @extend_schema(request=PlacementCreateSerializer, responses={201: PlacementSerializer})
+    def create(self, request, *args, **kwargs):
+        serializer = PlacementCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        client = selectors.clients_manageable_by(request.user).filter(pk=data.pop("client")).first()
+        if client is None:
+            raise NotFound("Cliënt niet gevonden in uw wijkteam.")
+        placement = services.propose_placement(actor=request.user, client=client, **data)
+        return Response(PlacementSerializer(placement).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=StatusChangeSerializer, responses={200: PlacementSerializer})
+    @action(detail=True, methods=["post"])
+    def status(self, request, pk=None):
+        placement = self.get_object()
+        if not selectors.can_manage_client(request.user, placement.client):
+            raise PermissionDenied("Alleen de coach van het wijkteam van de cliënt wijzigt de plaatsing.")
+        serializer = StatusChangeSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        placement = services.change_placement_status(
+            actor=request.user, placement=placement, **serializer.validated_data
+        )
+        return Response(PlacementSerializer(placement).data)
+
+
+class HourLogViewSet(viewsets.ReadOnlyModelViewSet):
+    """Weekly hours; ``POST .../week/`` registers a week for many placements at once (all rows or none)."""
+
+    serializer_class = HourLogSerializer
+    roles = access.API_READ_ROLES
+    write_roles = access.API_WRITE_ROLES
+    action_roles = {"week": access.API_WRITE_ROLES}
+    filterset_class = HourLogFilter
+
+    def get_queryset(self):
+        return selectors.hour_logs_visible_to(self.request.user)
+
+    @extend_schema(request=WeekRegistrationSerializer, responses={201: HourLogSerializer(many=True)})
+    @action(detail=False, methods=["post"])
+    def week(self, request):
+        serializer = WeekRegistrationSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        rows = [
+            services.HourRow(
+                placement_id=row["placement"],
+                hours=row["hours"],
+                attendance=row["attendance"],
+                note=row["note"],
+            )
+            for row in data["rows"]
+        ]
+        logs = services.register_week_hours(
+            actor=request.user,
+            week=data["week"],
+            rows=rows,
+            placements=selectors.registrable_placements(request.user),
+        )
+        return Response(HourLogSerializer(logs, many=True).data, status=status.HTTP_201_CREATED)
