@@ -670,3 +670,30 @@ def test_all_violations_are_listed():
 def test_every_instrument_has_dutch_conditions_text():
     for item in rules.CATALOGUE:
         assert all(c.text for c in item.conditions)
+
+
+# --- Dates ---
+
+
+def test_months_between_counts_whole_months():
+    assert rules.months_between(date(2025, 1, 15), date(2025, 4, 14)) == 2
+    assert rules.months_between(date(2025, 1, 15), date(2025, 4, 15)) == 3
+
+
+def test_benefit_months_counts_overlapping_dossiers_once():
+    periods = [(date(2024, 1, 1), date(2024, 7, 1)), (date(2024, 4, 1), None)]
+    assert rules.benefit_months(periods, on=date(2025, 1, 1)) == 12
+
+
+def test_benefit_months_adds_separate_spells():
+    periods = [(date(2020, 1, 1), date(2020, 4, 1)), (date(2024, 1, 1), None)]
+    assert rules.benefit_months(periods, on=date(2024, 3, 1)) == 5
+
+
+def test_benefit_months_ignores_future_dossiers():
+    assert rules.benefit_months([(date(2026, 6, 1), None)], on=date(2026, 1, 1)) == 0
+
+
+def test_age_on_the_day_before_the_birthday():
+    assert rules.age_on(date(1999, 3, 10), date(2026, 3, 9)) == 26
+    assert rules.age_on(date(1999, 3, 10), date(2026, 3, 10)) == 27

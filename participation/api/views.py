@@ -1,0 +1,162 @@
+"""REST API of participation: thin viewsets over selectors and services, same permissions as the UI."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.response import Response
+
+from almelo_sociaal.audit.models import AccessLog
+from almelo_sociaal.audit.services import log_access, log_access_many
+from cases.selectors import clients_visible_to
+
+from .. import rules, selectors, services
+from ..selectors import API_READ_ROLES, WRITE_ROLES
+from .filters import GroupAssignmentFilter, ProfileFilter, TrajectoryFilter
+from .serializers import (
+    CloseTrajectorySerializer,
+    GroupAssignmentSerializer,
+    InstrumentSerializer,
+    ProfileSerializer,
+    TrajectorySerializer,
+)
+
+
+class _ParticipationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    roles = API_READ_ROLES
+    write_roles = WRITE_ROLES
+    object_type = ""
+
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        ids = sorted({row["client"] for row in response.data["results"]})
+        log_access_many(
+            user=request.user,
+            object_type=self.object_type,
+            client_ids=ids,
+            action=AccessLog.Action.API,
+            purpose=f"API {self.object_type}",
+        )
+        return response
+
+    def retrieve(self, request, *args, **kwargs):
+        obj = self.get_object()
+        log_access(
+            user=request.user,
+            client=obj.client,
+            object_type=self.object_type,
+            object_id=obj.pk,
+            action=AccessLog.Action.API,
+            purpose=f"API {self.object_type}",
+        )
+        return Response(self.get_serializer(obj).data)
+
+    def _client_for_edit(self, client):
+        """The client must be visible (400 otherwise, like an unknown id) and editable (403)."""
+        if not clients_visible_to(self.request.user).filter(pk=client.pk).exists():
+            raise NotFound("Onbekende cliënt.")
+        if not selectors.can_edit_participation(self.request.user, client):
+            raise PermissionDenied(
+                "U kunt alleen de participatie van cliënten van uw eigen wijkteam wijzigen."
+            )
+        return client
+
+
+class ProfileViewSet(_ParticipationViewSet):
+    """Participation profiles. Creating one computes the suggested group with its reasons (in Dutch)."""
+
+    serializer_class = ProfileSerializer
+    filterset_class = ProfileFilter
+    object_type = "participatieprofiel"
+
+    def get_queryset(self):
+        return selectors.profiles_visible_to(self.request.user).select_related(None).order_by("-id")
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        client = self._client_for_edit(data.pop("client"))
+        serializer.instance = services.record_profile(actor=self.request.user, client=client, **data)
+
+
+class GroupAssignmentViewSet(_ParticipationViewSet):
+    """Group assignments with their history (valid_from/valid_to; ``current=true`` for the current ones).
+
+    Creating one closes the current assignment; a reason is required when the group differs from the
+    suggestion of the latest profile. The next review date follows from the group's policy interval."""
+
+    serializer_class = GroupAssignmentSerializer
+    filterset_class = GroupAssignmentFilter
+    object_type = "groepsindeling"
+
+    def get_queryset(self):
+        return selectors.assignments_visible_to(self.request.user).select_related(None).order_by("-id")
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        client = self._client_for_edit(data.pop("client"))
+        serializer.instance = services.assign_group(actor=self.request.user, client=client, **data)
+
+
+class TrajectoryViewSet(_ParticipationViewSet):
+    """Trajectories: instruments deployed for a client. A deployment that breaks a condition is refused
+    (400) with the reason; ``close`` records the end and the outcome."""
+
+    serializer_class = TrajectorySerializer
+    filterset_class = TrajectoryFilter
+    object_type = "traject"
+
+    def get_queryset(self):
+        return selectors.trajectories_visible_to(self.request.user).select_related(None).order_by("-id")
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        client = self._client_for_edit(data.pop("client"))
+        serializer.instance = services.deploy_instrument(actor=self.request.user, client=client, **data)
+
+    @extend_schema(request=CloseTrajectorySerializer, responses=TrajectorySerializer)
+    @action(detail=True, methods=["post"])
+    def close(self, request, pk=None):
+        trajectory = self.get_object()
+        if not selectors.can_edit_participation(request.user, trajectory.client):
+            raise PermissionDenied("U kunt alleen trajecten van cliënten van uw eigen wijkteam afsluiten.")
+        serializer = CloseTrajectorySerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        trajectory = services.close_trajectory(
+            actor=request.user, trajectory=trajectory, **serializer.validated_data
+        )
+        return Response(TrajectorySerializer(trajectory).data, status=status.HTTP_200_OK)
+
+
+class InstrumentViewSet(viewsets.ViewSet):
+    """The instrument catalogue: allowed groups and conditions per instrument (reference data)."""
+
+    roles = API_READ_ROLES
+    serializer_class = InstrumentSerializer
+    lookup_field = "code"
+
+    @extend_schema(
+        responses=InstrumentSerializer(many=True),
+        parameters=[
+            OpenApiParameter("group", int, description="Alleen instrumenten toegestaan in deze groep")
+        ],
+    )
+    def list(self, request):
+        items = rules.CATALOGUE
+        group = request.query_params.get("group")
+        if group not in (None, ""):
+            try:
+                group_value = int(group)
+            except ValueError:
+                group_value = None
+            items = [i for i in items if group_value in i.groups]
+        return Response([InstrumentSerializer.from_instrument(i) for i in items])
+
+    @extend_schema(responses=InstrumentSerializer)
+    def retrieve(self, request, code=None):
+        try:
+            item = rules.instrument(code)
+        except rules.RuleViolation:
+            raise NotFound("Onbekend instrument.")
+        return Response(InstrumentSerializer.from_instrument(item))
