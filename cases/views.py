@@ -41,13 +41,26 @@ def _coaches():
 
 
 class ClientSearchView(RoleRequiredMixin, TemplateView):
+    """Client search. The query is POSTed and kept in the session, so a BSN never appears in a URL or access log."""
+
     template_name = "cases/client_search.html"
     roles = READ_ROLES
+    write_roles = READ_ROLES
+    session_key = "client_search"
+
+    def post(self, request, *args, **kwargs):
+        request.session[self.session_key] = {"q": request.POST.get("q", "")[:100],
+                                             "wijkteam": request.POST.get("wijkteam", "")}
+        return redirect("cases:client-search")
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
-        form = ClientSearchForm(self.request.GET or None, wijkteams=selectors.wijkteams_visible_to(user))
+        stored = self.request.session.get(self.session_key, {})
+        if "wis" in self.request.GET:
+            stored = {}
+            self.request.session.pop(self.session_key, None)
+        form = ClientSearchForm(stored or None, wijkteams=selectors.wijkteams_visible_to(user))
         query, wijkteam = "", None
         if form.is_valid():
             query = form.cleaned_data["q"]

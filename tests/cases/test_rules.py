@@ -107,8 +107,9 @@ def test_decision_term_and_overdue():
     kwargs = dict(status="in_behandeling", aanvraagdatum=date(2026, 1, 1), term_weeks=8)
     assert not rules.is_overdue(today=date(2026, 2, 26), **kwargs)
     assert rules.is_overdue(today=date(2026, 2, 27), **kwargs)
-    assert not rules.is_overdue(today=date(2026, 5, 1), status="toegekend", aanvraagdatum=date(2026, 1, 1),
-                                term_weeks=8)
+    assert not rules.is_overdue(
+        today=date(2026, 5, 1), status="toegekend", aanvraagdatum=date(2026, 1, 1), term_weeks=8
+    )
 
 
 def test_money_rounds_half_up_and_formats_dutch():

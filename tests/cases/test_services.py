@@ -17,8 +17,15 @@ pytestmark = pytest.mark.django_db
 
 def _register(actor, wijkteam, **overrides):
     data = dict(
-        bsn="123456782", voornamen="Jaap", achternaam="Jansen", geboortedatum=date(1990, 3, 1),
-        straat="Grotestraat", huisnummer="1", postcode="7607 ab", leefvorm="alleenstaand", wijkteam=wijkteam,
+        bsn="123456782",
+        voornamen="Jaap",
+        achternaam="Jansen",
+        geboortedatum=date(1990, 3, 1),
+        straat="Grotestraat",
+        huisnummer="1",
+        postcode="7607 ab",
+        leefvorm="alleenstaand",
+        wijkteam=wijkteam,
     )
     data.update(overrides)
     return services.register_client(actor=actor, **data)
@@ -62,10 +69,14 @@ def test_update_records_before_and_after(make_user, wijkteam):
 
 
 def _aanvraag_in_behandeling(actor, client):
-    aanvraag = services.submit_aanvraag(actor=actor, client=client, regeling="bijstand",
-                                        aanvraagdatum=date.today() - timedelta(days=3),
-                                        leefgebieden={"werk": (2, "geen werk"), "schulden": (3, "")},
-                                        voorliggende_voorziening="geen")
+    aanvraag = services.submit_aanvraag(
+        actor=actor,
+        client=client,
+        regeling="bijstand",
+        aanvraagdatum=date.today() - timedelta(days=3),
+        leefgebieden={"werk": (2, "geen werk"), "schulden": (3, "")},
+        voorliggende_voorziening="geen",
+    )
     return services.start_behandeling(actor=actor, aanvraag=aanvraag)
 
 
@@ -73,8 +84,14 @@ def test_approved_toekenning_opens_a_dossier(make_user, client_in_team):
     consulent, toetser = make_user(Role.INTAKER), make_user(Role.TOETSER)
     aanvraag = _aanvraag_in_behandeling(consulent, client_in_team)
     assert aanvraag.leefgebieden.count() == 2
-    services.draft_decision(actor=consulent, aanvraag=aanvraag, besluit="toekennen", reden="Voldoet.",
-                            ingangsdatum=aanvraag.aanvraagdatum, maandbedrag=Decimal("1401.50"))
+    services.draft_decision(
+        actor=consulent,
+        aanvraag=aanvraag,
+        besluit="toekennen",
+        reden="Voldoet.",
+        ingangsdatum=aanvraag.aanvraagdatum,
+        maandbedrag=Decimal("1401.50"),
+    )
     aanvraag.refresh_from_db()
     assert aanvraag.status == "in_behandeling" and aanvraag.awaiting_toetsing
     assert not Uitkeringsdossier.objects.exists()  # no effect before the toetser approves
@@ -110,12 +127,19 @@ def test_returned_draft_goes_back_with_reason(make_user, client_in_team):
 
 def test_toekenning_requires_voorliggende_check(make_user, client_in_team):
     consulent = make_user(Role.INTAKER)
-    aanvraag = services.submit_aanvraag(actor=consulent, client=client_in_team, regeling="bijstand",
-                                        aanvraagdatum=date.today())
+    aanvraag = services.submit_aanvraag(
+        actor=consulent, client=client_in_team, regeling="bijstand", aanvraagdatum=date.today()
+    )
     aanvraag = services.start_behandeling(actor=consulent, aanvraag=aanvraag)
     with pytest.raises(ValidationError) as exc:
-        services.draft_decision(actor=consulent, aanvraag=aanvraag, besluit="toekennen", reden="ok",
-                                ingangsdatum=date.today(), maandbedrag=Decimal("1000"))
+        services.draft_decision(
+            actor=consulent,
+            aanvraag=aanvraag,
+            besluit="toekennen",
+            reden="ok",
+            ingangsdatum=date.today(),
+            maandbedrag=Decimal("1000"),
+        )
     assert "voorliggende" in exc.value.message_dict["besluit"][0]
 
 
@@ -124,17 +148,22 @@ def test_illegal_transition_changes_nothing(make_user, client_in_team):
     aanvraag = AanvraagFactory(client=client_in_team, status="afgewezen")
     with pytest.raises(ValidationError) as exc:
         services.start_behandeling(actor=consulent, aanvraag=aanvraag)
-    assert exc.value.message_dict["status"] == ["Een aanvraag met status 'afgewezen' kan niet naar 'in behandeling'."]
+    assert exc.value.message_dict["status"] == [
+        "Een aanvraag met status 'afgewezen' kan niet naar 'in behandeling'."
+    ]
     aanvraag.refresh_from_db()
     assert aanvraag.status == "afgewezen"
 
 
 def test_second_open_aanvraag_for_same_regeling_is_refused(make_user, client_in_team):
     consulent = make_user(Role.INTAKER)
-    services.submit_aanvraag(actor=consulent, client=client_in_team, regeling="bijstand", aanvraagdatum=date.today())
+    services.submit_aanvraag(
+        actor=consulent, client=client_in_team, regeling="bijstand", aanvraagdatum=date.today()
+    )
     with pytest.raises(ValidationError) as exc:
-        services.submit_aanvraag(actor=consulent, client=client_in_team, regeling="bijstand",
-                                 aanvraagdatum=date.today())
+        services.submit_aanvraag(
+            actor=consulent, client=client_in_team, regeling="bijstand", aanvraagdatum=date.today()
+        )
     assert "openstaande aanvraag" in exc.value.message_dict["regeling"][0]
 
 
@@ -155,8 +184,9 @@ def test_overdue_list_uses_the_decision_term_parameter(make_user, client_in_team
     AanvraagFactory(client=client_in_team, aanvraagdatum=today - timedelta(weeks=8), regeling="ioaw")
     AanvraagFactory(client=client_in_team, aanvraagdatum=today - timedelta(weeks=20), status="toegekend")
     assert list(selectors.overdue_aanvragen(intaker, today)) == [late]
-    record_parameter_value(key="beslistermijn_weken", value=Decimal("4"), valid_from=today, source="test",
-                           actor=intaker)
+    record_parameter_value(
+        key="beslistermijn_weken", value=Decimal("4"), valid_from=today, source="test", actor=intaker
+    )
     assert parameter_value("beslistermijn_weken", today) == Decimal("4")
     assert selectors.overdue_aanvragen(intaker, today).count() == 2
 
