@@ -346,7 +346,12 @@ def compute_forecasts(*, budget_year: BudgetYear, today: date) -> tuple[list[rul
         notes.append(missing.message)
     else:
         caseload, basis_label = _caseload_basis(budget_year, on)
-        for scenario, caseload_key, cost_key in CASELOAD_SCENARIOS:
+        if caseload == 0:
+            notes.append(
+                "Geen lopende uitkeringsdossiers en geen uitgangspunt van financiën: "
+                "geen prognose op basis van het aantal uitkeringen."
+            )
+        for scenario, caseload_key, cost_key in CASELOAD_SCENARIOS if caseload else ():
             forecast = rules.caseload_forecast(
                 scenario=scenario.value,
                 active_dossiers=caseload,

@@ -126,6 +126,9 @@ class ReversalInputSerializer(serializers.Serializer):
 
 class ForecastSerializer(serializers.ModelSerializer):
     year = serializers.IntegerField(source="budget_year.year")
+    budget_kind = serializers.CharField(
+        read_only=True, help_text="Soort bijstelling waartegen het tekort is berekend."
+    )
 
     class Meta:
         model = ForecastRun

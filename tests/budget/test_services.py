@@ -301,6 +301,11 @@ def test_caseload_of_a_past_year_is_taken_at_its_last_day(finance, seed_revision
     assert calls == [date(2020, 12, 31)]
 
 
+def test_without_dossiers_or_uitgangspunt_there_is_no_caseload_forecast(finance, seed_revisions, monkeypatch):
+    monkeypatch.setattr("cases.selectors.active_dossier_count", lambda on: 0)
+    assert services.recompute_year(year=2021, today=TODAY) == []
+
+
 def test_extrapolation_run_uses_the_realisation_to_date(finance, seed_revisions):
     for m in (1, 2, 3):
         book(finance, year=2021, month=date(2021, m, 1), post="algemene_bijstand", amount=D("3500000"))
@@ -310,6 +315,7 @@ def test_extrapolation_run_uses_the_realisation_to_date(finance, seed_revisions)
 
 
 def test_recompute_is_idempotent_per_day(finance, seed_revisions):
+    services.set_caseload_uitgangspunt(year=2021, value=2900, actor=finance)
     services.recompute_year(year=2021, today=TODAY)
     services.recompute_year(year=2021, today=TODAY)
     assert ForecastRun.objects.filter(budget_year__year=2021).count() == 3  # basis, hoog, laag
@@ -363,6 +369,7 @@ def test_a_failing_recompute_does_not_undo_the_entry(
 def test_the_task_recomputes_the_year(finance, seed_revisions):
     from budget.tasks import recompute_budget_year
 
+    services.set_caseload_uitgangspunt(year=2021, value=2900, actor=finance)
     assert recompute_budget_year.apply(args=[2021]).get() == 3
 
 
