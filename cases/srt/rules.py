@@ -249,9 +249,7 @@ def propose_boete(
     try:
         culpability = Culpability(culpability)
     except ValueError:
-        raise RuleViolation(
-            "verwijtbaarheid_onbekend", "Kies de mate van verwijtbaarheid.", "verwijtbaarheid"
-        )
+        raise RuleViolation("verwijtbaarheid_onbekend", "Kies de mate van verwijtbaarheid.", "culpability")
     base_pct = params.culpability_pct(culpability)
     applied_pct = base_pct * params.recidive_pct / HUNDRED if recidive.recidive else base_pct
     computed = money(benadeling * applied_pct / HUNDRED)
@@ -456,14 +454,14 @@ def check_signal_triage(*, current: str, target: str, reason: str = "") -> None:
         raise RuleViolation("ongeldige_beoordeling", "Kies verwerpen of een onderzoek openen.", "status")
     if target == SignalStatus.VERWORPEN and not (reason or "").strip():
         raise RuleViolation(
-            "reden_verwerpen_verplicht", "Geef een reden op om het signaal te verwerpen.", "reden"
+            "reden_verwerpen_verplicht", "Geef een reden op om het signaal te verwerpen.", "reason"
         )
 
 
 def check_themacontrole(*, source: str, risk_profile: str) -> None:
     if source == SignalSource.THEMACONTROLE and not (risk_profile or "").strip():
         raise RuleViolation(
-            "risicoprofiel_verplicht", "Noem het risicoprofiel van de themacontrole.", "risicoprofiel"
+            "risicoprofiel_verplicht", "Noem het risicoprofiel van de themacontrole.", "risk_profile"
         )
 
 
@@ -477,29 +475,27 @@ def check_outcome(
 ) -> None:
     """The outcome is consistent with what the investigation is about and with the sanction."""
     if outcome not in Outcome.values:
-        raise RuleViolation("uitkomst_verplicht", "Kies de uitkomst van het onderzoek.", "uitkomst")
+        raise RuleViolation("uitkomst_verplicht", "Kies de uitkomst van het onderzoek.", "outcome")
     if outcome == Outcome.ANDER_RESULTAAT and other_result not in OtherResult.values:
-        raise RuleViolation(
-            "ander_resultaat_verplicht", "Kies welk ander resultaat het is.", "ander_resultaat"
-        )
+        raise RuleViolation("ander_resultaat_verplicht", "Kies welk ander resultaat het is.", "other_result")
     if outcome != Outcome.ANDER_RESULTAAT and other_result:
         raise RuleViolation(
             "ander_resultaat_niet_van_toepassing",
             "Een ander resultaat hoort alleen bij de uitkomst 'Ander resultaat'.",
-            "ander_resultaat",
+            "other_result",
         )
     if outcome == Outcome.UITKERING_BEEINDIGD and not has_dossier:
         raise RuleViolation(
             "dossier_verplicht",
             "Een uitkering kan alleen beëindigd zijn als het onderzoek aan een uitkeringsdossier "
             "is gekoppeld.",
-            "uitkomst",
+            "outcome",
         )
     if outcome == Outcome.AANVRAAG_AFGEWEZEN and not has_aanvraag:
         raise RuleViolation(
             "aanvraag_verplicht",
             "Een aanvraag kan alleen afgewezen zijn als het onderzoek aan een aanvraag is gekoppeld.",
-            "uitkomst",
+            "outcome",
         )
     if other_result in (OtherResult.GEEN_OVERTREDING, OtherResult.WAARSCHUWING) and boete > 0:
         raise RuleViolation(
@@ -516,6 +512,6 @@ def duration_days(*, opened_on: date, closed_on: date) -> int:
         raise RuleViolation(
             "afgerond_voor_start",
             "Een onderzoek kan niet eerder afgerond zijn dan het is gestart.",
-            "afgerond_op",
+            "closed_on",
         )
     return (closed_on - opened_on).days

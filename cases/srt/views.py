@@ -98,7 +98,8 @@ class SignalListView(RoleRequiredMixin, TemplateView):
 
 
 class SignalCreateView(RoleRequiredMixin, View):
-    """Step 1: find the client by BSN. Step 2: the signal, with the client's dossiers and aanvragen."""
+    """Step 1: find the client by BSN (POSTed, so no BSN ends up in a URL or server log).
+    Step 2: the signal, with the client's dossiers and aanvragen to link."""
 
     roles = CONTENT_ROLES
     write_roles = CONTENT_ROLES
@@ -108,29 +109,34 @@ class SignalCreateView(RoleRequiredMixin, View):
         from cases.selectors import clients_visible_to
 
         client_id = request.GET.get("client") or request.POST.get("client")
-        if client_id:
+        if client_id and str(client_id).isdigit():
             return get_object_or_404(clients_visible_to(request.user), pk=client_id)
         return None
 
     def get(self, request):
         client = self._client(request)
         if client is None:
-            lookup = ClientLookupForm(request.GET or None)
-            if lookup.is_valid():
-                from cases.selectors import clients_visible_to
-
-                found = clients_visible_to(request.user).filter(bsn=lookup.cleaned_data["bsn"]).first()
-                if found is not None:
-                    return redirect(f"{request.path}?client={found.pk}")
-                lookup.add_error("bsn", "Geen cliënt gevonden met dit BSN.")
-            return render(request, self.template_name, {"lookup": lookup})
+            return render(request, self.template_name, {"lookup": ClientLookupForm()})
         log_access(
             user=request.user, client=client, object_type="cliënt", object_id=client.pk, purpose="SRT-signaal"
         )
         form = SignalForm(client=client, initial={"received_on": timezone.localdate()})
         return render(request, self.template_name, {"form": form, "client": client})
 
+    def _lookup(self, request):
+        from cases.selectors import clients_visible_to
+
+        lookup = ClientLookupForm(request.POST)
+        if lookup.is_valid():
+            found = clients_visible_to(request.user).filter(bsn=lookup.cleaned_data["bsn"]).first()
+            if found is not None:
+                return redirect(f"{request.path}?client={found.pk}")
+            lookup.add_error("bsn", "Geen cliënt gevonden met dit BSN.")
+        return render(request, self.template_name, {"lookup": lookup}, status=400)
+
     def post(self, request):
+        if "bsn" in request.POST:
+            return self._lookup(request)
         client = self._client(request)
         if client is None:
             raise Http404

@@ -521,7 +521,7 @@ def test_discarding_needs_a_reason():
     with pytest.raises(RuleViolation) as excinfo:
         rules.check_signal_triage(current=SignalStatus.NIEUW, target=SignalStatus.VERWORPEN, reason=" ")
     assert violation_code(excinfo) == "reden_verwerpen_verplicht"
-    assert excinfo.value.field == "reden"
+    assert excinfo.value.field == "reason"
 
 
 def test_discarding_with_reason_is_allowed():

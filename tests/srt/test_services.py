@@ -67,7 +67,7 @@ def test_signal_cannot_be_triaged_twice(srt):
 def test_discard_needs_reason(srt):
     with pytest.raises(ValidationError) as excinfo:
         services.discard_signal(actor=srt, signal=SignalFactory(), reason="")
-    assert "reden" in excinfo.value.error_dict
+    assert "reason" in excinfo.value.error_dict
 
 
 def test_themacontrole_signal_needs_risk_profile(srt):
@@ -79,7 +79,7 @@ def test_themacontrole_signal_needs_risk_profile(srt):
             received_on=date.today(),
             description="x",
         )
-    assert excinfo.value.error_dict["risicoprofiel"][0].code == "risicoprofiel_verplicht"
+    assert excinfo.value.error_dict["risk_profile"][0].code == "risicoprofiel_verplicht"
 
 
 def test_signal_dossier_must_belong_to_client(srt):
@@ -219,7 +219,7 @@ def test_rejected_aanvraag_needs_monthly_amount(srt):
 def test_ended_benefit_without_dossier_is_refused(srt):
     with pytest.raises(ValidationError) as excinfo:
         outcome(srt, running(), outcome="uitkering_beeindigd", other_result="")
-    assert excinfo.value.error_dict["uitkomst"][0].code == "dossier_verplicht"
+    assert excinfo.value.error_dict["outcome"][0].code == "dossier_verplicht"
 
 
 def test_money_is_decimal_end_to_end(srt):

@@ -56,6 +56,7 @@ class SignalCreateSerializer(serializers.Serializer):
 
     def __init__(self, *args, clients=None, **kwargs):
         super().__init__(*args, **kwargs)
+        clients = clients if clients is not None else Client.objects.none()
         self.fields["client"].queryset = clients
         self.fields["dossier"].queryset = Uitkeringsdossier.objects.filter(client__in=clients)
         self.fields["aanvraag"].queryset = Aanvraag.objects.filter(client__in=clients)
