@@ -254,7 +254,9 @@ class ForecastRun(models.Model):
     budget_kind = models.CharField("budget (soort)", max_length=20, choices=RevisionKind.choices, blank=True)
     budget_amount = models.DecimalField("budget", null=True, blank=True, **MONEY)
     tekort = models.DecimalField("tekort (+) / overschot (−)", null=True, blank=True, **MONEY)
-    tekort_pct = models.DecimalField("tekort in % van het budget", null=True, blank=True, **PERCENT)
+    tekort_pct = models.DecimalField(
+        "tekort in % van het budget", null=True, blank=True, max_digits=10, decimal_places=2
+    )  # wide: a mistyped budget must not break the recompute
     vangnet = models.DecimalField("geschatte vangnetuitkering", null=True, blank=True, **MONEY)
     inputs = models.JSONField("uitgangspunten", default=dict)
     working = models.JSONField("berekening", default=list)

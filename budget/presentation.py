@@ -87,6 +87,8 @@ def year_page_context(budget_year: BudgetYear) -> dict:
         "posts": list(RealisationPost),
         "lines": selectors.realisation_lines(budget_year),
         "forecast_rows": forecast_rows,
+        "signals": selectors.forecast_signals(year, forecasts),
+        "signal_pct": selectors.tekort_signal_pct(year),
         "vangnet": estimate,
         "vangnet_basis": basis[0] if basis else None,
         "vangnet_config": selectors.vangnet_config(year),

@@ -312,6 +312,30 @@ def vangnet_for(
         return None
 
 
+def tekort_signal_pct(year: int) -> Decimal | None:
+    """The policy threshold above which a forecast tekort is signalled to finance (parameter)."""
+    from almelo_sociaal.parameters.selectors import MissingParameter, parameter_value
+
+    try:
+        return parameter_value("buig_signaal_tekort_pct", on=date(year, 1, 1))
+    except MissingParameter:
+        return None
+
+
+def forecast_signals(year: int, forecasts: dict[str, ForecastRun]) -> list[ForecastRun]:
+    """Latest runs whose expected tekort is above the signal threshold (for the page and the jobs)."""
+    threshold = tekort_signal_pct(year)
+    if threshold is None:
+        return []
+    return [
+        run
+        for run in forecasts.values()
+        if run.tekort is not None
+        and run.budget_amount
+        and rules.exceeds(run.tekort, run.budget_amount, threshold)
+    ]
+
+
 def years_overview(user) -> list[dict]:
     """One row per year: latest revision, definitief, realised lasten and the latest basis forecast."""
     years = list(years_visible_to(user).order_by("-year"))

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from almelo_sociaal.audit.services import set_history_user
 from almelo_sociaal.core.rules import RuleViolation, as_validation_error, money
 from almelo_sociaal.parameters.selectors import MissingParameter, parameter_value, parameter_values
 
@@ -79,7 +80,7 @@ def create_year(*, year: int, caseload_uitgangspunt: int | None = None, note: st
             }
         )
     budget_year = BudgetYear(year=year, caseload_uitgangspunt=caseload_uitgangspunt, note=note)
-    budget_year._history_user = actor
+    set_history_user(budget_year, actor)
     budget_year.save()
     return budget_year
 
@@ -93,7 +94,7 @@ def set_caseload_uitgangspunt(*, year: int, value: int | None, actor) -> BudgetY
             {"caseload_uitgangspunt": ValidationError("Het aantal kan niet negatief zijn.", code="negatief")}
         )
     budget_year.caseload_uitgangspunt = value
-    budget_year._history_user = actor
+    set_history_user(budget_year, actor)
     budget_year.save(update_fields=["caseload_uitgangspunt"])
     _enqueue_recompute(year)
     return budget_year
@@ -462,7 +463,7 @@ def configure_vangnet(
     ):
         setattr(regel, name, getattr(config, name))
     regel.source, regel.note = source, note
-    regel._history_user = actor
+    set_history_user(regel, actor)
     regel.save()
     regel.bands.all().delete()
     VangnetSchijf.objects.bulk_create(

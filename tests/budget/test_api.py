@@ -125,3 +125,38 @@ def test_forecasts_are_readable_per_year_and_scenario(api_client_for, make_user,
     assert run["tekort"] == "821799.00"
     assert run["tekort_pct"] == "1.93"
     assert run["run_on"] == "2021-06-01"
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/v1/budget/revisions/", "/api/v1/budget/realisation/", "/api/v1/budget/forecasts/"]
+)
+def test_list_endpoints_query_count_does_not_grow(
+    api_client_for, finance, url, django_assert_max_num_queries
+):
+    api = api_client_for(finance)
+
+    def add(n, offset):
+        for i in range(n):
+            year = 2000 + offset + i + 15
+            services.record_revision(
+                year=year,
+                kind="definitief",
+                amount=D("1000"),
+                published_on=date(year, 10, 1),
+                source="x",
+                actor=finance,
+                today=TODAY,
+            )
+            services.record_realisation(
+                year=year, month=date(year, 1, 1), post="ioaw", amount=D("1"), actor=finance
+            )
+            services.set_caseload_uitgangspunt(year=year, value=10, actor=finance)
+            services.recompute_year(year=year, today=TODAY)
+
+    add(1, 0)
+    with django_assert_max_num_queries(10) as small:
+        api.get(url)
+    add(5, 1)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = api.get(url)
+    assert len(response.json()["results"]) >= 6

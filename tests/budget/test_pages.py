@@ -268,3 +268,20 @@ def test_year_page_query_count_does_not_grow_with_the_ledger(
             )
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(url)
+
+
+def test_a_forecast_tekort_above_the_signal_threshold_is_shown(client, finance, seed_revisions):
+    services.set_caseload_uitgangspunt(year=2021, value=2900, actor=finance)
+    services.recompute_year(year=2021, today=TODAY)
+    response = year_page(client, finance, 2021)
+    assert [run.scenario for run in response.context["signals"]] == [
+        "hoog"
+    ]  # +17,72%; basis +1,93% is below 5%
+    assert "boven de signaalgrens van 5% van het budget" in response.content.decode()
+
+
+def test_no_signal_when_every_scenario_is_below_the_threshold(client, finance, seed_revisions):
+    services.set_caseload_uitgangspunt(year=2021, value=2500, actor=finance)
+    services.recompute_year(year=2021, today=TODAY)
+    response = year_page(client, finance, 2021)
+    assert response.context["signals"] == []  # hoog: 2,750 × € 15,750 = +1,46%
