@@ -351,6 +351,14 @@ def years_overview(user) -> list[dict]:
     for y in years:
         latest = rules.latest_amount(entries.get(y.year, []))
         months, lasten = realised.get(y.year, (0, ZERO))
+        forecast = basis.get(y.pk)
+        if latest and months == 12:
+            saldo, saldo_basis = rules.saldo(budget=latest[1], lasten=lasten), "realisatie"
+        elif forecast is not None and forecast.tekort is not None:
+            saldo = rules.Saldo(forecast.budget_amount, forecast.lasten, forecast.tekort, forecast.tekort_pct)
+            saldo_basis = "prognose"
+        else:
+            saldo, saldo_basis = None, None
         rows.append(
             {
                 "year": y,
@@ -359,7 +367,9 @@ def years_overview(user) -> list[dict]:
                 "definitief": rules.definitief_amount(entries.get(y.year, [])),
                 "realised_months": months,
                 "realised": lasten if months else None,
-                "forecast": basis.get(y.pk),
+                "forecast": forecast,
+                "saldo": saldo,
+                "saldo_basis": saldo_basis,
             }
         )
     return rows

@@ -25,8 +25,10 @@
       meta.data.forEach((point, index) => {
         const text = labels[index];
         if (!text) return;
-        ctx.fillStyle = text.startsWith("-") ? ACCENT : OK;
-        ctx.fillText(text, point.x, point.y - 12);
+        const down = text.startsWith("-");
+        ctx.fillStyle = down ? ACCENT : OK;
+        // a fall is labelled below its point, a rise above it, so the label never sits on the line
+        ctx.fillText(text, point.x, down ? point.y + 20 : point.y - 12);
       });
       ctx.restore();
     },
@@ -51,7 +53,7 @@
       options: {
         maintainAspectRatio: false,
         animation: false,
-        layout: { padding: { top: 24 } },
+        layout: { padding: { top: 24, right: 32, left: 8, bottom: 8 } },
         plugins: {
           legend: { display: false },
           changeLabels: { labels: points.map((p) => p.change_label) },

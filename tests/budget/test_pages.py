@@ -285,3 +285,15 @@ def test_no_signal_when_every_scenario_is_below_the_threshold(client, finance, s
     services.recompute_year(year=2021, today=TODAY)
     response = year_page(client, finance, 2021)
     assert response.context["signals"] == []  # hoog: 2,750 × € 15,750 = +1,46%
+
+
+def test_overview_saldo_uses_the_realisation_of_a_complete_year(client, finance, seed_revisions):
+    for m in range(1, 13):
+        services.record_realisation(
+            year=2020, month=date(2020, m, 1), post="algemene_bijstand", amount=D("3350000"), actor=finance
+        )
+    client.force_login(finance)
+    rows = {r["year"].year: r for r in client.get(reverse("budget:overview")).context["rows"]}
+    assert rows[2020]["saldo_basis"] == "realisatie"
+    assert rows[2020]["saldo"].tekort == D("3359896.00")  # 40,200,000 − 36,840,104
+    assert rows[2021]["saldo"] is None  # no forecast run yet
