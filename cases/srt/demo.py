@@ -10,7 +10,7 @@ the "D" series exists); bulk inserts; it never changes the clients, dossiers or 
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -239,9 +239,7 @@ def _load(stdout, investigators, author, Client, Uitkeringsdossier, Aanvraag) ->
                 description=_signal_text(row["source"]),
                 status=SignalStatus.IN_ONDERZOEK,
                 triaged_by=author,
-                triaged_at=timezone.make_aware(
-                    timezone.datetime.combine(row["opened"], timezone.datetime.min.time())
-                ),
+                triaged_at=_at(row["opened"], 9),
                 created_by=author,
             )
         )
@@ -399,10 +397,27 @@ def _load(stdout, investigators, author, Client, Uitkeringsdossier, Aanvraag) ->
     SrtAssignment.objects.bulk_create(assignments)
     SrtNote.objects.bulk_create(notes)
     SrtDocument.objects.bulk_create(documents)
+    # auto_now_add stamped today's time; give the history its own dates (opening, work, closing).
+    for note in notes:
+        inv = note.investigation
+        day = {
+            SrtNote.Kind.STATUS: inv.opened_on,
+            SrtNote.Kind.BEVINDING: inv.started_on or inv.opened_on,
+            SrtNote.Kind.UITKOMST: inv.closed_on,
+        }[note.kind]
+        note.at = _at(day, 10 if note.kind == SrtNote.Kind.STATUS else 14)
+    for document in documents:
+        document.added_at = _at(document.document_date, 15)
+    SrtNote.objects.bulk_update(notes, ["at"], batch_size=500)
+    SrtDocument.objects.bulk_update(documents, ["added_at"], batch_size=500)
     stdout.write(
         f"SRT: {len(investigations)} onderzoeken ({len(rows)} afgerond nov 2019 – okt 2020), "
         f"{len(signals) + len(discarded) + len(fresh) + len(running_signals)} signalen."
     )
+
+
+def _at(day: date, hour: int):
+    return timezone.make_aware(datetime.combine(day, time(hour, 0)))
 
 
 def _signal_text(source: str) -> str:
