@@ -168,7 +168,10 @@ class WeekFilterForm(forms.Form):
     week = forms.CharField(label="Week", required=False, help_text="jjjj-Www, bijv. 2026-W07")
     wijkteam = forms.IntegerField(required=False, widget=forms.HiddenInput)
     host = forms.ModelChoiceField(
-        label="Gastorganisatie", queryset=HostOrganisation.objects.none(), required=False
+        label="Gastorganisatie",
+        queryset=HostOrganisation.objects.none(),
+        required=False,
+        empty_label="Alle gastorganisaties",
     )
 
     def __init__(self, *args, hosts=None, **kwargs):

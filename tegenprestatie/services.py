@@ -311,6 +311,18 @@ def change_placement_status(
 # --------------------------------------------------------------------------- weekly hours
 
 
+class HourRegistrationError(ValidationError):
+    """A refused bulk registration.
+
+    ``message_dict``: ``{"rows.<i>.<field>": ["Rij <i+1> (...): ..."]}`` (API);
+    ``row_messages``: ``{<i>: ["..."]}`` without the row label, for the grid that shows them next to the row.
+    """
+
+    def __init__(self, errors: dict[str, list[ValidationError]], row_messages: dict[int, list[str]]):
+        super().__init__(errors)
+        self.row_messages = row_messages
+
+
 @dataclass(frozen=True)
 class HourRow:
     """One line of a (bulk) registration: the hours of one placement in the week."""
@@ -363,12 +375,14 @@ def register_week_hours(*, actor, week: rules.IsoWeek, rows: Sequence[HourRow], 
         weeks_with_hours[cid].add(rules.IsoWeek(year, wk))
 
     errors: dict[str, list[ValidationError]] = {}
+    row_messages: dict[int, list[str]] = defaultdict(list)
 
     def fail(index: int, placement: Placement | None, v: RuleViolation) -> None:
         key = f"rows.{index}.{v.field or 'hours'}"
         errors.setdefault(key, []).append(
             ValidationError(f"{_row_label(index, placement)}: {v.message}", code=v.code)
         )
+        row_messages[index].append(v.message[:1].upper() + v.message[1:])
 
     seen: set[int] = set()
     resulting: dict[int, Decimal] = {pid: log.hours for pid, log in existing.items()}  # placement -> hours
@@ -425,7 +439,7 @@ def register_week_hours(*, actor, week: rules.IsoWeek, rows: Sequence[HourRow], 
             except RuleViolation as v:
                 fail(index, placement, v)
     if errors:
-        raise ValidationError(errors)
+        raise HourRegistrationError(errors, dict(row_messages))
 
     month = week.reference_date.replace(day=1)
     to_create, to_update = [], []

@@ -377,13 +377,9 @@ class WeekGridView(RoleRequiredMixin, View):
                     rows=rows,
                     placements=selectors.registrable_placements(request.user),
                 )
-            except ValidationError as exc:
-                for key, errors in exc.message_dict.items():
-                    parts = key.split(".")
-                    if parts[0] == "rows" and len(parts) > 1 and parts[1].isdigit():
-                        row_errors.setdefault(order[int(parts[1])], []).extend(errors)
-                    else:
-                        row_errors.setdefault(0, []).extend(errors)
+            except services.HourRegistrationError as exc:
+                for index, errors in exc.row_messages.items():
+                    row_errors.setdefault(order[index], []).extend(errors)
             else:
                 message = f"{len(rows)} regel(s) opgeslagen voor week {week.label}."
                 posted = None
@@ -400,7 +396,8 @@ class WeekGridView(RoleRequiredMixin, View):
         ctx["filter_form"] = form
         status = 400 if row_errors else 200
         if request.headers.get("HX-Request"):
-            return render(request, self.partial_name, ctx, status=200 if not row_errors else 422)
+            # htmx swaps only 2xx answers: the refusal is shown in the grid (nothing was stored)
+            return render(request, self.partial_name, ctx)
         if not row_errors:
             messages.success(request, message)
             url = reverse("tegenprestatie:week-grid") + f"?week={week.label}"

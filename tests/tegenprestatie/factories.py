@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from datetime import date
 from decimal import Decimal
 
@@ -11,10 +12,19 @@ from tegenprestatie import rules
 from tegenprestatie.models import Activity, HostOrganisation, HourLog, Placement
 from tests.factories import ClientFactory
 
+_CATALOGUE = importlib.import_module("tegenprestatie.migrations.0002_activity_catalogue")
+
 
 def activity(code: str = "buurthuis") -> Activity:
-    """Activities are reference data from the migration."""
-    return Activity.objects.get(code=code)
+    """Activities are reference data from the migration (re-created here after a transactional flush)."""
+    imposed = dict(_CATALOGUE.IMPOSED)
+    chosen = {c: (name, host, desc) for c, name, host, desc in _CATALOGUE.SELF_CHOSEN}
+    if code in imposed:
+        defaults = {"name": imposed[code], "kind": "opgelegd"}
+    else:
+        name, host, desc = chosen[code]
+        defaults = {"name": name, "kind": "zelfgekozen", "needs_host": host, "needs_description": desc}
+    return Activity.objects.get_or_create(code=code, defaults=defaults)[0]
 
 
 class HostFactory(factory.django.DjangoModelFactory):
