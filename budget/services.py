@@ -71,14 +71,7 @@ def _enqueue_recompute(year: int) -> None:
 def create_year(*, year: int, caseload_uitgangspunt: int | None = None, note: str = "", actor) -> BudgetYear:
     if BudgetYear.objects.filter(year=year).exists():
         raise ValidationError({"year": ValidationError(f"Het jaar {year} bestaat al.", code="jaar_bestaat")})
-    if not 2015 <= year <= _today().year + 2:
-        raise ValidationError(
-            {
-                "year": ValidationError(
-                    f"Kies een jaar tussen 2015 en {_today().year + 2}.", code="jaar_ongeldig"
-                )
-            }
-        )
+    _check_year_range(year)
     budget_year = BudgetYear(year=year, caseload_uitgangspunt=caseload_uitgangspunt, note=note)
     set_history_user(budget_year, actor)
     budget_year.save()
@@ -100,8 +93,17 @@ def set_caseload_uitgangspunt(*, year: int, value: int | None, actor) -> BudgetY
     return budget_year
 
 
+def _check_year_range(year: int) -> None:
+    last = _today().year + 2
+    if not 2015 <= year <= last:
+        message = f"Kies een jaar tussen 2015 en {last}."
+        raise ValidationError({"year": ValidationError(message, code="jaar_ongeldig")})
+
+
 def _lock_year(year: int) -> BudgetYear:
-    """Get or create the year, then lock its row for the rest of the transaction."""
+    """Get or create the year (in the allowed range), then lock its row for the rest of the transaction."""
+    if not BudgetYear.objects.filter(year=year).exists():
+        _check_year_range(year)
     BudgetYear.objects.get_or_create(year=year)
     return BudgetYear.objects.select_for_update().get(year=year)
 

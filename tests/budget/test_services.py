@@ -394,3 +394,26 @@ def test_vangnet_configuration_replaces_the_bands(finance):
     )
     assert regel.bands.count() == 2
     assert selectors.vangnet_config(2021).bands[1].share_pct == D("100.00")
+
+
+def test_a_revision_for_a_far_future_year_is_refused(finance):
+    with pytest.raises(ValidationError) as exc:
+        record(finance, year=2099, published_on=date(2021, 1, 1))
+    assert exc.value.error_dict["year"][0].code == "jaar_ongeldig"
+    assert not BudgetYear.objects.filter(year=2099).exists()
+
+
+def test_creating_an_existing_year_is_refused(finance):
+    services.create_year(year=2021, actor=finance)
+    with pytest.raises(ValidationError) as exc:
+        services.create_year(year=2021, actor=finance)
+    assert exc.value.error_dict["year"][0].code == "jaar_bestaat"
+
+
+def test_uitgangspunt_change_keeps_its_history(finance):
+    services.create_year(year=2021, actor=finance)
+    services.set_caseload_uitgangspunt(year=2021, value=2900, actor=finance)
+    services.set_caseload_uitgangspunt(year=2021, value=3000, actor=finance)
+    history = BudgetYear.objects.get(year=2021).history.order_by("history_date")
+    assert [h.caseload_uitgangspunt for h in history] == [None, 2900, 3000]
+    assert history.last().history_user == finance
