@@ -50,9 +50,13 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "almelo_sociaal.core",
     "almelo_sociaal.accounts",
     "almelo_sociaal.audit",
+    "almelo_sociaal.security",
     "almelo_sociaal.parameters",
     "cases",
     "participation",
@@ -71,11 +75,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "almelo_sociaal.security.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "almelo_sociaal.core.middleware.LoginRequiredMiddleware",
     "almelo_sociaal.core.middleware.SecurityHeadersMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the login page with a message
 ]
 
 ROOT_URLCONF = "almelo_sociaal.urls"
@@ -163,6 +170,21 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 if env_bool("BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# --- Login protection (almelo_sociaal.security; see docs/security.md) ---
+AUTHENTICATION_BACKENDS = [
+    "almelo_sociaal.security.backends.WebLoginAxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = int(os.environ.get("AXES_COOLOFF_MINUTES", "15")) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_CALLABLE = "almelo_sociaal.security.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "almelo_sociaal.security.lockout.client_ip"
+OTP_TOTP_ISSUER = "Almelo Sociaal"
+RETENTION_PURGE_APPLY = env_bool("RETENTION_PURGE_APPLY", False)  # the Celery task deletes only when on
 
 # --- REST API ---
 REST_FRAMEWORK = {

@@ -25,6 +25,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/", include("almelo_sociaal.security.urls")),
     path("audit/", AuditLogView.as_view(), name="audit-log"),
     path("clienten/", include("cases.urls")),
     path("participatie/", include("participation.urls")),
