@@ -333,10 +333,9 @@ def load(*, stdout) -> None:
         if pl.status == rules.PAUSED:
             last = min(last, this_week.shift(-4))
         diligent = rng.random()
-        cap = 44 if rng.random() < 0.15 else rng.randint(30, 43)  # some reach the 44-week maximum
         used = 0
         for week in rules.weeks_between(first, last):
-            if used >= cap:
+            if used >= 44:  # the yearly maximum (placements since January reach it in the autumn)
                 break
             roll = rng.random()
             if roll < 0.04 + (0.1 if diligent < 0.1 else 0):  # missed: nothing registered

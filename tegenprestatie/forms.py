@@ -125,7 +125,12 @@ class ExemptionForm(forms.ModelForm):
 
 
 class SanctionForm(forms.Form):
-    placement = forms.ModelChoiceField(label="Plaatsing", queryset=Placement.objects.none(), required=False)
+    placement = forms.ModelChoiceField(
+        label="Plaatsing",
+        queryset=Placement.objects.none(),
+        required=False,
+        empty_label="Geen specifieke plaatsing",
+    )
     offence_on = forms.DateField(label="Datum gedraging", widget=DATE)
     reason = forms.CharField(
         label="Gedraging (wat is niet nagekomen?)", widget=forms.Textarea(attrs={"rows": 2})

@@ -29,10 +29,16 @@ ZERO = Decimal("0")
 
 
 def format_hours(hours: Decimal) -> str:
-    """Dutch notation without needless zeros: 20 → '20', 20.5 → '20,5', 7.25 → '7,25'."""
+    """Dutch notation without needless zeros: 20 → '20', 20.5 → '20,5', 13820.5 → '13.820,5'."""
     q = Decimal(hours).quantize(Decimal("0.01"))
-    text = f"{q:f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+    sign = "-" if q < 0 else ""
+    whole, _, fraction = f"{abs(q):f}".partition(".")
+    fraction = fraction.rstrip("0")
+    groups = []
+    while whole:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    return sign + ".".join(groups) + (f",{fraction}" if fraction else "")
 
 
 def format_date(d: date) -> str:

@@ -43,7 +43,15 @@ def weeks_of(year, count, first=1):
 
 @pytest.mark.parametrize(
     ("hours", "text"),
-    [(D("20"), "20"), (D("20.5"), "20,5"), (D("7.25"), "7,25"), (D("0"), "0"), (D("20.50"), "20,5")],
+    [
+        (D("20"), "20"),
+        (D("20.5"), "20,5"),
+        (D("7.25"), "7,25"),
+        (D("0"), "0"),
+        (D("13820.50"), "13.820,5"),
+        (D("-1.5"), "-1,5"),
+        (D("20.50"), "20,5"),
+    ],
 )
 def test_format_hours_is_dutch_without_needless_zeros(hours, text):
     assert r.format_hours(hours) == text
