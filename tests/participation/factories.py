@@ -17,7 +17,7 @@ class ProfileFactory(factory.django.DjangoModelFactory):
 
     client = factory.SubFactory(ClientFactory)
     assessed_on = date(2026, 1, 5)
-    author = factory.SubFactory(UserFactory)
+    author = factory.SubFactory(UserFactory, password=None)
     motivatie = "matig"
     kans_arbeidsmarkt = "matig"
     opleiding = "matig"
@@ -38,7 +38,7 @@ class AssignmentFactory(factory.django.DjangoModelFactory):
     group = 2
     valid_from = date(2026, 1, 5)
     review_due = date(2026, 7, 5)
-    decided_by = factory.SubFactory(UserFactory)
+    decided_by = factory.SubFactory(UserFactory, password=None)
 
 
 class TrajectoryFactory(factory.django.DjangoModelFactory):
@@ -52,4 +52,4 @@ class TrajectoryFactory(factory.django.DjangoModelFactory):
     hours_per_week = Decimal("8.0")
     provider = "ROC van Twente"
     cost = Decimal("1250.00")
-    created_by = factory.SubFactory(UserFactory)
+    created_by = factory.SubFactory(UserFactory, password=None)
