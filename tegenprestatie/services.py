@@ -623,3 +623,61 @@ def open_placements_overlapping(*, client_id: int, start: date, end: date | None
     if end is not None:
         qs = qs.filter(start_date__lte=end)
     return qs
+
+
+# --------------------------------------------------------------------------- import (jobs)
+
+CSV_COLUMNS = ("plaatsing", "uren", "aanwezigheid", "opmerking")
+
+
+def parse_hours_csv(text: str) -> list[HourRow]:
+    """Read a host organisation's week list: ``plaatsing;uren[;aanwezigheid[;opmerking]]`` with a header line.
+
+    Separator ';' (Dutch spreadsheets) or ','; hours as '7,5' or '7.5'. Refusals name the line.
+    """
+    import csv
+    import io
+
+    lines = [line for line in text.splitlines() if line.strip()]
+    if not lines:
+        raise ValidationError({"file": [ValidationError("Het bestand is leeg.", code="leeg_bestand")]})
+    dialect = ";" if lines[0].count(";") >= lines[0].count(",") else ","
+    reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=dialect)
+    header = [h.strip().lower() for h in next(reader)]
+    if header[:2] != list(CSV_COLUMNS[:2]):
+        raise ValidationError(
+            {
+                "file": [
+                    ValidationError(
+                        f"De eerste regel moet de kolommen {';'.join(CSV_COLUMNS)} noemen.",
+                        code="kolommen_onbekend",
+                    )
+                ]
+            }
+        )
+    rows, errors = [], {}
+    for number, values in enumerate(reader, start=2):
+        values = [v.strip() for v in values] + [""] * (4 - len(values))
+        try:
+            if not values[0].isdigit():
+                raise RuleViolation(
+                    "plaatsing_onbekend", f"'{values[0]}' is geen plaatsingsnummer.", "placement"
+                )
+            rows.append(
+                HourRow(
+                    placement_id=int(values[0]),
+                    hours=rules.parse_hours(values[1]),
+                    attendance=values[2].lower().replace(" ", "_"),
+                    note=values[3],
+                )
+            )
+        except RuleViolation as v:
+            errors[f"line.{number}"] = [ValidationError(f"Regel {number}: {v.message}", code=v.code)]
+    if errors:
+        raise ValidationError(errors)
+    return rows
+
+
+def import_week_hours(*, actor, week: rules.IsoWeek, text: str, placements) -> list[HourLog]:
+    """A host organisation's week list, through the same rule as the grid and the API (all or nothing)."""
+    return register_week_hours(actor=actor, week=week, rows=parse_hours_csv(text), placements=placements)
