@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -58,6 +59,8 @@ INSTALLED_APPS = [
     "almelo_sociaal.audit",
     "almelo_sociaal.security",
     "almelo_sociaal.parameters",
+    "almelo_sociaal.jobs",
+    "almelo_sociaal.dashboards",
     "cases",
     "participation",
     "tegenprestatie",
@@ -229,7 +232,16 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict = {}  # filled by the jobs (see almelo_sociaal/celery.py)
+CELERY_BEAT_SCHEDULE = {
+    # Each job is idempotent (an upsert keyed on its period): a rerun or a retry never doubles a figure.
+    "caseload-snapshot-daily": {"task": "jobs.caseload_snapshot", "schedule": crontab(minute=15, hour=2)},
+    "caseload-snapshot-monthly": {
+        "task": "jobs.monthly_caseload_snapshot",
+        "schedule": crontab(minute=30, hour=2, day_of_month=1),
+    },
+    "due-work-daily": {"task": "jobs.due_work", "schedule": crontab(minute=0, hour=5)},
+    "budget-recompute-monthly": {"task": "jobs.budget_recompute", "schedule": crontab(minute=0, hour=3, day_of_month=2)},
+}
 
 # --- Domain policy settings (not legal amounts: those are effective-dated parameters) ---
 SRT_INVESTIGATION_VISIBLE_TO_COACH = env_bool("SRT_INVESTIGATION_VISIBLE_TO_COACH", False)

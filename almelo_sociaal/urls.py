@@ -27,6 +27,8 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/", include("almelo_sociaal.security.urls")),
     path("audit/", AuditLogView.as_view(), name="audit-log"),
+    path("werk/", include("almelo_sociaal.jobs.urls")),
+    path("dashboard/", include("almelo_sociaal.dashboards.urls")),
     path("clienten/", include("cases.urls")),
     path("participatie/", include("participation.urls")),
     path("tegenprestatie/", include("tegenprestatie.urls")),

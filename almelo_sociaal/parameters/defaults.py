@@ -50,4 +50,10 @@ PARAMETERS = [
     P("beslistermijn_weken", "Wettelijke beslistermijn aanvraag", "weken", J2019, "8", "Awb / Participatiewet art. 44", "beleid"),
     P("bewaartermijn_jaren", "Bewaartermijn bijstandsdossier na einde uitkering", "jaren", J2019, "10", "Selectielijst gemeenten", "beleid"),
     P("kosten_uitkering_jaar", "Gemiddelde kosten van één uitkering per jaar", "EUR/jaar", J2019, "15000", "Resultaten 2020 (seed 000)", "beleid"),
+    P("caseload_doel", "Doelstelling aantal uitkeringen op 31-12 (incl. IOAW/IOAZ)", "uitkeringen", date(2019, 1, 1), "2500", "Midterm review 2020 (seed 004)", "beleid"),
+    P("caseload_doel", "Doelstelling aantal uitkeringen op 31-12 (incl. IOAW/IOAZ)", "uitkeringen", date(2020, 1, 1), "2350", "Midterm review 2020 (seed 004)", "beleid"),
+    P("caseload_doel", "Doelstelling aantal uitkeringen op 31-12 (incl. IOAW/IOAZ)", "uitkeringen", date(2021, 1, 1), "2250", "Midterm review 2020 (seed 004)", "beleid"),
+    P("caseload_doel", "Doelstelling aantal uitkeringen op 31-12 (incl. IOAW/IOAZ)", "uitkeringen", date(2022, 1, 1), "2200", "Midterm review 2020 (seed 004)", "beleid"),
+    P("budget_signaal_tekort_pct", "Signaal aan financiën bij verwacht tekort boven", "%", J2019, "2.5", "Afspraak team financiën", "beleid"),
+    P("herbeoordeling_signaal_dagen", "Herbeoordeling in de werkvoorraad zoveel dagen vóór de datum", "dagen", J2019, "14", "Werkinstructie wijkteams", "beleid"),
 ]

@@ -31,3 +31,8 @@ def panel(context, template_name: str):
         return ""
     return tpl.render(context.flatten(), context.get("request"))
 
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key, key) if mapping else key

@@ -28,4 +28,10 @@ class Command(BaseCommand):
                     demo.load(stdout=self.stdout, clients=options["clients"])
                 else:
                     demo.load(stdout=self.stdout)
+        # History and work lists for the dashboards: the same jobs celery beat runs (idempotent).
+        from django.core.management import call_command
+
+        call_command("backfill_snapshots", "--from", "2017-01-01", stdout=self.stdout)
+        for job in ("caseload_snapshot", "budget_recompute", "due_work"):
+            call_command("run_job", job, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demodata geladen."))

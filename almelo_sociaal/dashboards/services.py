@@ -1,0 +1,128 @@
+"""The caseload snapshot job: SQL aggregates (GROUP BY) upserted on their key, in one transaction."""
+
+from __future__ import annotations
+
+from calendar import monthrange
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+
+from cases.models import Client, Uitkeringsdossier
+
+from .models import NO_GROUP, CaseloadSnapshot, CoachLoadSnapshot, Period, TegenprestatieSnapshot
+
+DIMENSIONS = ("client__wijkteam_id", "regeling", "grp")
+
+
+def _group_on(day: date):
+    """Subquery: the client's participation group on ``day`` (NO_GROUP when none)."""
+    from participation.models import GroupAssignment
+
+    current = GroupAssignment.objects.filter(client_id=OuterRef("client_id"), valid_from__lte=day).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gt=day)
+    ).order_by("-valid_from", "-id").values("group")[:1]
+    return Coalesce(Subquery(current, output_field=IntegerField()), Value(NO_GROUP))
+
+
+def _counts(qs, day: date) -> dict[tuple, int]:
+    rows = qs.annotate(grp=_group_on(day)).values(*DIMENSIONS).annotate(n=Count("id")).order_by()
+    return {(r["client__wijkteam_id"], r["regeling"], r["grp"]): r["n"] for r in rows}
+
+
+def period_bounds(period: str, day: date) -> tuple[date, date, date]:
+    """(key date, first day, last day) of the period containing ``day``."""
+    if period == Period.MONTH:
+        first = day.replace(day=1)
+        return first, first, day.replace(day=monthrange(day.year, day.month)[1])
+    return day, day, day
+
+
+@transaction.atomic
+def take_caseload_snapshot(*, period: str, day: date) -> int:
+    """Write the caseload snapshot of the period containing ``day``. Idempotent; returns rows written."""
+    key, first, last = period_bounds(period, day)
+    dossiers = Uitkeringsdossier.objects.all()
+    active = _counts(dossiers.filter(startdatum__lte=last).filter(Q(einddatum__isnull=True) | Q(einddatum__gt=last)),
+                     last)
+    instroom = _counts(dossiers.filter(startdatum__range=(first, last)), last)
+    uitstroom = _counts(dossiers.filter(einddatum__range=(first, last)), last)
+    keys = set(active) | set(instroom) | set(uitstroom)
+    rows = [
+        CaseloadSnapshot(period=period, date=key, wijkteam_id=team, regeling=regeling, group=grp,
+                         active=active.get((team, regeling, grp), 0), instroom=instroom.get((team, regeling, grp), 0),
+                         uitstroom=uitstroom.get((team, regeling, grp), 0))
+        for team, regeling, grp in keys
+    ]
+    CaseloadSnapshot.objects.bulk_create(
+        rows, update_conflicts=True, unique_fields=["period", "date", "wijkteam", "group", "regeling"],
+        update_fields=["active", "instroom", "uitstroom"], batch_size=500,
+    )
+    # Dimensions that no longer occur in this period (e.g. after a correction) are removed.
+    existing = CaseloadSnapshot.objects.filter(period=period, date=key).values_list("pk", "wijkteam_id", "regeling",
+                                                                                  "group")
+    stale = [pk for pk, team, regeling, grp in existing if (team, regeling, grp) not in keys]
+    CaseloadSnapshot.objects.filter(pk__in=stale).delete()
+    written = len(rows)
+    written += _coach_load(min(last, date.today()))
+    written += _tegenprestatie(first, last)
+    return written
+
+
+def _coach_load(day: date) -> int:
+    rows = (
+        Client.objects.filter(
+            Q(dossiers__einddatum__isnull=True) | Q(dossiers__einddatum__gt=day),
+            coach__isnull=False,
+            dossiers__startdatum__lte=day,
+        )
+        .values("coach_id", "coach__wijkteam_id")
+        .annotate(n=Count("id", distinct=True))
+        .order_by()
+    )
+    objs = [CoachLoadSnapshot(date=day, coach_id=r["coach_id"], wijkteam_id=r["coach__wijkteam_id"], clients=r["n"])
+            for r in rows]
+    CoachLoadSnapshot.objects.filter(date=day).exclude(coach_id__in=[o.coach_id for o in objs]).delete()
+    CoachLoadSnapshot.objects.bulk_create(objs, update_conflicts=True, unique_fields=["date", "coach"],
+                                          update_fields=["clients", "wijkteam"])
+    return len(objs)
+
+
+def _tegenprestatie(first: date, last: date) -> int:
+    from tegenprestatie.models import HourLog, Placement
+
+    month = first.replace(day=1)
+    placements = (
+        Placement.objects.filter(status__in=["actief", "gepauzeerd"], start_date__lte=last)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=first))
+        .values("client__wijkteam_id", "phase")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    hours = (
+        HourLog.objects.filter(week_start__range=(first, last))
+        .values("client__wijkteam_id", "placement__phase")
+        .annotate(h=Sum("hours"))
+        .order_by()
+    )
+    data: dict[tuple, dict] = {}
+    for r in placements:
+        data.setdefault((r["client__wijkteam_id"], r["phase"]), {})["n"] = r["n"]
+    for r in hours:
+        data.setdefault((r["client__wijkteam_id"], r["placement__phase"]), {})["h"] = r["h"]
+    objs = [TegenprestatieSnapshot(month=month, wijkteam_id=team, phase=phase, active_placements=v.get("n", 0),
+                                   hours=v.get("h") or 0) for (team, phase), v in data.items()]
+    TegenprestatieSnapshot.objects.filter(month=month).delete()
+    TegenprestatieSnapshot.objects.bulk_create(objs)
+    return len(objs)
+
+
+def backfill(*, start: date, end: date) -> int:
+    """Monthly snapshots for every month from ``start`` to ``end`` (for history on the dashboards)."""
+    written = 0
+    month = start.replace(day=1)
+    while month <= end:
+        written += take_caseload_snapshot(period=Period.MONTH, day=month)
+        month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+    return written

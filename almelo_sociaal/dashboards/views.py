@@ -1,0 +1,98 @@
+"""Coordinator dashboard and management overview: snapshot tables only; each chart also a table and a CSV."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+
+from django.http import HttpResponse
+from django.utils import timezone
+from django.views.generic import TemplateView
+
+from almelo_sociaal.accounts.permissions import RoleRequiredMixin
+from almelo_sociaal.accounts.roles import Role
+
+from . import selectors
+from .forms import DashboardFilterForm
+
+CSV_COLUMNS = {
+    "caseload": ("trend", [("date", "maand"), ("active", "lopend"), ("target", "doelstelling"),
+                           ("instroom", "instroom"), ("uitstroom", "uitstroom")]),
+    "groepen": ("groups", [("group", "participatiegroep"), ("n", "lopende dossiers")]),
+    "werkvoorraad": ("work", [("kind", "soort"), ("n", "open")]),
+    "tegenprestatie": ("tegenprestatie", [("month", "maand"), ("placements", "actieve plaatsingen"),
+                                          ("hours", "uren")]),
+}
+
+
+def csv_response(filename: str, header: list[str], rows: list[list]) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # Excel opens UTF-8 with a BOM
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return response
+
+
+class CoordinatorDashboardView(RoleRequiredMixin, TemplateView):
+    template_name = "dashboards/coordinator.html"
+    roles = (Role.COORDINATOR, Role.BEHEER)
+
+    def get(self, request, *args, **kwargs):
+        initial = {"wijkteam": request.user.wijkteam_id} if "wijkteam" not in request.GET else {}
+        data = request.GET.copy()
+        for key, value in initial.items():
+            data.setdefault(key, value or "")
+        form = DashboardFilterForm(data)
+        if not form.is_valid():  # show the errors, with the default period
+            fallback = DashboardFilterForm({})
+            fallback.is_valid()
+            cleaned = fallback.cleaned_data
+        else:
+            cleaned = form.cleaned_data
+        flt = selectors.DashboardFilter(wijkteam=cleaned.get("wijkteam"), start=cleaned["van"], end=cleaned["tot"])
+        dashboard = selectors.coordinator_dashboard(flt)
+        export = request.GET.get("csv")
+        if export in CSV_COLUMNS:
+            key, columns = CSV_COLUMNS[export]
+            rows = [[row[c] if not isinstance(row[c], date) else row[c].strftime("%Y-%m") for c, _ in columns]
+                    for row in dashboard[key]]
+            team = flt.wijkteam.code if flt.wijkteam else "gemeente"
+            return csv_response(f"{export}-{team}-{flt.start:%Y%m}-{flt.end:%Y%m}.csv", [h for _, h in columns], rows)
+        context = self.get_context_data(form=form, flt=flt, **dashboard)
+        context["chart_data"] = {
+            "labels": [r["date"].strftime("%Y-%m") for r in dashboard["trend"]],
+            "active": [r["active"] for r in dashboard["trend"]],
+            "target": [r["target"] for r in dashboard["trend"]],
+            "instroom": [r["instroom"] for r in dashboard["trend"]],
+            "uitstroom": [r["uitstroom"] for r in dashboard["trend"]],
+            "groupLabels": [r["group"] for r in dashboard["groups"]],
+            "groups": [r["n"] for r in dashboard["groups"]],
+            "tpLabels": [r["month"].strftime("%Y-%m") for r in dashboard["tegenprestatie"]],
+            "tpHours": [float(r["hours"] or 0) for r in dashboard["tegenprestatie"]],
+            "tpPlacements": [r["placements"] for r in dashboard["tegenprestatie"]],
+        }
+        return self.render_to_response(context)
+
+
+class ManagementDashboardView(RoleRequiredMixin, TemplateView):
+    template_name = "dashboards/management.html"
+    roles = (Role.COORDINATOR, Role.FINANCE, Role.BEHEER)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        try:
+            year = int(self.request.GET.get("jaar", today.year))
+        except ValueError:
+            year = today.year
+        year = min(max(year, 2015), today.year + 1)
+        ctx.update(selectors.management_overview(year=year, today=today))
+        ctx["years"] = list(range(today.year, 2016, -1))
+        ctx["buig"] = selectors.buig_position(year)
+        start, end = date(year - 1, today.month, 1) if year == today.year else date(year, 1, 1), (
+            today if year == today.year else date(year, 12, 31))
+        ctx["srt_period"] = (start, end)
+        ctx["srt"] = selectors.srt_results(start, end)
+        return ctx

@@ -1,0 +1,67 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.views.generic import TemplateView
+
+from almelo_sociaal.accounts.permissions import RoleRequiredMixin
+from almelo_sociaal.accounts.roles import Role
+
+from . import selectors, tasks
+from .models import WorkItem
+
+INBOX_ROLES = (Role.COACH, Role.INTAKER, Role.TOETSER, Role.COORDINATOR, Role.FINANCE, Role.BEHEER, Role.MATCHER)
+
+
+class InboxView(RoleRequiredMixin, TemplateView):
+    """'Mijn werk': the work list produced by the daily due-work job."""
+
+    template_name = "jobs/inbox.html"
+    roles = INBOX_ROLES
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        items = selectors.work_items_for(self.request.user).select_related("wijkteam")
+        kind = self.request.GET.get("soort", "")
+        if kind in WorkItem.Kind.values:
+            items = items.filter(kind=kind)
+        ctx["page"] = Paginator(items, 50).get_page(self.request.GET.get("pagina"))
+        ctx["kinds"] = WorkItem.Kind.choices
+        ctx["kind"] = kind
+        ctx["today"] = timezone.localdate()
+        return ctx
+
+
+class JobStatusView(RoleRequiredMixin, TemplateView):
+    """Functioneel beheer: when each job ran, how long, rows written, failures (with the error)."""
+
+    template_name = "jobs/status.html"
+    roles = (Role.BEHEER,)
+    write_roles = (Role.BEHEER,)
+
+    RUNNERS = {
+        "caseload_snapshot": lambda: tasks.caseload_snapshot.delay(),
+        "monthly_caseload_snapshot": lambda: tasks.monthly_caseload_snapshot.delay(),
+        "due_work": lambda: tasks.due_work.delay(),
+        "budget_recompute": lambda: tasks.budget_recompute.delay(),
+    }
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["runs"] = selectors.latest_runs()
+        ctx["jobs"] = selectors.JOBS
+        ctx["failed"] = selectors.failed_runs()[:20]
+        return ctx
+
+    def post(self, request, *args, **kwargs):
+        job = request.POST.get("job", "")
+        if job not in self.RUNNERS:
+            messages.error(request, "Onbekende taak.")
+            return redirect("jobs:status")
+        try:
+            self.RUNNERS[job]()
+        except Exception as exc:  # noqa: BLE001 - shown to beheer; the run record has the traceback
+            messages.error(request, f"De taak is mislukt: {exc}")
+        else:
+            messages.success(request, f"Taak '{selectors.JOBS[job]}' is gestart.")
+        return redirect("jobs:status")
