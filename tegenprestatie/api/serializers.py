@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from almelo_sociaal.core.rules import RuleViolation
@@ -10,6 +11,7 @@ from .. import rules
 from ..models import Activity, HostOrganisation, HourLog, Placement
 
 
+@extend_schema_field({"type": "string", "pattern": r"^\d{4}-W\d{2}$", "example": "2026-W07"})
 class WeekField(serializers.Field):
     """An ISO week as '2026-W07'."""
 

@@ -340,3 +340,58 @@ def test_a_coordinator_records_a_declaration(client, make_user, wijkteam):
     assert response.status_code == 302
     host.refresh_from_db()
     assert host.has_declaration
+
+
+def test_a_coach_starts_a_placement_from_the_form(client, coach, client_in_team, in_group, host):
+    in_group(client_in_team)
+    client.force_login(coach)
+    response = client.post(
+        reverse("tegenprestatie:placement-create", args=[client_in_team.pk]),
+        {
+            "self_chosen": "0",
+            "activity": Activity.objects.get(code="groenploeg").pk,
+            "host": host.pk,
+            "phase": "1",
+            "agreed_hours": "7,5",
+            "start_date": "2026-03-02",
+            "activate": "on",
+        },
+    )
+    placement = Placement.objects.get()
+    assert response.status_code == 302 and response["Location"].endswith(f"/plaatsingen/{placement.pk}/")
+    assert (placement.status, placement.agreed_hours, placement.phase) == (rules.ACTIVE, D("7.5"), 1)
+
+
+def test_ending_a_placement_without_reason_shows_the_error_next_to_the_field(client, coach, placement):
+    client.force_login(coach)
+    url = reverse("tegenprestatie:placement-status", args=[placement.pk])
+    response = client.post(url, {"new_status": rules.ENDED, "on": "2026-05-01", "end_reason": ""})
+    assert response.status_code == 400 and "Geef de reden van beëindiging." in response.content.decode()
+    response = client.post(url, {"new_status": rules.ENDED, "on": "2026-05-01", "end_reason": "werk"})
+    placement.refresh_from_db()
+    assert response.status_code == 302 and (placement.status, placement.end_date) == (
+        rules.ENDED,
+        date(2026, 5, 1),
+    )
+
+
+def test_a_coach_records_an_exemption(client, coach, client_in_team):
+    client.force_login(coach)
+    response = client.post(
+        reverse("tegenprestatie:exemption-create", args=[client_in_team.pk]),
+        {
+            "kind": "mantelzorg",
+            "start_date": "2026-03-01",
+            "end_date": "2026-08-31",
+            "reason": "Zorg voor partner",
+        },
+    )
+    assert response.status_code == 302
+    assert client_in_team.tp_exemptions.get().kind == "mantelzorg"
+
+
+def test_a_coach_cannot_place_a_client_of_another_wijkteam(client, coach, client_elsewhere):
+    client.force_login(coach)
+    assert (
+        client.get(reverse("tegenprestatie:placement-create", args=[client_elsewhere.pk])).status_code == 404
+    )
