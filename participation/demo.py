@@ -80,6 +80,7 @@ COST = {  # (min, max) total cost in euros of one trajectory, rough 2019–2026 
     "vrijlating_medisch": (0, 0),
     "studietoeslag": (0, 0),
 }
+POLICY_START = date(2019, 1, 1)
 TREDE = {-1: (3, 5), 0: (3, 5), 1: (2, 4), 2: (2, 4), 3: (1, 3), 4: (1, 2)}
 
 
@@ -192,8 +193,16 @@ def load(*, stdout, today: date | None = None) -> None:
         periods.setdefault(client_id, []).append((start, end))
     clients = list(Client.objects.filter(pk__in=set(active)).select_related("coach").order_by("id"))
     clients = [c for c in clients if rng.random() < SHARE_WITH_PROFILE]
+    # Groep -1: former clients who left for (temporary) work in the last nine months and have no benefit now
+    # (bijlage 1: "mensen die vanuit de bijstand naar tijdelijk werk zijn gegaan en van wie het contract eindigt").
+    recently_to_work = Uitkeringsdossier.objects.filter(
+        eindreden="werk", einddatum__gt=today - timedelta(days=270), einddatum__lte=today
+    ).values_list("client_id", flat=True)
     prevention = list(
-        Client.objects.filter(dossiers__isnull=True).select_related("coach").order_by("id")[:80]
+        Client.objects.filter(pk__in=set(recently_to_work))
+        .exclude(pk__in=set(active))
+        .select_related("coach")
+        .order_by("id")[:80]
     )
 
     profiles: list[Profile] = []
@@ -251,20 +260,27 @@ def load(*, stdout, today: date | None = None) -> None:
 
     for client in clients:
         current_start = max(s for s, e in periods[client.pk] if e is None or e > today)
-        first_on = min(today, current_start + timedelta(days=rng.randint(14, 90)))
-        months_now = rules.benefit_months(periods[client.pk], today)
-        final_group = _target_group(rng, months_now)
-        if (today - first_on).days > 400 and rng.random() < 0.55:
+        final_group = _target_group(rng, rules.benefit_months(periods[client.pk], today))
+        # Groups exist since the Uitvoeringsregeling 2019. The latest decision is mostly still within its
+        # review interval; about one in eight is overdue.
+        first_on = max(
+            current_start + timedelta(days=rng.randint(14, 90)),
+            POLICY_START + timedelta(days=rng.randint(0, 365)),
+        )
+        first_on = min(first_on, today)
+        last_on = today - timedelta(days=rng.randint(0, int(pol.review_months[final_group] * 30 * 1.15)))
+        if (last_on - first_on).days > 150 and rng.random() < 0.6:
             earlier_group = max(0, min(4, final_group + _weighted(rng, [(1, 60), (-1, 25), (0, 15)])))
-            second_on = min(today, first_on + timedelta(days=rng.randint(180, 420)))
-            steps = [(first_on, earlier_group), (second_on, final_group)]
+            steps = [(first_on, earlier_group), (last_on, final_group)]
         else:
-            steps = [(first_on, final_group)]
+            steps = [(max(first_on, last_on), final_group)]
         chain = []
         for on, group in steps:
             profile, suggested = make_profile(client, on, group)
             # Mostly the coach follows the suggestion; about one in eight deviates (with a reason).
-            decided = group if rng.random() < 0.12 else suggested
+            decided = suggested
+            if rng.random() < 0.12:
+                decided = group if group != suggested else max(0, min(4, suggested + rng.choice([-1, 1])))
             chain.append((profile, decide(client, profile, decided, on)))
         # later steps up the ladder: the second profile has a higher trede when the group went down
         if len(chain) == 2 and chain[1][1].group < chain[0][1].group:
@@ -272,7 +288,8 @@ def load(*, stdout, today: date | None = None) -> None:
         plan.append((client, chain))
 
     for client in prevention:
-        on = today - timedelta(days=rng.randint(5, 150))
+        left = max(e for _, e in periods[client.pk] if e is not None)
+        on = left + timedelta(days=rng.randint(0, max(0, (today - left).days)))
         profile, suggested = make_profile(client, on, 0, signal=_weighted(rng, PREVENTIE))
         plan.append((client, [(profile, decide(client, profile, suggested, on))]))
 

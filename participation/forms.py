@@ -122,6 +122,7 @@ class ClientListFilterForm(forms.Form):
     )
     review = forms.ChoiceField(label="Herbeoordeling", required=False, choices=REVIEW_CHOICES)
     wijkteam = forms.ModelChoiceField(label="Wijkteam", required=False, queryset=None, empty_label="Alle")
+    uitkering = forms.BooleanField(label="Alleen met lopende uitkering", required=False)
 
     def __init__(self, *args, wijkteams=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
-from cases.models import Client
+from cases.models import Client, Leefgebied
 
 from .rules import (
     TRAJECTORY_INSTRUMENT_CHOICES,
@@ -81,6 +81,11 @@ class Profile(models.Model):
 
     def __str__(self) -> str:
         return f"Profiel {self.client} van {self.assessed_on:%d-%m-%Y}"
+
+    @property
+    def leefgebieden_display(self) -> str:
+        labels = dict(Leefgebied.choices)
+        return ", ".join(str(labels.get(v, v)).lower() for v in self.belemmering_leefgebieden)
 
 
 class GroupAssignment(models.Model):

@@ -192,16 +192,16 @@ def profile_indications(facts: ProfileFacts) -> tuple[Indication, ...]:
 def suggest_group(facts: ProfileFacts) -> Suggestion:
     """The group the profile points to, with the reasons in plain Dutch.
 
-    - Prevention first: a resident without a benefit with a prevention signal (VSO-Pro, end of WW, end of a
-      temporary contract, ...) belongs in groep -1 (bijlage 1).
+    - Prevention first: a resident without a running benefit and with a prevention signal (VSO-Pro, end of WW,
+      end of a temporary contract after leaving the bijstand, ...) belongs in groep -1 (bijlage 1).
     - Otherwise every factor points to the lowest group whose profile it fits, and the most limiting factor
       decides (a client with a poor chance on the labour market is groep 4 even with a startkwalificatie).
       The decisive factors are the reasons; the other factors are kept in ``indications``.
     """
     indications = profile_indications(facts)
     signaal = _choice(Preventiesignaal, facts.preventiesignaal, "preventiesignaal")
-    if signaal and not facts.in_uitkering and facts.uitkeringsduur_maanden == 0:
-        reason = Indication("preventiesignaal", f"{signaal.label}, nog geen uitkering", -1)
+    if signaal and not facts.in_uitkering:
+        reason = Indication("preventiesignaal", f"{signaal.label}, geen lopende uitkering", -1)
         return Suggestion(-1, [reason.text], (reason, *indications))
     group = max(i.group for i in indications)
     reasons = [i.text for i in indications if i.group == group]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, F, Max, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Sum
 from django.shortcuts import get_object_or_404
 
 from almelo_sociaal.accounts.roles import Role, has_role
@@ -228,6 +228,7 @@ def clients_with_group(
     wijkteam_id: int | None = None,
     review_due_before: date | None = None,
     without_group: bool = False,
+    in_benefit: bool = False,
     name: str = "",
 ) -> QuerySet[Client]:
     """The user's clients annotated with their current group and review date (two subqueries, one query)."""
@@ -245,6 +246,15 @@ def clients_with_group(
     )
     if wijkteam_id:
         qs = qs.filter(wijkteam_id=wijkteam_id)
+    if in_benefit:
+        qs = qs.filter(
+            Exists(
+                Uitkeringsdossier.objects.filter(
+                    Q(startdatum__lte=today) & (Q(einddatum__isnull=True) | Q(einddatum__gt=today)),
+                    client=OuterRef("pk"),
+                )
+            )
+        )
     for term in name.split()[:4]:
         qs = qs.filter(Q(achternaam__istartswith=term) | Q(voornamen__istartswith=term))
     if without_group:
@@ -268,7 +278,14 @@ def coordinator_dashboard(
     current = GroupAssignment.objects.filter(_active_on(today), client__in=clients)
 
     per_group = {row["group"]: row["n"] for row in current.values("group").annotate(n=Count("id")).order_by()}
-    total_clients = clients.count()
+    # The caseload: clients with a running benefit; those without a current group are work to do.
+    in_benefit = Uitkeringsdossier.objects.filter(
+        Q(startdatum__lte=today) & (Q(einddatum__isnull=True) | Q(einddatum__gt=today)), client=OuterRef("pk")
+    )
+    has_group = GroupAssignment.objects.filter(_active_on(today), client=OuterRef("pk"))
+    caseload = clients.filter(Exists(in_benefit)).aggregate(
+        total=Count("id"), without_group=Count("id", filter=~Q(Exists(has_group)))
+    )
     overdue = current.filter(review_due__lt=today)
     overdue_count = overdue.count()
     overdue_rows = list(overdue.select_related("client", "client__coach").order_by("review_due", "id")[:25])
@@ -317,9 +334,10 @@ def coordinator_dashboard(
     groups = [(g, label, per_group.get(g, 0)) for g, label in rules.Groep.choices]
     return {
         "wijkteam": wijkteam,
-        "total_clients": total_clients,
+        "caseload": caseload["total"],
         "groups": groups,
-        "without_group": total_clients - sum(per_group.values()),
+        "with_group": sum(per_group.values()),
+        "without_group": caseload["without_group"],
         "overdue_count": overdue_count,
         "overdue_rows": overdue_rows,
         "movements": movements,

@@ -63,12 +63,11 @@ class ClientListView(RoleRequiredMixin, TemplateView):
             without_group=group == "geen",
             wijkteam_id=data["wijkteam"].pk if data.get("wijkteam") else None,
             review_due_before=review_before,
+            in_benefit=bool(data.get("uitkering")),
             name=data.get("q") or "",
         )
         page = Paginator(qs, 50).get_page(self.request.GET.get("pagina"))
-        query = self.request.GET.copy()
-        query.pop("pagina", None)
-        ctx.update(form=form, page=page, today=today, querystring=query.urlencode())
+        ctx.update(form=form, page=page, today=today)
         return ctx
 
 

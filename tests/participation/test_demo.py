@@ -24,8 +24,11 @@ def caseload(make_user, wijkteam):
     for i in range(60):
         client = ClientFactory(wijkteam=wijkteam, coach=coach, geboortedatum=date(1960 + i % 40, 3, 1))
         DossierFactory(client=client, startdatum=date(2018 + i % 9, 1 + i % 12, 1))
-    for _ in range(5):
-        ClientFactory(wijkteam=wijkteam, coach=coach)  # no benefit: prevention candidates
+    for i in range(5):  # left the bijstand for (temporary) work recently: prevention candidates
+        client = ClientFactory(wijkteam=wijkteam, coach=coach)
+        DossierFactory(
+            client=client, startdatum=date(2024, 1, 1), einddatum=date(2026, 9, 1 + i), eindreden="werk"
+        )
 
 
 def test_demo_is_idempotent(caseload):
@@ -46,11 +49,9 @@ def test_demo_gives_most_clients_a_group_and_one_current_each(caseload):
 
 def test_demo_prevention_clients_are_suggested_group_minus_1(caseload):
     demo.load(stdout=io.StringIO(), today=TODAY)
-    assert set(
-        Profile.objects.filter(in_uitkering=False, uitkeringsduur_maanden=0).values_list(
-            "suggested_group", flat=True
-        )
-    ) == {-1}
+    prevention = Profile.objects.filter(in_uitkering=False)
+    assert prevention.count() == 5
+    assert set(prevention.values_list("suggested_group", flat=True)) == {-1}
 
 
 def test_demo_deviations_carry_a_reason(caseload):

@@ -89,7 +89,7 @@ def test_persona_lands_in_their_group(facts, group):
 
 def test_jaap_reason_names_the_prevention_signal():
     assert suggest_group(JAAP).reasons == [
-        "preventiesignaal: VSO-Pro schoolverlater, nog geen uitkering → groep -1"
+        "preventiesignaal: VSO-Pro schoolverlater, geen lopende uitkering → groep -1"
     ]
 
 
@@ -233,9 +233,11 @@ def test_prevention_signal_ignored_once_in_benefit():
     )
 
 
-def test_prevention_signal_ignored_after_earlier_benefit_months():
-    facts = _julia_with(preventiesignaal=Preventiesignaal.EINDE_CONTRACT, uitkeringsduur_maanden=5)
-    assert suggest_group(facts).group == 1
+def test_former_client_whose_temporary_contract_ends_is_prevention():
+    facts = _julia_with(preventiesignaal=Preventiesignaal.EINDE_CONTRACT, uitkeringsduur_maanden=30)
+    assert suggest_group(facts).reasons == [
+        "preventiesignaal: einde tijdelijk contract, geen lopende uitkering → groep -1"
+    ]
 
 
 def test_end_of_temporary_contract_without_benefit_is_prevention():

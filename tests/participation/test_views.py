@@ -267,7 +267,27 @@ def test_dashboard_counts_groups_movements_and_ladder(client, make_user, wijktea
     assert ctx["movements"] == [(1, 2, 1), (3, 2, 1)]
     assert (ctx["moved_closer"], ctx["moved_further"], ctx["ladder_up"]) == (1, 1, 1)
     assert ctx["overdue_count"] == 1
+    assert (ctx["caseload"], ctx["without_group"]) == (0, 0)
     assert ctx["instrument_use"] == [("Scholing en training", [0, 0, 0, 1, 0, 0])]
+
+
+def test_dashboard_counts_caseload_without_group(client, make_user, wijkteam):
+    grouped, waiting = ClientFactory(wijkteam=wijkteam), ClientFactory(wijkteam=wijkteam)
+    ClientFactory(wijkteam=wijkteam)  # no benefit, no group: not part of the caseload
+    for c in (grouped, waiting):
+        DossierFactory(client=c, startdatum=date(2025, 1, 1))
+    AssignmentFactory(client=grouped, group=1)
+    client.force_login(make_user(R.COORDINATOR, wijkteam=wijkteam))
+    ctx = client.get(reverse("participation:dashboard")).context
+    assert (ctx["caseload"], ctx["with_group"], ctx["without_group"]) == (2, 1, 1)
+
+
+def test_list_filters_caseload_without_group(client, make_user, wijkteam):
+    waiting, idle = ClientFactory(wijkteam=wijkteam), ClientFactory(wijkteam=wijkteam)
+    DossierFactory(client=waiting, startdatum=date(2025, 1, 1))
+    client.force_login(make_user(R.COORDINATOR, wijkteam=wijkteam))
+    body = client.get(reverse("participation:list"), {"group": "geen", "uitkering": "on"}).content.decode()
+    assert waiting.achternaam in body and idle.achternaam not in body
 
 
 def test_coordinator_cannot_pick_another_wijkteam(client, make_user, wijkteam, other_wijkteam):
@@ -315,7 +335,7 @@ def test_dashboard_query_count_is_constant(client, make_user, wijkteam, django_a
     client.force_login(make_user(R.COORDINATOR, wijkteam=wijkteam))
     with django_assert_max_num_queries(18):
         response = client.get(reverse("participation:dashboard"))
-    assert response.context["total_clients"] == n
+    assert response.context["with_group"] == n
 
 
 @pytest.mark.parametrize("n", [10, 200])
