@@ -139,3 +139,21 @@ def test_report_default_period_is_last_twelve_months(client, make_user):
     today = date.today()
     assert results.period_end == date(today.year, today.month, 1) - timedelta(days=1)
     assert (results.period_end - results.period_start).days in range(364, 367)
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"), [(Role.SRT, True), (Role.COACH, True), (Role.COORDINATOR, False)]
+)
+def test_client_page_loads_the_srt_panel_only_for_roles_that_may_know(
+    client, make_user, wijkteam, role, expected
+):
+    subject = ClientFactory(wijkteam=wijkteam)
+    client.force_login(make_user(role, wijkteam=wijkteam))
+    body = client.get(reverse("cases:client-detail", args=[subject.pk])).content.decode()
+    assert (reverse("srt:client-marker", args=[subject.pk]) in body) is expected
+
+
+def test_srt_sees_the_clients_investigations_in_the_panel(srt_client):
+    investigation = InvestigationFactory()
+    body = srt_client.get(reverse("srt:client-marker", args=[investigation.client.pk])).content.decode()
+    assert investigation.reference in body
