@@ -33,7 +33,9 @@ if not SECRET_KEY:
     if DEBUG:
         SECRET_KEY = "dev-only-insecure-key-used-because-DEBUG-is-on"  # noqa: S105 - local only
     else:
-        raise ImproperlyConfigured("SECRET_KEY is verplicht wanneer DEBUG uit staat (zie docs/configuration.md).")
+        raise ImproperlyConfigured(
+            "SECRET_KEY is verplicht wanneer DEBUG uit staat (zie docs/configuration.md)."
+        )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
@@ -61,6 +63,7 @@ INSTALLED_APPS = [
     "almelo_sociaal.parameters",
     "almelo_sociaal.jobs",
     "almelo_sociaal.dashboards",
+    "almelo_sociaal.scale",
     "cases",
     "participation",
     "tegenprestatie",
@@ -217,6 +220,7 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "ENUM_NAME_OVERRIDES": {},
@@ -240,7 +244,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=30, hour=2, day_of_month=1),
     },
     "due-work-daily": {"task": "jobs.due_work", "schedule": crontab(minute=0, hour=5)},
-    "budget-recompute-monthly": {"task": "jobs.budget_recompute", "schedule": crontab(minute=0, hour=3, day_of_month=2)},
+    "budget-recompute-monthly": {
+        "task": "jobs.budget_recompute",
+        "schedule": crontab(minute=0, hour=3, day_of_month=2),
+    },
 }
 
 # --- Domain policy settings (not legal amounts: those are effective-dated parameters) ---

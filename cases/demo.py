@@ -19,27 +19,136 @@ from django.utils import timezone
 
 from almelo_sociaal.accounts.roles import Role
 
-from .models import Aanvraag, Client, ClientEvent, Contact, Leefgebied, LeefgebiedScore, Uitkeringsdossier, Wijkteam
+from .models import (
+    Aanvraag,
+    Client,
+    ClientEvent,
+    Contact,
+    Leefgebied,
+    LeefgebiedScore,
+    Uitkeringsdossier,
+    Wijkteam,
+)
 from .rules import bsn_with_check_digit
 
 WIJKTEAMS = [
-    ("binnenstad-hofkamp", "Binnenstad-Hofkamp", "7607", ["Grotestraat", "Hofkampstraat", "Marktstraat", "Wierdensestraat"]),
-    ("nieuwstraat", "Nieuwstraatkwartier", "7606", ["Nieuwstraat", "Rosa Luxemburgstraat", "Bornerbroeksestraat"]),
-    ("schelfhorst", "Schelfhorst-Aalderinkshoek", "7608", ["Aalderinkshoek", "Schelfhorstweg", "Brouwerijplein"]),
-    ("windmolenbroek", "Windmolenbroek", "7601", ["Windmolenbroeksweg", "Koornmarkt", "Hedeman Joostenstraat"]),
-    ("ossenkoppelerhoek", "Ossenkoppelerhoek-De Riet", "7604", ["Ossenkoppelerweg", "De Riet", "Bellavistastraat"]),
-    ("sluitersveld", "Sluitersveld-Kerkelanden", "7609", ["Sluitersveldssingel", "Kerkelandenlaan", "Zuiderval"]),
+    (
+        "binnenstad-hofkamp",
+        "Binnenstad-Hofkamp",
+        "7607",
+        ["Grotestraat", "Hofkampstraat", "Marktstraat", "Wierdensestraat"],
+    ),
+    (
+        "nieuwstraat",
+        "Nieuwstraatkwartier",
+        "7606",
+        ["Nieuwstraat", "Rosa Luxemburgstraat", "Bornerbroeksestraat"],
+    ),
+    (
+        "schelfhorst",
+        "Schelfhorst-Aalderinkshoek",
+        "7608",
+        ["Aalderinkshoek", "Schelfhorstweg", "Brouwerijplein"],
+    ),
+    (
+        "windmolenbroek",
+        "Windmolenbroek",
+        "7601",
+        ["Windmolenbroeksweg", "Koornmarkt", "Hedeman Joostenstraat"],
+    ),
+    (
+        "ossenkoppelerhoek",
+        "Ossenkoppelerhoek-De Riet",
+        "7604",
+        ["Ossenkoppelerweg", "De Riet", "Bellavistastraat"],
+    ),
+    (
+        "sluitersveld",
+        "Sluitersveld-Kerkelanden",
+        "7609",
+        ["Sluitersveldssingel", "Kerkelandenlaan", "Zuiderval"],
+    ),
 ]
-FIRST = ["Jan", "Fatma", "Mohamed", "Sanne", "Piet", "Ayse", "Kevin", "Linda", "Ahmed", "Anna", "Mehmet", "Emma",
-         "Hans", "Sara", "Daan", "Noor", "Bas", "Yasmin", "Gerrit", "Lotte", "Karim", "Ingrid", "Tim", "Fleur",
-         "Hasan", "Joke", "Ruben", "Elif", "Marco", "Esther", "Wim", "Zeynep", "Dirk", "Iris", "Bram", "Julia"]
-LAST = [("", "Jansen"), ("", "Nijhuis"), ("", "Yilmaz"), ("ter", "Horst"), ("", "Bakker"), ("", "Kaya"),
-        ("van", "Dijk"), ("", "Wolters"), ("", "El Amrani"), ("", "Brinkman"), ("", "Oude Vrielink"),
-        ("", "Demir"), ("ten", "Brinke"), ("", "Smit"), ("", "Lammerink"), ("", "Öztürk"), ("de", "Vries"),
-        ("", "Kamphuis"), ("", "Mulder"), ("van der", "Veen"), ("", "Boerrigter"), ("", "Aydin"),
-        ("", "Haverkate"), ("", "Pierik"), ("", "Bosch"), ("", "Wessels"), ("", "Nieuwenhuis"), ("", "Hassan")]
-YEAR_END_CASELOAD = {2016: 2900, 2017: 2839, 2018: 2745, 2019: 2587, 2020: 2700, 2021: 2900, 2022: 2760,
-                     2023: 2680, 2024: 2630, 2025: 2600}
+FIRST = [
+    "Jan",
+    "Fatma",
+    "Mohamed",
+    "Sanne",
+    "Piet",
+    "Ayse",
+    "Kevin",
+    "Linda",
+    "Ahmed",
+    "Anna",
+    "Mehmet",
+    "Emma",
+    "Hans",
+    "Sara",
+    "Daan",
+    "Noor",
+    "Bas",
+    "Yasmin",
+    "Gerrit",
+    "Lotte",
+    "Karim",
+    "Ingrid",
+    "Tim",
+    "Fleur",
+    "Hasan",
+    "Joke",
+    "Ruben",
+    "Elif",
+    "Marco",
+    "Esther",
+    "Wim",
+    "Zeynep",
+    "Dirk",
+    "Iris",
+    "Bram",
+    "Julia",
+]
+LAST = [
+    ("", "Jansen"),
+    ("", "Nijhuis"),
+    ("", "Yilmaz"),
+    ("ter", "Horst"),
+    ("", "Bakker"),
+    ("", "Kaya"),
+    ("van", "Dijk"),
+    ("", "Wolters"),
+    ("", "El Amrani"),
+    ("", "Brinkman"),
+    ("", "Oude Vrielink"),
+    ("", "Demir"),
+    ("ten", "Brinke"),
+    ("", "Smit"),
+    ("", "Lammerink"),
+    ("", "Öztürk"),
+    ("de", "Vries"),
+    ("", "Kamphuis"),
+    ("", "Mulder"),
+    ("van der", "Veen"),
+    ("", "Boerrigter"),
+    ("", "Aydin"),
+    ("", "Haverkate"),
+    ("", "Pierik"),
+    ("", "Bosch"),
+    ("", "Wessels"),
+    ("", "Nieuwenhuis"),
+    ("", "Hassan"),
+]
+YEAR_END_CASELOAD = {
+    2016: 2900,
+    2017: 2839,
+    2018: 2745,
+    2019: 2587,
+    2020: 2700,
+    2021: 2900,
+    2022: 2760,
+    2023: 2680,
+    2024: 2630,
+    2025: 2600,
+}
 UITSTROOM_RATE = 0.29
 REGELING_WEIGHTS = [("bijstand", 88), ("ioaw", 7), ("ioaz", 1), ("bbz", 4)]
 END_REASONS = [("werk", 45), ("ander_inkomen", 20), ("verhuisd", 15), ("fraude", 5), ("overig", 15)]
@@ -121,7 +230,9 @@ def load(*, stdout, clients: int = 2600, today: date | None = None) -> None:
             postcode=f"{WIJKTEAMS[team_index][2]}{rng.choice('ABCDEGHJKL')}{rng.choice('ABCDEGHJKLMNPRSTVWXZ')}",
             telefoon=f"06{rng.randint(10_000_000, 99_999_999)}",
             leefvorm=leefvorm,
-            taaleis=_weighted(rng, [("voldaan", 70), ("traject", 12), ("niet_beoordeeld", 15), ("vrijgesteld", 3)]),
+            taaleis=_weighted(
+                rng, [("voldaan", 70), ("traject", 12), ("niet_beoordeeld", 15), ("vrijgesteld", 3)]
+            ),
             wijkteam=team,
             coach=rng.choice(coaches_by_team[team.pk]),
         )
@@ -137,16 +248,22 @@ def load(*, stdout, clients: int = 2600, today: date | None = None) -> None:
     for _ in range(YEAR_END_CASELOAD[2016]):
         client = new_client()
         people.append(client)
-        spell = {"client": client, "start": _rand_date(rng, date(2009, 1, 1), date(2016, 12, 31)), "end": None,
-                 "regeling": _weighted(rng, REGELING_WEIGHTS)}
+        spell = {
+            "client": client,
+            "start": _rand_date(rng, date(2009, 1, 1), date(2016, 12, 31)),
+            "end": None,
+            "regeling": _weighted(rng, REGELING_WEIGHTS),
+        }
         spells.append(spell)
         active.append(spell)
     for year in range(2017, today.year + 1):
         year_end = min(date(year, 12, 31), today - timedelta(days=1))
         target = YEAR_END_CASELOAD.get(year, 2600)
         if year == today.year:
-            target = round(YEAR_END_CASELOAD[year - 1] + (target - YEAR_END_CASELOAD[year - 1])
-                           * (today.timetuple().tm_yday / 365))
+            target = round(
+                YEAR_END_CASELOAD[year - 1]
+                + (target - YEAR_END_CASELOAD[year - 1]) * (today.timetuple().tm_yday / 365)
+            )
         out = round(len(active) * UITSTROOM_RATE * (year_end.timetuple().tm_yday / 365))
         instroom = target - len(active) + out
         rng.shuffle(active)
@@ -162,16 +279,27 @@ def load(*, stdout, clients: int = 2600, today: date | None = None) -> None:
             else:
                 client = new_client()
                 people.append(client)
-            spell = {"client": client, "start": start, "end": None, "regeling": _weighted(rng, REGELING_WEIGHTS)}
+            spell = {
+                "client": client,
+                "start": start,
+                "end": None,
+                "regeling": _weighted(rng, REGELING_WEIGHTS),
+            }
             spells.append(spell)
             active.append(spell)
         if year == 2020:  # TOZO (separate funding) for self-employed during COVID, ended in 2021
             for _ in range(180):
                 client = new_client()
                 people.append(client)
-                spells.append({"client": client, "start": _rand_date(rng, date(2020, 3, 17), date(2020, 12, 31)),
-                               "end": _rand_date(rng, date(2021, 1, 1), date(2021, 9, 30)), "reason": "ander_inkomen",
-                               "regeling": "tozo"})
+                spells.append(
+                    {
+                        "client": client,
+                        "start": _rand_date(rng, date(2020, 3, 17), date(2020, 12, 31)),
+                        "end": _rand_date(rng, date(2021, 1, 1), date(2021, 9, 30)),
+                        "reason": "ander_inkomen",
+                        "regeling": "tozo",
+                    }
+                )
 
     Client.objects.bulk_create(people, batch_size=1000)
 
@@ -184,12 +312,20 @@ def load(*, stdout, clients: int = 2600, today: date | None = None) -> None:
         if spell["start"] >= date(2017, 1, 1):
             aanvraagdatum = spell["start"] - timedelta(days=rng.randint(0, 20))
             aanvraag = Aanvraag(
-                client=client, regeling=spell["regeling"], aanvraagdatum=aanvraagdatum, status="toegekend",
-                consulent=intaker, voorliggende_voorziening=_weighted(rng, [("geen", 80), ("ww", 15), ("duo", 5)]),
-                concept_besluit="toekennen", concept_reden="Voldoet aan de voorwaarden; geen voorliggende voorziening.",
-                concept_door=intaker, concept_ingangsdatum=spell["start"], besluitdatum=aanvraagdatum
-                + timedelta(days=rng.randint(10, 50)), besluit_reden="Voldoet aan de voorwaarden.",
-                getoetst_door=rng.choice([toetser, toetser2]), created_by=intaker,
+                client=client,
+                regeling=spell["regeling"],
+                aanvraagdatum=aanvraagdatum,
+                status="toegekend",
+                consulent=intaker,
+                voorliggende_voorziening=_weighted(rng, [("geen", 80), ("ww", 15), ("duo", 5)]),
+                concept_besluit="toekennen",
+                concept_reden="Voldoet aan de voorwaarden; geen voorliggende voorziening.",
+                concept_door=intaker,
+                concept_ingangsdatum=spell["start"],
+                besluitdatum=aanvraagdatum + timedelta(days=rng.randint(10, 50)),
+                besluit_reden="Voldoet aan de voorwaarden.",
+                getoetst_door=rng.choice([toetser, toetser2]),
+                created_by=intaker,
             )
             aanvragen.append(aanvraag)
         spell["aanvraag"] = aanvraag
@@ -198,44 +334,84 @@ def load(*, stdout, clients: int = 2600, today: date | None = None) -> None:
             client = rng.choice(people)
             d = _rand_date(rng, date(year, 1, 1), min(date(year, 12, 31), today - timedelta(days=70)))
             status = _weighted(rng, [("afgewezen", 70), ("ingetrokken", 30)])
-            aanvragen.append(Aanvraag(
-                client=client, regeling="bijstand", aanvraagdatum=d, status=status, consulent=intaker,
-                voorliggende_voorziening=_weighted(rng, [("geen", 50), ("ww", 35), ("duo", 15)]),
-                concept_besluit="afwijzen" if status == "afgewezen" else "", concept_door=intaker,
-                besluitdatum=d + timedelta(days=rng.randint(10, 55)) if status == "afgewezen" else None,
-                besluit_reden="Vermogen boven de grens of voorliggende voorziening." if status == "afgewezen" else "",
-                getoetst_door=toetser if status == "afgewezen" else None,
-                intrekking_reden="Werk gevonden tijdens de zoektermijn." if status == "ingetrokken" else "",
-                created_by=intaker,
-            ))
+            aanvragen.append(
+                Aanvraag(
+                    client=client,
+                    regeling="bijstand",
+                    aanvraagdatum=d,
+                    status=status,
+                    consulent=intaker,
+                    voorliggende_voorziening=_weighted(rng, [("geen", 50), ("ww", 35), ("duo", 15)]),
+                    concept_besluit="afwijzen" if status == "afgewezen" else "",
+                    concept_door=intaker,
+                    besluitdatum=d + timedelta(days=rng.randint(10, 55)) if status == "afgewezen" else None,
+                    besluit_reden="Vermogen boven de grens of voorliggende voorziening."
+                    if status == "afgewezen"
+                    else "",
+                    getoetst_door=toetser if status == "afgewezen" else None,
+                    intrekking_reden="Werk gevonden tijdens de zoektermijn."
+                    if status == "ingetrokken"
+                    else "",
+                    created_by=intaker,
+                )
+            )
     # open work: new, in behandeling, awaiting toetsing, and some past the 8-week term
-    open_rows = [("gemeld", 3, 20), ("in_behandeling", 5, 40), ("in_behandeling", 60, 110), ("gemeld", 58, 90)]
+    open_rows = [
+        ("gemeld", 3, 20),
+        ("in_behandeling", 5, 40),
+        ("in_behandeling", 60, 110),
+        ("gemeld", 58, 90),
+    ]
     for status, min_days, max_days in open_rows:
         for _ in range(12):
             client = rng.choice(people)
             draft = status == "in_behandeling" and rng.random() < 0.4
-            aanvragen.append(Aanvraag(
-                client=client, regeling=_weighted(rng, REGELING_WEIGHTS), status=status,
-                aanvraagdatum=today - timedelta(days=rng.randint(min_days, max_days)), consulent=intaker,
-                voorliggende_voorziening="geen" if status == "in_behandeling" else "niet_gecontroleerd",
-                concept_besluit="toekennen" if draft else "", concept_reden="Voldoet aan de voorwaarden." if draft else "",
-                concept_ingangsdatum=today - timedelta(days=30) if draft else None,
-                concept_maandbedrag=Decimal("1401.50") if draft else None, concept_door=intaker if draft else None,
-                concept_op=timezone.now() - timedelta(days=2) if draft else None, created_by=intaker,
-            ))
+            aanvragen.append(
+                Aanvraag(
+                    client=client,
+                    regeling=_weighted(rng, REGELING_WEIGHTS),
+                    status=status,
+                    aanvraagdatum=today - timedelta(days=rng.randint(min_days, max_days)),
+                    consulent=intaker,
+                    voorliggende_voorziening="geen" if status == "in_behandeling" else "niet_gecontroleerd",
+                    concept_besluit="toekennen" if draft else "",
+                    concept_reden="Voldoet aan de voorwaarden." if draft else "",
+                    concept_ingangsdatum=today - timedelta(days=30) if draft else None,
+                    concept_maandbedrag=Decimal("1401.50") if draft else None,
+                    concept_door=intaker if draft else None,
+                    concept_op=timezone.now() - timedelta(days=2) if draft else None,
+                    created_by=intaker,
+                )
+            )
     Aanvraag.objects.bulk_create(aanvragen, batch_size=1000)
 
     for spell in spells:
         client = spell["client"]
-        dossiers.append(Uitkeringsdossier(
-            client=client, aanvraag=spell["aanvraag"], regeling=spell["regeling"], startdatum=spell["start"],
-            einddatum=spell["end"], eindreden=spell.get("reason", "") if spell["end"] else "", maandbedrag=amount(client),
-        ))
-        events.append(ClientEvent(client=client, at=_aware(spell["start"]), kind="dossier",
-                                  text=f"Uitkeringsdossier {dict(REGELING_LABELS)[spell['regeling']]} geopend"))
+        dossiers.append(
+            Uitkeringsdossier(
+                client=client,
+                aanvraag=spell["aanvraag"],
+                regeling=spell["regeling"],
+                startdatum=spell["start"],
+                einddatum=spell["end"],
+                eindreden=spell.get("reason", "") if spell["end"] else "",
+                maandbedrag=amount(client),
+            )
+        )
+        events.append(
+            ClientEvent(
+                client=client,
+                at=_aware(spell["start"]),
+                kind="dossier",
+                text=f"Uitkeringsdossier {dict(REGELING_LABELS)[spell['regeling']]} geopend",
+            )
+        )
         if spell["end"]:
-            events.append(ClientEvent(client=client, at=_aware(spell["end"]), kind="dossier",
-                                      text="Uitkering beëindigd"))
+            events.append(
+                ClientEvent(
+                    client=client, at=_aware(spell["end"]), kind="dossier", text="Uitkering beëindigd"
+                )
+            )
     Uitkeringsdossier.objects.bulk_create(dossiers, batch_size=1000)
     ClientEvent.objects.bulk_create(events, batch_size=2000)
 
@@ -243,15 +419,24 @@ def load(*, stdout, clients: int = 2600, today: date | None = None) -> None:
     scores = []
     for aanvraag in Aanvraag.objects.filter(aanvraagdatum__gte=today - timedelta(days=400)).only("id"):
         for leefgebied in rng.sample(list(Leefgebied.values), 6):
-            scores.append(LeefgebiedScore(aanvraag_id=aanvraag.pk, leefgebied=leefgebied, score=rng.randint(1, 5)))
+            scores.append(
+                LeefgebiedScore(aanvraag_id=aanvraag.pk, leefgebied=leefgebied, score=rng.randint(1, 5))
+            )
     LeefgebiedScore.objects.bulk_create(scores, batch_size=2000)
     contacts = []
     for spell in active:
         for _ in range(rng.randint(0, 3)):
-            contacts.append(Contact(client=spell["client"], date=today - timedelta(days=rng.randint(1, 120)),
-                                    kind=_weighted(rng, [("gesprek", 50), ("telefoon", 30), ("huisbezoek", 10),
-                                                         ("mail", 10)]),
-                                    summary="Voortgang besproken.", recorded_by=spell["client"].coach))
+            contacts.append(
+                Contact(
+                    client=spell["client"],
+                    date=today - timedelta(days=rng.randint(1, 120)),
+                    kind=_weighted(
+                        rng, [("gesprek", 50), ("telefoon", 30), ("huisbezoek", 10), ("mail", 10)]
+                    ),
+                    summary="Voortgang besproken.",
+                    recorded_by=spell["client"].coach,
+                )
+            )
     Contact.objects.bulk_create(contacts, batch_size=2000)
     stdout.write(
         f"cases: {len(wijkteams)} wijkteams, {len(users)} gebruikers, {len(people)} cliënten, "
@@ -259,8 +444,13 @@ def load(*, stdout, clients: int = 2600, today: date | None = None) -> None:
     )
 
 
-REGELING_LABELS = [("bijstand", "algemene bijstand"), ("ioaw", "IOAW"), ("ioaz", "IOAZ"), ("bbz", "Bbz"),
-                   ("tozo", "TOZO")]
+REGELING_LABELS = [
+    ("bijstand", "algemene bijstand"),
+    ("ioaw", "IOAW"),
+    ("ioaz", "IOAZ"),
+    ("bbz", "Bbz"),
+    ("tozo", "TOZO"),
+]
 
 
 def _create_users(wijkteams) -> dict:
@@ -270,8 +460,12 @@ def _create_users(wijkteams) -> dict:
     for username, first, last, roles, team_index in DEMO_USERS:
         user, created = User.objects.get_or_create(
             username=username,
-            defaults={"first_name": first, "last_name": last, "email": f"{username}@almelo.example",
-                      "wijkteam": wijkteams[team_index] if team_index is not None else None},
+            defaults={
+                "first_name": first,
+                "last_name": last,
+                "email": f"{username}@almelo.example",
+                "wijkteam": wijkteams[team_index] if team_index is not None else None,
+            },
         )
         if created:
             user.set_password(password)

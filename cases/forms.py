@@ -8,14 +8,30 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class ClientForm(forms.ModelForm):
     """Registration and change of a client; the service validates BSN, postcode and IBAN (python-stdnum)."""
 
-    bsn = forms.CharField(label="BSN", max_length=11, help_text="9 cijfers; wordt gecontroleerd met de elfproef.")
+    bsn = forms.CharField(
+        label="BSN", max_length=11, help_text="9 cijfers; wordt gecontroleerd met de elfproef."
+    )
     postcode = forms.CharField(label="Postcode", max_length=7, help_text="Bijvoorbeeld 7607 AB")
 
     class Meta:
         model = Client
         fields = [
-            "bsn", "voornamen", "tussenvoegsel", "achternaam", "geboortedatum", "straat", "huisnummer",
-            "postcode", "woonplaats", "telefoon", "email", "iban", "leefvorm", "taaleis", "wijkteam", "coach",
+            "bsn",
+            "voornamen",
+            "tussenvoegsel",
+            "achternaam",
+            "geboortedatum",
+            "straat",
+            "huisnummer",
+            "postcode",
+            "woonplaats",
+            "telefoon",
+            "email",
+            "iban",
+            "leefvorm",
+            "taaleis",
+            "wijkteam",
+            "coach",
         ]
         widgets = {"geboortedatum": DATE}
 
@@ -37,8 +53,14 @@ class ClientForm(forms.ModelForm):
 class LeefgebiedenMixin:
     """Adds a score (1–5) and a note per leefgebied to a form."""
 
-    SCORE_CHOICES = [("", "—"), (1, "1 — acuut probleem"), (2, "2 — niet zelfredzaam"),
-                     (3, "3 — beperkt zelfredzaam"), (4, "4 — voldoende zelfredzaam"), (5, "5 — geen probleem")]
+    SCORE_CHOICES = [
+        ("", "—"),
+        (1, "1 — acuut probleem"),
+        (2, "2 — niet zelfredzaam"),
+        (3, "3 — beperkt zelfredzaam"),
+        (4, "4 — voldoende zelfredzaam"),
+        (5, "5 — geen probleem"),
+    ]
 
     def add_leefgebied_fields(self):
         for value, label in Leefgebied.choices:
@@ -46,7 +68,9 @@ class LeefgebiedenMixin:
                 label=label, choices=self.SCORE_CHOICES, coerce=int, required=False, empty_value=None
             )
             self.fields[f"toelichting_{value}"] = forms.CharField(
-                label=f"Toelichting {label.lower()}", required=False, max_length=1000,
+                label=f"Toelichting {label.lower()}",
+                required=False,
+                max_length=1000,
                 widget=forms.Textarea(attrs={"rows": 1}),
             )
 
@@ -55,7 +79,10 @@ class LeefgebiedenMixin:
 
     def leefgebieden_data(self) -> dict:
         return {
-            value: (self.cleaned_data.get(f"score_{value}"), self.cleaned_data.get(f"toelichting_{value}", ""))
+            value: (
+                self.cleaned_data.get(f"score_{value}"),
+                self.cleaned_data.get(f"toelichting_{value}", ""),
+            )
             for value, _ in Leefgebied.choices
             if self.cleaned_data.get(f"score_{value}")
         }
@@ -80,13 +107,18 @@ class DraftDecisionForm(forms.Form):
     besluit = forms.ChoiceField(label="Besluit", choices=Aanvraag.Besluit.choices, widget=forms.RadioSelect)
     reden = forms.CharField(label="Motivering", max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
     ingangsdatum = forms.DateField(label="Ingangsdatum uitkering", required=False, widget=DATE)
-    maandbedrag = forms.DecimalField(label="Maandbedrag (€)", required=False, max_digits=10, decimal_places=2,
-                                     min_value=0)
+    maandbedrag = forms.DecimalField(
+        label="Maandbedrag (€)", required=False, max_digits=10, decimal_places=2, min_value=0
+    )
 
 
 class ToetsForm(forms.Form):
-    reden = forms.CharField(label="Reden van terugsturen", required=False, max_length=4000,
-                            widget=forms.Textarea(attrs={"rows": 3}))
+    reden = forms.CharField(
+        label="Reden van terugsturen",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class ReasonForm(forms.Form):
@@ -95,8 +127,9 @@ class ReasonForm(forms.Form):
 
 class VoorliggendForm(forms.Form):
     uitkomst = forms.ChoiceField(label="Uitkomst controle", choices=Aanvraag.Voorliggend.choices)
-    toelichting = forms.CharField(label="Toelichting", required=False, max_length=2000,
-                                  widget=forms.Textarea(attrs={"rows": 2}))
+    toelichting = forms.CharField(
+        label="Toelichting", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class EndDossierForm(forms.Form):
@@ -107,14 +140,16 @@ class EndDossierForm(forms.Form):
 class ContactForm(forms.Form):
     date = forms.DateField(label="Datum", widget=DATE)
     kind = forms.ChoiceField(label="Soort", choices=Contact.Kind.choices)
-    summary = forms.CharField(label="Verslag", required=False, max_length=4000,
-                              widget=forms.Textarea(attrs={"rows": 3}))
+    summary = forms.CharField(
+        label="Verslag", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class ClientSearchForm(forms.Form):
     q = forms.CharField(label="Zoek op naam, BSN of postcode", required=False, max_length=100)
-    wijkteam = forms.ModelChoiceField(label="Wijkteam", queryset=Wijkteam.objects.none(), required=False,
-                                      empty_label="Alle wijkteams")
+    wijkteam = forms.ModelChoiceField(
+        label="Wijkteam", queryset=Wijkteam.objects.none(), required=False, empty_label="Alle wijkteams"
+    )
 
     def __init__(self, *args, wijkteams=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -51,11 +51,18 @@ class Client(models.Model):
     email = models.EmailField("e-mail", blank=True)
     iban = models.CharField("IBAN", max_length=34, blank=True)
     leefvorm = models.CharField("leefvorm", max_length=20, choices=Leefvorm.choices)
-    taaleis = models.CharField("taaleis (art. 18b)", max_length=20, choices=Taaleis.choices,
-                               default=Taaleis.NIET_BEOORDEELD)
-    wijkteam = models.ForeignKey(Wijkteam, on_delete=models.PROTECT, related_name="clients", verbose_name="wijkteam")
+    taaleis = models.CharField(
+        "taaleis (art. 18b)", max_length=20, choices=Taaleis.choices, default=Taaleis.NIET_BEOORDEELD
+    )
+    wijkteam = models.ForeignKey(
+        Wijkteam, on_delete=models.PROTECT, related_name="clients", verbose_name="wijkteam"
+    )
     coach = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="clients",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="clients",
         verbose_name="werkcoach",
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -143,23 +150,34 @@ class Aanvraag(models.Model):
         ZW_WIA = "zw_wia", "ZW / WIA / Wajong (UWV)"
         ANDERS = "anders", "Andere voorziening"
 
-    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="aanvragen", verbose_name="cliënt")
+    client = models.ForeignKey(
+        Client, on_delete=models.PROTECT, related_name="aanvragen", verbose_name="cliënt"
+    )
     regeling = models.CharField("regeling", max_length=10, choices=Regeling.choices)
     aanvraagdatum = models.DateField("aanvraagdatum", help_text="Start van de beslistermijn")
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.GEMELD)
     consulent = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name="consulent",
     )
     voorliggende_voorziening = models.CharField(
-        "voorliggende voorziening", max_length=20, choices=Voorliggend.choices, default=Voorliggend.NIET_GECONTROLEERD
+        "voorliggende voorziening",
+        max_length=20,
+        choices=Voorliggend.choices,
+        default=Voorliggend.NIET_GECONTROLEERD,
     )
     voorliggende_toelichting = models.TextField("toelichting voorliggende voorziening", blank=True)
     # Draft decision (four-eyes)
     concept_besluit = models.CharField("conceptbesluit", max_length=10, choices=Besluit.choices, blank=True)
     concept_reden = models.TextField("motivering", blank=True)
     concept_ingangsdatum = models.DateField("ingangsdatum uitkering", null=True, blank=True)
-    concept_maandbedrag = models.DecimalField("maandbedrag", max_digits=10, decimal_places=2, null=True, blank=True)
+    concept_maandbedrag = models.DecimalField(
+        "maandbedrag", max_digits=10, decimal_places=2, null=True, blank=True
+    )
     concept_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -169,7 +187,11 @@ class Aanvraag(models.Model):
     besluitdatum = models.DateField("besluitdatum", null=True, blank=True)
     besluit_reden = models.TextField("besluit motivering", blank=True)
     getoetst_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name="getoetst door",
     )
     intrekking_reden = models.TextField("reden intrekking", blank=True)
@@ -234,7 +256,9 @@ class Uitkeringsdossier(models.Model):
         FRAUDE = "fraude", "Fraude / geen recht"
         OVERIG = "overig", "Overig"
 
-    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="dossiers", verbose_name="cliënt")
+    client = models.ForeignKey(
+        Client, on_delete=models.PROTECT, related_name="dossiers", verbose_name="cliënt"
+    )
     aanvraag = models.OneToOneField(
         Aanvraag, null=True, blank=True, on_delete=models.PROTECT, related_name="dossier"
     )
@@ -262,7 +286,8 @@ class Uitkeringsdossier(models.Model):
                 name="dossier_end_after_start",
             ),
             models.CheckConstraint(
-                condition=Q(einddatum__isnull=True, eindreden="") | Q(einddatum__isnull=False) & ~Q(eindreden=""),
+                condition=Q(einddatum__isnull=True, eindreden="")
+                | Q(einddatum__isnull=False) & ~Q(eindreden=""),
                 name="dossier_end_has_reason",
             ),
         ]
@@ -288,7 +313,9 @@ class Contact(models.Model):
     date = models.DateField("datum")
     kind = models.CharField("soort", max_length=12, choices=Kind.choices)
     summary = models.TextField("verslag", blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -305,7 +332,9 @@ class ClientEvent(models.Model):
     at = models.DateTimeField("tijdstip", default=timezone.now)
     kind = models.CharField("soort", max_length=30)
     text = models.CharField("omschrijving", max_length=300)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = "gebeurtenis"

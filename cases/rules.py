@@ -100,8 +100,9 @@ def check_transition(current: str, target: str) -> None:
         )
 
 
-def check_draft_decision(*, status: str, besluit: str, reden: str, ingangsdatum: date | None, maandbedrag,
-                         aanvraagdatum: date) -> None:
+def check_draft_decision(
+    *, status: str, besluit: str, reden: str, ingangsdatum: date | None, maandbedrag, aanvraagdatum: date
+) -> None:
     if status != IN_BEHANDELING:
         raise RuleViolation(
             "concept_alleen_in_behandeling",
@@ -114,7 +115,9 @@ def check_draft_decision(*, status: str, besluit: str, reden: str, ingangsdatum:
         raise RuleViolation("motivering_verplicht", "Een besluit moet worden gemotiveerd.", "reden")
     if besluit == "toekennen":
         if ingangsdatum is None:
-            raise RuleViolation("ingangsdatum_verplicht", "Vul de ingangsdatum van de uitkering in.", "ingangsdatum")
+            raise RuleViolation(
+                "ingangsdatum_verplicht", "Vul de ingangsdatum van de uitkering in.", "ingangsdatum"
+            )
         if ingangsdatum < aanvraagdatum - timedelta(days=92):
             raise RuleViolation(
                 "ingangsdatum_te_vroeg",
@@ -122,7 +125,9 @@ def check_draft_decision(*, status: str, besluit: str, reden: str, ingangsdatum:
                 "ingangsdatum",
             )
         if maandbedrag is None or maandbedrag <= 0:
-            raise RuleViolation("maandbedrag_verplicht", "Vul een maandbedrag groter dan € 0 in.", "maandbedrag")
+            raise RuleViolation(
+                "maandbedrag_verplicht", "Vul een maandbedrag groter dan € 0 in.", "maandbedrag"
+            )
 
 
 def check_approval(*, status: str, has_draft: bool, drafted_by_id: int | None, toetser_id: int) -> None:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from almelo_sociaal.accounts.roles import CLIENT_EDIT_ROLES, WIJKTEAM_SCOPED_ROLES, Role, has_role, user_roles
+from almelo_sociaal.accounts.roles import WIJKTEAM_SCOPED_ROLES, Role, has_role, user_roles
 from almelo_sociaal.parameters.selectors import parameter_value
 
 from .models import BUIG_REGELINGEN, Aanvraag, Client, ClientEvent, Contact, Uitkeringsdossier, Wijkteam
@@ -163,5 +163,7 @@ def recent_contacts(client: Client) -> QuerySet[Contact]:
 
 def clients_with_active_dossier_prefetch(qs: QuerySet[Client]) -> QuerySet[Client]:
     return qs.prefetch_related(
-        Prefetch("dossiers", queryset=Uitkeringsdossier.objects.filter(einddatum__isnull=True), to_attr="active")
+        Prefetch(
+            "dossiers", queryset=Uitkeringsdossier.objects.filter(einddatum__isnull=True), to_attr="active"
+        )
     )

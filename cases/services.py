@@ -36,8 +36,13 @@ def _event(client: Client, kind: str, text: str, actor) -> None:
     ClientEvent.objects.create(client=client, kind=kind, text=text[:300], actor=actor)
 
 
-def _validated_identity(*, bsn: str | None = None, postcode: str | None = None, iban: str | None = None,
-                        geboortedatum: date | None = None) -> dict:
+def _validated_identity(
+    *,
+    bsn: str | None = None,
+    postcode: str | None = None,
+    iban: str | None = None,
+    geboortedatum: date | None = None,
+) -> dict:
     """Normalise identifiers; collect all violations so the form shows every field error at once."""
     errors: dict[str, list[ValidationError]] = {}
     out: dict = {}
@@ -68,10 +73,26 @@ DUPLICATE_BSN = ValidationError(
 
 
 @transaction.atomic
-def register_client(*, actor, bsn: str, voornamen: str, achternaam: str, geboortedatum: date, straat: str,
-                    huisnummer: str, postcode: str, leefvorm: str, wijkteam: Wijkteam, tussenvoegsel: str = "",
-                    woonplaats: str = "Almelo", telefoon: str = "", email: str = "", iban: str = "",
-                    taaleis: str = "niet_beoordeeld", coach=None) -> Client:
+def register_client(
+    *,
+    actor,
+    bsn: str,
+    voornamen: str,
+    achternaam: str,
+    geboortedatum: date,
+    straat: str,
+    huisnummer: str,
+    postcode: str,
+    leefvorm: str,
+    wijkteam: Wijkteam,
+    tussenvoegsel: str = "",
+    woonplaats: str = "Almelo",
+    telefoon: str = "",
+    email: str = "",
+    iban: str = "",
+    taaleis: str = "niet_beoordeeld",
+    coach=None,
+) -> Client:
     ids = _validated_identity(bsn=bsn, postcode=postcode, iban=iban, geboortedatum=geboortedatum)
     if Client.objects.filter(bsn=ids["bsn"]).exists():
         raise DUPLICATE_BSN
@@ -128,10 +149,16 @@ def update_client(*, actor, client: Client, **changes) -> Client:
 
 
 @transaction.atomic
-def submit_aanvraag(*, actor, client: Client, regeling: str, aanvraagdatum: date,
-                    leefgebieden: dict[str, tuple[int, str]] | None = None,
-                    voorliggende_voorziening: str = "niet_gecontroleerd",
-                    voorliggende_toelichting: str = "") -> Aanvraag:
+def submit_aanvraag(
+    *,
+    actor,
+    client: Client,
+    regeling: str,
+    aanvraagdatum: date,
+    leefgebieden: dict[str, tuple[int, str]] | None = None,
+    voorliggende_voorziening: str = "niet_gecontroleerd",
+    voorliggende_toelichting: str = "",
+) -> Aanvraag:
     """Register an aanvraag (status gemeld) with the leefgebieden assessment of the intake."""
     if aanvraagdatum > timezone.localdate():
         raise ValidationError({"aanvraagdatum": "De aanvraagdatum kan niet in de toekomst liggen."})
@@ -165,7 +192,9 @@ def _save_leefgebieden(aanvraag: Aanvraag, leefgebieden: dict[str, tuple[int, st
             continue
         if not 1 <= int(score) <= 5:
             raise ValidationError({f"score_{leefgebied}": "Kies een score van 1 tot en met 5."})
-        rows.append(LeefgebiedScore(aanvraag=aanvraag, leefgebied=leefgebied, score=score, toelichting=toelichting))
+        rows.append(
+            LeefgebiedScore(aanvraag=aanvraag, leefgebied=leefgebied, score=score, toelichting=toelichting)
+        )
     LeefgebiedScore.objects.filter(aanvraag=aanvraag).delete()
     LeefgebiedScore.objects.bulk_create(rows)
 
@@ -195,7 +224,9 @@ def start_behandeling(*, actor, aanvraag: Aanvraag) -> Aanvraag:
 
 
 @transaction.atomic
-def record_voorliggende_voorziening(*, actor, aanvraag: Aanvraag, uitkomst: str, toelichting: str = "") -> Aanvraag:
+def record_voorliggende_voorziening(
+    *, actor, aanvraag: Aanvraag, uitkomst: str, toelichting: str = ""
+) -> Aanvraag:
     aanvraag = _locked(aanvraag)
     if not aanvraag.is_open:
         raise ValidationError({"voorliggende_voorziening": "Deze aanvraag is al afgehandeld."})
@@ -208,8 +239,15 @@ def record_voorliggende_voorziening(*, actor, aanvraag: Aanvraag, uitkomst: str,
 
 
 @transaction.atomic
-def draft_decision(*, actor, aanvraag: Aanvraag, besluit: str, reden: str, ingangsdatum: date | None = None,
-                   maandbedrag: Decimal | None = None) -> Aanvraag:
+def draft_decision(
+    *,
+    actor,
+    aanvraag: Aanvraag,
+    besluit: str,
+    reden: str,
+    ingangsdatum: date | None = None,
+    maandbedrag: Decimal | None = None,
+) -> Aanvraag:
     """The consulent prepares a decision; it waits for a toetser (four-eyes)."""
     aanvraag = _locked(aanvraag)
     try:
@@ -253,7 +291,9 @@ def approve_decision(*, toetser, aanvraag: Aanvraag, today: date | None = None) 
         )
     except RuleViolation as v:
         raise as_validation_error(v)
-    target = Aanvraag.Status.TOEGEKEND if aanvraag.concept_besluit == "toekennen" else Aanvraag.Status.AFGEWEZEN
+    target = (
+        Aanvraag.Status.TOEGEKEND if aanvraag.concept_besluit == "toekennen" else Aanvraag.Status.AFGEWEZEN
+    )
     _transition(aanvraag, target)
     aanvraag.besluitdatum = today or timezone.localdate()
     aanvraag.besluit_reden = aanvraag.concept_reden
@@ -270,8 +310,15 @@ def approve_decision(*, toetser, aanvraag: Aanvraag, today: date | None = None) 
         )
         set_history_user(dossier, toetser)
         dossier.save()
-        _event(aanvraag.client, "dossier", f"Uitkeringsdossier {dossier.get_regeling_display()} geopend", toetser)
-    _event(aanvraag.client, "besluit", f"Besluit getoetst en vastgesteld: {aanvraag.get_status_display()}", toetser)
+        _event(
+            aanvraag.client, "dossier", f"Uitkeringsdossier {dossier.get_regeling_display()} geopend", toetser
+        )
+    _event(
+        aanvraag.client,
+        "besluit",
+        f"Besluit getoetst en vastgesteld: {aanvraag.get_status_display()}",
+        toetser,
+    )
     return aanvraag
 
 

@@ -49,8 +49,10 @@ class ClientSearchView(RoleRequiredMixin, TemplateView):
     session_key = "client_search"
 
     def post(self, request, *args, **kwargs):
-        request.session[self.session_key] = {"q": request.POST.get("q", "")[:100],
-                                             "wijkteam": request.POST.get("wijkteam", "")}
+        request.session[self.session_key] = {
+            "q": request.POST.get("q", "")[:100],
+            "wijkteam": request.POST.get("wijkteam", ""),
+        }
         return redirect("cases:client-search")
 
     def get_context_data(self, **kwargs):
@@ -68,8 +70,12 @@ class ClientSearchView(RoleRequiredMixin, TemplateView):
         qs = selectors.search_clients(user, query, wijkteam.pk if wijkteam else None)
         page = Paginator(qs, 25).get_page(self.request.GET.get("pagina"))
         if query:
-            log_access(user=user, object_type="cliëntzoekopdracht", action=AccessLog.Action.SEARCH,
-                       purpose=f"{len(page.object_list)} resultaten op pagina {page.number}")
+            log_access(
+                user=user,
+                object_type="cliëntzoekopdracht",
+                action=AccessLog.Action.SEARCH,
+                purpose=f"{len(page.object_list)} resultaten op pagina {page.number}",
+            )
         ctx.update(form=form, page=page, query=query, can_register=has_role(user, *EDIT_ROLES))
         return ctx
 
@@ -87,7 +93,9 @@ class ClientCreateView(RoleRequiredMixin, View):
         return form
 
     def get(self, request):
-        return render(request, self.template_name, {"form": self._form(), "title": "Nieuwe cliënt registreren"})
+        return render(
+            request, self.template_name, {"form": self._form(), "title": "Nieuwe cliënt registreren"}
+        )
 
     def post(self, request):
         form = self._form(request.POST)
@@ -104,7 +112,9 @@ class ClientCreateView(RoleRequiredMixin, View):
                 else:
                     messages.success(request, f"{client.full_name} is geregistreerd.")
                     return redirect("cases:client-detail", pk=client.pk)
-        return render(request, self.template_name, {"form": form, "title": "Nieuwe cliënt registreren"}, status=400)
+        return render(
+            request, self.template_name, {"form": form, "title": "Nieuwe cliënt registreren"}, status=400
+        )
 
 
 class ClientDetailView(RoleRequiredMixin, TemplateView):
@@ -115,7 +125,9 @@ class ClientDetailView(RoleRequiredMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
         client = selectors.get_client_for(user, self.kwargs["pk"])
-        log_access(user=user, client=client, object_type="cliënt", object_id=client.pk, purpose="cliëntpagina")
+        log_access(
+            user=user, client=client, object_type="cliënt", object_id=client.pk, purpose="cliëntpagina"
+        )
         ctx.update(selectors.client_detail(client))
         today = timezone.localdate()
         term = selectors.decision_term_weeks(today)
@@ -130,9 +142,8 @@ class ClientDetailView(RoleRequiredMixin, TemplateView):
             can_edit=selectors.can_edit_client(user, client),
             can_handle=selectors.can_handle_aanvraag(user, client),
             can_contact=has_role(user, Role.COACH, Role.INTAKER, Role.MATCHER),
-            can_end_dossier=has_role(user, Role.BEHEER) or (
-                has_role(user, Role.COACH) and client.wijkteam_id == user.wijkteam_id
-            ),
+            can_end_dossier=has_role(user, Role.BEHEER)
+            or (has_role(user, Role.COACH) and client.wijkteam_id == user.wijkteam_id),
             contact_form=ContactForm(initial={"date": today}),
         )
         return ctx
@@ -151,13 +162,21 @@ class ClientEditView(RoleRequiredMixin, View):
 
     def get(self, request, pk):
         client = self._client()
-        form = ClientForm(instance=client, wijkteams=selectors.wijkteams_visible_to(request.user), coaches=_coaches())
-        return render(request, self.template_name, {"form": form, "client": client, "title": "Gegevens wijzigen"})
+        form = ClientForm(
+            instance=client, wijkteams=selectors.wijkteams_visible_to(request.user), coaches=_coaches()
+        )
+        return render(
+            request, self.template_name, {"form": form, "client": client, "title": "Gegevens wijzigen"}
+        )
 
     def post(self, request, pk):
         client = self._client()
-        form = ClientForm(request.POST, instance=Client.objects.get(pk=client.pk),
-                          wijkteams=selectors.wijkteams_visible_to(request.user), coaches=_coaches())
+        form = ClientForm(
+            request.POST,
+            instance=Client.objects.get(pk=client.pk),
+            wijkteams=selectors.wijkteams_visible_to(request.user),
+            coaches=_coaches(),
+        )
         if form.is_valid():
             try:
                 services.update_client(actor=request.user, client=client, **form.cleaned_data)
@@ -225,19 +244,30 @@ class AanvraagDetailView(RoleRequiredMixin, View):
             "client": aanvraag.client,
             "leefgebieden": list(aanvraag.leefgebieden.all()),
             "deadline": rules.decision_deadline(aanvraag.aanvraagdatum, term),
-            "overdue": rules.is_overdue(status=aanvraag.status, aanvraagdatum=aanvraag.aanvraagdatum,
-                                        term_weeks=term, today=today),
+            "overdue": rules.is_overdue(
+                status=aanvraag.status, aanvraagdatum=aanvraag.aanvraagdatum, term_weeks=term, today=today
+            ),
             "can_handle": can_handle and aanvraag.is_open,
             "can_toets": has_role(user, Role.TOETSER) and aanvraag.awaiting_toetsing,
             "own_draft": aanvraag.concept_door_id == user.pk,
-            "draft_form": forms.get("draft_form") or DraftDecisionForm(initial={
-                "besluit": aanvraag.concept_besluit or None, "reden": aanvraag.concept_reden,
-                "ingangsdatum": aanvraag.concept_ingangsdatum or aanvraag.aanvraagdatum,
-                "maandbedrag": aanvraag.concept_maandbedrag}),
+            "draft_form": forms.get("draft_form")
+            or DraftDecisionForm(
+                initial={
+                    "besluit": aanvraag.concept_besluit or None,
+                    "reden": aanvraag.concept_reden,
+                    "ingangsdatum": aanvraag.concept_ingangsdatum or aanvraag.aanvraagdatum,
+                    "maandbedrag": aanvraag.concept_maandbedrag,
+                }
+            ),
             "toets_form": forms.get("toets_form") or ToetsForm(),
             "reason_form": forms.get("reason_form") or ReasonForm(),
-            "voorliggend_form": forms.get("voorliggend_form") or VoorliggendForm(initial={
-                "uitkomst": aanvraag.voorliggende_voorziening, "toelichting": aanvraag.voorliggende_toelichting}),
+            "voorliggend_form": forms.get("voorliggend_form")
+            or VoorliggendForm(
+                initial={
+                    "uitkomst": aanvraag.voorliggende_voorziening,
+                    "toelichting": aanvraag.voorliggende_toelichting,
+                }
+            ),
         }
 
     def get(self, request, pk):
@@ -253,8 +283,12 @@ class AanvraagDetailView(RoleRequiredMixin, View):
         "approve": ((Role.TOETSER,), ToetsForm),
         "return": ((Role.TOETSER,), ToetsForm),
     }
-    FORM_KEYS = {VoorliggendForm: "voorliggend_form", DraftDecisionForm: "draft_form", ReasonForm: "reason_form",
-                 ToetsForm: "toets_form"}
+    FORM_KEYS = {
+        VoorliggendForm: "voorliggend_form",
+        DraftDecisionForm: "draft_form",
+        ReasonForm: "reason_form",
+        ToetsForm: "toets_form",
+    }
 
     def post(self, request, pk):
         aanvraag = selectors.get_aanvraag_for(request.user, pk)
@@ -269,8 +303,12 @@ class AanvraagDetailView(RoleRequiredMixin, View):
             raise PermissionDenied("U kunt alleen aanvragen van uw eigen wijkteam behandelen.")
         form = form_class(request.POST) if form_class else None
         if form is not None and not form.is_valid():
-            return render(request, self.template_name, self._context(aanvraag, **{self.FORM_KEYS[form_class]: form}),
-                          status=400)
+            return render(
+                request,
+                self.template_name,
+                self._context(aanvraag, **{self.FORM_KEYS[form_class]: form}),
+                status=400,
+            )
         data = form.cleaned_data if form else {}
         try:
             if action == "start":
@@ -298,8 +336,12 @@ class AanvraagDetailView(RoleRequiredMixin, View):
                 return redirect("cases:aanvraag-detail", pk=pk)
             apply_errors(form, exc)
             aanvraag.refresh_from_db()
-            return render(request, self.template_name, self._context(aanvraag, **{self.FORM_KEYS[form_class]: form}),
-                          status=400)
+            return render(
+                request,
+                self.template_name,
+                self._context(aanvraag, **{self.FORM_KEYS[form_class]: form}),
+                status=400,
+            )
         return redirect("cases:aanvraag-detail", pk=pk)
 
 
@@ -378,4 +420,3 @@ class ContactCreateView(RoleRequiredMixin, View):
                 for message in errors:
                     messages.error(request, message)
         return redirect("cases:client-detail", pk=client.pk)
-

@@ -1,8 +1,8 @@
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from almelo_sociaal.accounts.roles import ALL_ROLES, Role, has_role
 from almelo_sociaal.accounts.permissions import RoleRequiredMixin
+from almelo_sociaal.accounts.roles import ALL_ROLES, Role, has_role
 
 
 class HomeView(RoleRequiredMixin, TemplateView):

@@ -37,7 +37,9 @@ def _flatten(detail, prefix: str = "") -> dict[str, list[dict]]:
                 for sub, items in _flatten(item, prefix).items():
                     fields.setdefault(sub, []).extend(items)
             else:
-                fields.setdefault(key, []).append({"message": str(item), "code": getattr(item, "code", "invalid")})
+                fields.setdefault(key, []).append(
+                    {"message": str(item), "code": getattr(item, "code", "invalid")}
+                )
         return fields
     key = prefix.rstrip(".") or "non_field_errors"
     return {key: [{"message": str(detail), "code": getattr(detail, "code", "invalid")}]}
@@ -54,7 +56,9 @@ def django_error_fields(exc: DjangoValidationError) -> dict[str, list[dict]]:
     else:
         for error in exc.error_list:
             for message in error.messages:
-                fields.setdefault("non_field_errors", []).append({"message": message, "code": error.code or "invalid"})
+                fields.setdefault("non_field_errors", []).append(
+                    {"message": message, "code": error.code or "invalid"}
+                )
     return fields
 
 

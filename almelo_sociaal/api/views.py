@@ -14,7 +14,11 @@ class MeView(APIView):
 
     @extend_schema(
         responses=inline_serializer(
-            "Me", {"username": serializers.CharField(), "roles": serializers.ListField(child=serializers.CharField())}
+            "Me",
+            {
+                "username": serializers.CharField(),
+                "roles": serializers.ListField(child=serializers.CharField()),
+            },
         )
     )
     def get(self, request):

@@ -5,7 +5,9 @@ class AuditSearchForm(forms.Form):
     username = forms.CharField(label="Gebruiker", required=False, max_length=150)
     client_id = forms.IntegerField(label="Cliëntnummer", required=False, min_value=1)
     date_from = forms.DateField(label="Vanaf", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label="Tot en met", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(
+        label="Tot en met", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def clean(self):
         data = super().clean()

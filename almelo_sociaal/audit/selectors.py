@@ -7,8 +7,14 @@ from django.db.models import QuerySet
 from .models import AccessLog
 
 
-def search_access_log(*, username: str = "", client_id: int | None = None, date_from: date | None = None,
-                      date_to: date | None = None, object_type: str = "") -> QuerySet[AccessLog]:
+def search_access_log(
+    *,
+    username: str = "",
+    client_id: int | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    object_type: str = "",
+) -> QuerySet[AccessLog]:
     qs = AccessLog.objects.select_related("user")
     if username:
         qs = qs.filter(user__username__icontains=username)
@@ -23,8 +29,13 @@ def search_access_log(*, username: str = "", client_id: int | None = None, date_
     return qs
 
 
-def search_change_history(*, username: str = "", client_id: int | None = None, date_from: date | None = None,
-                          date_to: date | None = None):
+def search_change_history(
+    *,
+    username: str = "",
+    client_id: int | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+):
     """Client changes recorded by django-simple-history, newest first."""
     from cases.models import Client
 
@@ -54,8 +65,11 @@ def with_changes(records) -> list:
     for version in all_versions:
         prev_of[version.history_id] = previous.get(version.id)
         previous[version.id] = version
-    tracked = [f for f in Client.history.model._meta.fields if f.attname in {
-        fld.attname for fld in Client._meta.fields}]
+    tracked = [
+        f
+        for f in Client.history.model._meta.fields
+        if f.attname in {fld.attname for fld in Client._meta.fields}
+    ]
     for record in records:
         before = prev_of.get(record.history_id)
         changes = []

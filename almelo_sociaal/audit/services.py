@@ -7,8 +7,15 @@ from collections.abc import Iterable
 from .models import AccessLog
 
 
-def log_access(*, user, object_type: str, object_id="", client=None, action: str = AccessLog.Action.VIEW,
-               purpose: str = "") -> AccessLog:
+def log_access(
+    *,
+    user,
+    object_type: str,
+    object_id="",
+    client=None,
+    action: str = AccessLog.Action.VIEW,
+    purpose: str = "",
+) -> AccessLog:
     """Record that ``user`` saw personal data (one client, or one object about a client)."""
     return AccessLog.objects.create(
         user=user,
@@ -20,13 +27,25 @@ def log_access(*, user, object_type: str, object_id="", client=None, action: str
     )
 
 
-def log_access_many(*, user, object_type: str, client_ids: Iterable[int], action: str = AccessLog.Action.API,
-                    purpose: str = "") -> None:
+def log_access_many(
+    *,
+    user,
+    object_type: str,
+    client_ids: Iterable[int],
+    action: str = AccessLog.Action.API,
+    purpose: str = "",
+) -> None:
     """One row per client in a list response (e.g. the API list): one INSERT statement."""
     AccessLog.objects.bulk_create(
         [
-            AccessLog(user=user, action=action, client_id=cid, object_type=object_type, object_id=str(cid),
-                      purpose=purpose[:200])
+            AccessLog(
+                user=user,
+                action=action,
+                client_id=cid,
+                object_type=object_type,
+                object_id=str(cid),
+                purpose=purpose[:200],
+            )
             for cid in client_ids
         ]
     )

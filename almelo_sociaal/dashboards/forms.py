@@ -15,8 +15,12 @@ class MonthField(forms.DateField):
 
 
 class DashboardFilterForm(forms.Form):
-    wijkteam = forms.ModelChoiceField(label="Wijkteam", queryset=Wijkteam.objects.all(), required=False,
-                                      empty_label="Alle wijkteams (gemeente)")
+    wijkteam = forms.ModelChoiceField(
+        label="Wijkteam",
+        queryset=Wijkteam.objects.all(),
+        required=False,
+        empty_label="Alle wijkteams (gemeente)",
+    )
     van = MonthField(label="Van (maand)", required=False)
     tot = MonthField(label="Tot en met (maand)", required=False)
 

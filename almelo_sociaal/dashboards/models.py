@@ -31,8 +31,9 @@ class CaseloadSnapshot(models.Model):
         verbose_name = "momentopname caseload"
         verbose_name_plural = "momentopnamen caseload"
         constraints = [
-            models.UniqueConstraint(fields=["period", "date", "wijkteam", "group", "regeling"],
-                                    name="caseload_snapshot_key")
+            models.UniqueConstraint(
+                fields=["period", "date", "wijkteam", "group", "regeling"], name="caseload_snapshot_key"
+            )
         ]
         indexes = [models.Index(fields=["period", "wijkteam", "date"], name="caseload_period_team_idx")]
 

@@ -25,8 +25,11 @@ class DashboardFilter:
 
 def _targets(start_year: int, end_year: int) -> dict[int, int]:
     """Caseload target per year (parameter ``caseload_doel``, valid on 31-12 of the year)."""
-    values = list(LegalParameter.objects.filter(key="caseload_doel").order_by("valid_from").values_list(
-        "valid_from", "value"))
+    values = list(
+        LegalParameter.objects.filter(key="caseload_doel")
+        .order_by("valid_from")
+        .values_list("valid_from", "value")
+    )
     targets = {}
     for year in range(start_year, end_year + 1):
         valid = [v for d, v in values if d <= date(year, 12, 31)]
@@ -36,8 +39,9 @@ def _targets(start_year: int, end_year: int) -> dict[int, int]:
 
 
 def _monthly(flt: DashboardFilter):
-    qs = CaseloadSnapshot.objects.filter(period=Period.MONTH, date__range=(flt.start, flt.end),
-                                         regeling__in=BUIG_REGELINGEN)
+    qs = CaseloadSnapshot.objects.filter(
+        period=Period.MONTH, date__range=(flt.start, flt.end), regeling__in=BUIG_REGELINGEN
+    )
     if flt.wijkteam:
         qs = qs.filter(wijkteam=flt.wijkteam)
     return qs
@@ -45,8 +49,12 @@ def _monthly(flt: DashboardFilter):
 
 def coordinator_dashboard(flt: DashboardFilter) -> dict:
     monthly = _monthly(flt)
-    found = {r["date"]: r for r in monthly.values("date").annotate(
-        active=Sum("active"), instroom=Sum("instroom"), uitstroom=Sum("uitstroom")).order_by("date")}
+    found = {
+        r["date"]: r
+        for r in monthly.values("date")
+        .annotate(active=Sum("active"), instroom=Sum("instroom"), uitstroom=Sum("uitstroom"))
+        .order_by("date")
+    }
     # Months the job covered but without dossiers in this selection count zero (no gaps in the line).
     span = CaseloadSnapshot.objects.filter(period=Period.MONTH).aggregate(first=Min("date"), last=Max("date"))
     trend = []
@@ -59,29 +67,44 @@ def coordinator_dashboard(flt: DashboardFilter) -> dict:
     for row in trend:
         row["target"] = targets.get(row["date"].year)
     latest = trend[-1]["date"] if trend else flt.end
-    groups = {r["group"]: r["n"] for r in monthly.filter(date=latest).values("group").annotate(n=Sum("active"))}
+    groups = {
+        r["group"]: r["n"] for r in monthly.filter(date=latest).values("group").annotate(n=Sum("active"))
+    }
     group_rows = [{"group": GROUP_LABELS[g], "n": groups.get(g, 0)} for g in (-1, 0, 1, 2, 3, 4, NO_GROUP)]
 
     open_items = WorkItem.objects.filter(resolved_on__isnull=True)
     if flt.wijkteam:
         open_items = open_items.filter(wijkteam=flt.wijkteam)
     kinds = dict(WorkItem.Kind.choices)
-    work = [{"kind": kinds[r["kind"]], "n": r["n"]} for r in
-            open_items.values("kind").annotate(n=Count("id")).order_by("kind")]
+    work = [
+        {"kind": kinds[r["kind"]], "n": r["n"]}
+        for r in open_items.values("kind").annotate(n=Count("id")).order_by("kind")
+    ]
 
     coach_qs = CoachLoadSnapshot.objects.all()
     if flt.wijkteam:
         coach_qs = coach_qs.filter(wijkteam=flt.wijkteam)
     coach_date = coach_qs.aggregate(d=Max("date"))["d"]
-    coaches = list(coach_qs.filter(date=coach_date).select_related("coach").order_by("-clients")) if coach_date else []
+    coaches = (
+        list(coach_qs.filter(date=coach_date).select_related("coach").order_by("-clients"))
+        if coach_date
+        else []
+    )
 
     tp_qs = TegenprestatieSnapshot.objects.filter(month__range=(flt.start, flt.end))
     if flt.wijkteam:
         tp_qs = tp_qs.filter(wijkteam=flt.wijkteam)
-    tp_rows = list(tp_qs.values("month").annotate(placements=Sum("active_placements"), hours=Sum("hours"))
-                   .order_by("month"))
-    tp_phase = list(tp_qs.filter(month=flt.end).values("phase").annotate(placements=Sum("active_placements"),
-                                                                      hours=Sum("hours")).order_by("phase"))
+    tp_rows = list(
+        tp_qs.values("month")
+        .annotate(placements=Sum("active_placements"), hours=Sum("hours"))
+        .order_by("month")
+    )
+    tp_phase = list(
+        tp_qs.filter(month=flt.end)
+        .values("phase")
+        .annotate(placements=Sum("active_placements"), hours=Sum("hours"))
+        .order_by("phase")
+    )
     return {
         "trend": trend,
         "groups": group_rows,
@@ -98,20 +121,30 @@ def coordinator_dashboard(flt: DashboardFilter) -> dict:
 def management_overview(*, year: int, today: date) -> dict:
     """All wijkteams side by side (aggregates only), SRT results of the last 12 months, BUIG position."""
     teams = list(Wijkteam.objects.order_by("name"))
-    latest = CaseloadSnapshot.objects.filter(period=Period.MONTH, date__lte=today).aggregate(d=Max("date"))["d"]
-    per_team = {t.pk: {"team": t, "active": 0, "instroom": 0, "uitstroom": 0, "work": 0, "coach_avg": None}
-                for t in teams}
+    latest = CaseloadSnapshot.objects.filter(period=Period.MONTH, date__lte=today).aggregate(d=Max("date"))[
+        "d"
+    ]
+    per_team = {
+        t.pk: {"team": t, "active": 0, "instroom": 0, "uitstroom": 0, "work": 0, "coach_avg": None}
+        for t in teams
+    }
     base = CaseloadSnapshot.objects.filter(period=Period.MONTH, regeling__in=BUIG_REGELINGEN)
     for r in base.filter(date=latest).values("wijkteam").annotate(n=Sum("active")):
         per_team[r["wijkteam"]]["active"] = r["n"]
     for r in base.filter(date__year=year).values("wijkteam").annotate(i=Sum("instroom"), u=Sum("uitstroom")):
         per_team[r["wijkteam"]].update(instroom=r["i"], uitstroom=r["u"])
-    for r in WorkItem.objects.filter(resolved_on__isnull=True, wijkteam__isnull=False).values("wijkteam").annotate(
-            n=Count("id")):
+    for r in (
+        WorkItem.objects.filter(resolved_on__isnull=True, wijkteam__isnull=False)
+        .values("wijkteam")
+        .annotate(n=Count("id"))
+    ):
         per_team[r["wijkteam"]]["work"] = r["n"]
     coach_date = CoachLoadSnapshot.objects.aggregate(d=Max("date"))["d"]
-    for r in CoachLoadSnapshot.objects.filter(date=coach_date, wijkteam__isnull=False).values("wijkteam").annotate(
-            a=Avg("clients")):
+    for r in (
+        CoachLoadSnapshot.objects.filter(date=coach_date, wijkteam__isnull=False)
+        .values("wijkteam")
+        .annotate(a=Avg("clients"))
+    ):
         per_team[r["wijkteam"]]["coach_avg"] = round(r["a"])
     return {"teams": list(per_team.values()), "latest": latest, "year": year}
 
@@ -121,10 +154,12 @@ def buig_position(year: int) -> dict:
 
     revision = BudgetRevision.objects.filter(budget_year__year=year).order_by("-published_on", "-id").first()
     run_date = ForecastRun.objects.filter(budget_year__year=year).aggregate(d=Max("run_on"))["d"]
-    runs = list(ForecastRun.objects.filter(budget_year__year=year, run_on=run_date).order_by("scenario")) \
-        if run_date else []
+    runs = (
+        list(ForecastRun.objects.filter(budget_year__year=year, run_on=run_date).order_by("scenario"))
+        if run_date
+        else []
+    )
     return {"revision": revision, "runs": runs, "run_date": run_date, "year": year}
-
 
 
 def srt_results(start: date, end: date):

@@ -20,9 +20,12 @@ def _group_on(day: date):
     """Subquery: the client's participation group on ``day`` (NO_GROUP when none)."""
     from participation.models import GroupAssignment
 
-    current = GroupAssignment.objects.filter(client_id=OuterRef("client_id"), valid_from__lte=day).filter(
-        Q(valid_to__isnull=True) | Q(valid_to__gt=day)
-    ).order_by("-valid_from", "-id").values("group")[:1]
+    current = (
+        GroupAssignment.objects.filter(client_id=OuterRef("client_id"), valid_from__lte=day)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day))
+        .order_by("-valid_from", "-id")
+        .values("group")[:1]
+    )
     return Coalesce(Subquery(current, output_field=IntegerField()), Value(NO_GROUP))
 
 
@@ -44,24 +47,36 @@ def take_caseload_snapshot(*, period: str, day: date) -> int:
     """Write the caseload snapshot of the period containing ``day``. Idempotent; returns rows written."""
     key, first, last = period_bounds(period, day)
     dossiers = Uitkeringsdossier.objects.all()
-    active = _counts(dossiers.filter(startdatum__lte=last).filter(Q(einddatum__isnull=True) | Q(einddatum__gt=last)),
-                     last)
+    active = _counts(
+        dossiers.filter(startdatum__lte=last).filter(Q(einddatum__isnull=True) | Q(einddatum__gt=last)), last
+    )
     instroom = _counts(dossiers.filter(startdatum__range=(first, last)), last)
     uitstroom = _counts(dossiers.filter(einddatum__range=(first, last)), last)
     keys = set(active) | set(instroom) | set(uitstroom)
     rows = [
-        CaseloadSnapshot(period=period, date=key, wijkteam_id=team, regeling=regeling, group=grp,
-                         active=active.get((team, regeling, grp), 0), instroom=instroom.get((team, regeling, grp), 0),
-                         uitstroom=uitstroom.get((team, regeling, grp), 0))
+        CaseloadSnapshot(
+            period=period,
+            date=key,
+            wijkteam_id=team,
+            regeling=regeling,
+            group=grp,
+            active=active.get((team, regeling, grp), 0),
+            instroom=instroom.get((team, regeling, grp), 0),
+            uitstroom=uitstroom.get((team, regeling, grp), 0),
+        )
         for team, regeling, grp in keys
     ]
     CaseloadSnapshot.objects.bulk_create(
-        rows, update_conflicts=True, unique_fields=["period", "date", "wijkteam", "group", "regeling"],
-        update_fields=["active", "instroom", "uitstroom"], batch_size=500,
+        rows,
+        update_conflicts=True,
+        unique_fields=["period", "date", "wijkteam", "group", "regeling"],
+        update_fields=["active", "instroom", "uitstroom"],
+        batch_size=500,
     )
     # Dimensions that no longer occur in this period (e.g. after a correction) are removed.
-    existing = CaseloadSnapshot.objects.filter(period=period, date=key).values_list("pk", "wijkteam_id", "regeling",
-                                                                                  "group")
+    existing = CaseloadSnapshot.objects.filter(period=period, date=key).values_list(
+        "pk", "wijkteam_id", "regeling", "group"
+    )
     stale = [pk for pk, team, regeling, grp in existing if (team, regeling, grp) not in keys]
     CaseloadSnapshot.objects.filter(pk__in=stale).delete()
     written = len(rows)
@@ -81,11 +96,16 @@ def _coach_load(day: date) -> int:
         .annotate(n=Count("id", distinct=True))
         .order_by()
     )
-    objs = [CoachLoadSnapshot(date=day, coach_id=r["coach_id"], wijkteam_id=r["coach__wijkteam_id"], clients=r["n"])
-            for r in rows]
+    objs = [
+        CoachLoadSnapshot(
+            date=day, coach_id=r["coach_id"], wijkteam_id=r["coach__wijkteam_id"], clients=r["n"]
+        )
+        for r in rows
+    ]
     CoachLoadSnapshot.objects.filter(date=day).exclude(coach_id__in=[o.coach_id for o in objs]).delete()
-    CoachLoadSnapshot.objects.bulk_create(objs, update_conflicts=True, unique_fields=["date", "coach"],
-                                          update_fields=["clients", "wijkteam"])
+    CoachLoadSnapshot.objects.bulk_create(
+        objs, update_conflicts=True, unique_fields=["date", "coach"], update_fields=["clients", "wijkteam"]
+    )
     return len(objs)
 
 
@@ -111,8 +131,12 @@ def _tegenprestatie(first: date, last: date) -> int:
         data.setdefault((r["client__wijkteam_id"], r["phase"]), {})["n"] = r["n"]
     for r in hours:
         data.setdefault((r["client__wijkteam_id"], r["placement__phase"]), {})["h"] = r["h"]
-    objs = [TegenprestatieSnapshot(month=month, wijkteam_id=team, phase=phase, active_placements=v.get("n", 0),
-                                   hours=v.get("h") or 0) for (team, phase), v in data.items()]
+    objs = [
+        TegenprestatieSnapshot(
+            month=month, wijkteam_id=team, phase=phase, active_placements=v.get("n", 0), hours=v.get("h") or 0
+        )
+        for (team, phase), v in data.items()
+    ]
     TegenprestatieSnapshot.objects.filter(month=month).delete()
     TegenprestatieSnapshot.objects.bulk_create(objs)
     return len(objs)

@@ -16,12 +16,22 @@ from . import selectors
 from .forms import DashboardFilterForm
 
 CSV_COLUMNS = {
-    "caseload": ("trend", [("date", "maand"), ("active", "lopend"), ("target", "doelstelling"),
-                           ("instroom", "instroom"), ("uitstroom", "uitstroom")]),
+    "caseload": (
+        "trend",
+        [
+            ("date", "maand"),
+            ("active", "lopend"),
+            ("target", "doelstelling"),
+            ("instroom", "instroom"),
+            ("uitstroom", "uitstroom"),
+        ],
+    ),
     "groepen": ("groups", [("group", "participatiegroep"), ("n", "lopende dossiers")]),
     "werkvoorraad": ("work", [("kind", "soort"), ("n", "open")]),
-    "tegenprestatie": ("tegenprestatie", [("month", "maand"), ("placements", "actieve plaatsingen"),
-                                          ("hours", "uren")]),
+    "tegenprestatie": (
+        "tegenprestatie",
+        [("month", "maand"), ("placements", "actieve plaatsingen"), ("hours", "uren")],
+    ),
 }
 
 
@@ -51,15 +61,21 @@ class CoordinatorDashboardView(RoleRequiredMixin, TemplateView):
             cleaned = fallback.cleaned_data
         else:
             cleaned = form.cleaned_data
-        flt = selectors.DashboardFilter(wijkteam=cleaned.get("wijkteam"), start=cleaned["van"], end=cleaned["tot"])
+        flt = selectors.DashboardFilter(
+            wijkteam=cleaned.get("wijkteam"), start=cleaned["van"], end=cleaned["tot"]
+        )
         dashboard = selectors.coordinator_dashboard(flt)
         export = request.GET.get("csv")
         if export in CSV_COLUMNS:
             key, columns = CSV_COLUMNS[export]
-            rows = [[row[c] if not isinstance(row[c], date) else row[c].strftime("%Y-%m") for c, _ in columns]
-                    for row in dashboard[key]]
+            rows = [
+                [row[c] if not isinstance(row[c], date) else row[c].strftime("%Y-%m") for c, _ in columns]
+                for row in dashboard[key]
+            ]
             team = flt.wijkteam.code if flt.wijkteam else "gemeente"
-            return csv_response(f"{export}-{team}-{flt.start:%Y%m}-{flt.end:%Y%m}.csv", [h for _, h in columns], rows)
+            return csv_response(
+                f"{export}-{team}-{flt.start:%Y%m}-{flt.end:%Y%m}.csv", [h for _, h in columns], rows
+            )
         context = self.get_context_data(form=form, flt=flt, **dashboard)
         context["chart_data"] = {
             "labels": [r["date"].strftime("%Y-%m") for r in dashboard["trend"]],
@@ -91,8 +107,10 @@ class ManagementDashboardView(RoleRequiredMixin, TemplateView):
         ctx.update(selectors.management_overview(year=year, today=today))
         ctx["years"] = list(range(today.year, 2016, -1))
         ctx["buig"] = selectors.buig_position(year)
-        start, end = date(year - 1, today.month, 1) if year == today.year else date(year, 1, 1), (
-            today if year == today.year else date(year, 12, 31))
+        start, end = (
+            date(year - 1, today.month, 1) if year == today.year else date(year, 1, 1),
+            (today if year == today.year else date(year, 12, 31)),
+        )
         ctx["srt_period"] = (start, end)
         ctx["srt"] = selectors.srt_results(start, end)
         return ctx

@@ -51,13 +51,20 @@ class WorkItem(models.Model):
     kind = models.CharField("soort", max_length=20, choices=Kind.choices)
     subject_key = models.CharField("onderwerp", max_length=60, help_text="bijv. aanvraag:12, client:7")
     assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="work_items",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="work_items",
         verbose_name="toegewezen aan",
     )
     role = models.CharField("rol (gedeelde werkvoorraad)", max_length=20, blank=True)
-    wijkteam = models.ForeignKey("cases.Wijkteam", null=True, blank=True, on_delete=models.CASCADE,
-                                 related_name="+")
-    client = models.ForeignKey("cases.Client", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    wijkteam = models.ForeignKey(
+        "cases.Wijkteam", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    client = models.ForeignKey(
+        "cases.Client", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     url = models.CharField("link", max_length=200, blank=True)
     message = models.CharField("omschrijving", max_length=300)
     due_on = models.DateField("uiterlijk", null=True, blank=True)
@@ -71,7 +78,9 @@ class WorkItem(models.Model):
         ordering = ["due_on", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["kind", "subject_key"], condition=Q(resolved_on__isnull=True), name="workitem_open_once"
+                fields=["kind", "subject_key"],
+                condition=Q(resolved_on__isnull=True),
+                name="workitem_open_once",
             )
         ]
         indexes = [

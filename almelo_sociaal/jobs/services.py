@@ -19,8 +19,15 @@ from .models import JobRun, WorkItem
 logger = logging.getLogger("almelo_sociaal.jobs")
 
 
-def run_job(*, job: str, params: dict, work: Callable[[], int], task_id: str = "", attempt: int = 1,
-            final_attempt: bool = True) -> JobRun:
+def run_job(
+    *,
+    job: str,
+    params: dict,
+    work: Callable[[], int],
+    task_id: str = "",
+    attempt: int = 1,
+    final_attempt: bool = True,
+) -> JobRun:
     """Run ``work`` (returns rows written) in one transaction and record start, end, rows or the error.
 
     The JobRun row is written outside the work's transaction, so a failure leaves a visible record and no
@@ -73,36 +80,64 @@ def due_work_candidates(today: date) -> list[dict]:
     for row in GroupAssignment.objects.filter(valid_to__isnull=True, review_due__lte=horizon).values(
         "id", "client_id", "client__coach_id", "client__wijkteam_id", "review_due", "group", *NAME_FIELDS
     ):
-        items.append(dict(
-            kind=WorkItem.Kind.REVIEW_DUE, subject_key=f"groepsindeling:{row['id']}",
-            assignee_id=row["client__coach_id"], role="" if row["client__coach_id"] else Role.COORDINATOR,
-            wijkteam_id=row["client__wijkteam_id"], client_id=row["client_id"], due_on=row["review_due"],
-            url=_client_url(row["client_id"]),
-            message=f"{_name(row)}: herbeoordeling groep {row['group']} uiterlijk {row['review_due']:%d-%m-%Y}",
-        ))
+        items.append(
+            dict(
+                kind=WorkItem.Kind.REVIEW_DUE,
+                subject_key=f"groepsindeling:{row['id']}",
+                assignee_id=row["client__coach_id"],
+                role="" if row["client__coach_id"] else Role.COORDINATOR,
+                wijkteam_id=row["client__wijkteam_id"],
+                client_id=row["client_id"],
+                due_on=row["review_due"],
+                url=_client_url(row["client_id"]),
+                message=f"{_name(row)}: herbeoordeling groep {row['group']} uiterlijk {row['review_due']:%d-%m-%Y}",
+            )
+        )
 
     cutoff = today - timedelta(weeks=decision_term_weeks(today))
     open_states = [Aanvraag.Status.GEMELD, Aanvraag.Status.IN_BEHANDELING]
     for row in Aanvraag.objects.filter(status__in=open_states, aanvraagdatum__lt=cutoff).values(
-        "id", "client_id", "consulent_id", "client__coach_id", "client__wijkteam_id", "aanvraagdatum", *NAME_FIELDS
+        "id",
+        "client_id",
+        "consulent_id",
+        "client__coach_id",
+        "client__wijkteam_id",
+        "aanvraagdatum",
+        *NAME_FIELDS,
     ):
         assignee = row["consulent_id"] or row["client__coach_id"]
-        items.append(dict(
-            kind=WorkItem.Kind.AANVRAAG_OVERDUE, subject_key=f"aanvraag:{row['id']}", assignee_id=assignee,
-            role="" if assignee else Role.INTAKER, wijkteam_id=row["client__wijkteam_id"], client_id=row["client_id"],
-            due_on=row["aanvraagdatum"] + (today - cutoff), url=reverse("cases:aanvraag-detail", args=[row["id"]]),
-            message=f"{_name(row)}: aanvraag van {row['aanvraagdatum']:%d-%m-%Y} is over de beslistermijn",
-        ))
+        items.append(
+            dict(
+                kind=WorkItem.Kind.AANVRAAG_OVERDUE,
+                subject_key=f"aanvraag:{row['id']}",
+                assignee_id=assignee,
+                role="" if assignee else Role.INTAKER,
+                wijkteam_id=row["client__wijkteam_id"],
+                client_id=row["client_id"],
+                due_on=row["aanvraagdatum"] + (today - cutoff),
+                url=reverse("cases:aanvraag-detail", args=[row["id"]]),
+                message=f"{_name(row)}: aanvraag van {row['aanvraagdatum']:%d-%m-%Y} is over de beslistermijn",
+            )
+        )
 
-    for row in Aanvraag.objects.filter(status=Aanvraag.Status.IN_BEHANDELING).exclude(concept_besluit="").values(
-        "id", "client_id", "client__wijkteam_id", "concept_op", *NAME_FIELDS
+    for row in (
+        Aanvraag.objects.filter(status=Aanvraag.Status.IN_BEHANDELING)
+        .exclude(concept_besluit="")
+        .values("id", "client_id", "client__wijkteam_id", "concept_op", *NAME_FIELDS)
     ):
-        items.append(dict(
-            kind=WorkItem.Kind.TOETSING, subject_key=f"aanvraag:{row['id']}", assignee_id=None, role=Role.TOETSER,
-            wijkteam_id=row["client__wijkteam_id"], client_id=row["client_id"],
-            due_on=(row["concept_op"] or timezone.now()).date(), url=reverse("cases:aanvraag-detail", args=[row["id"]]),
-            message=f"{_name(row)}: conceptbesluit wacht op toetsing",
-        ))
+        items.append(
+            dict(
+                kind=WorkItem.Kind.TOETSING,
+                subject_key=f"aanvraag:{row['id']}",
+                assignee_id=None,
+                role=Role.TOETSER,
+                wijkteam_id=row["client__wijkteam_id"],
+                client_id=row["client_id"],
+                due_on=(row["concept_op"] or timezone.now()).date(),
+                url=reverse("cases:aanvraag-detail", args=[row["id"]]),
+                message=f"{_name(row)}: conceptbesluit wacht op toetsing",
+            )
+        )
 
     items.extend(_out_of_view(today, Client, GroupAssignment))
     items.extend(_tegenprestatie_items(today))
@@ -118,29 +153,44 @@ def _out_of_view(today: date, Client, GroupAssignment) -> list[dict]:  # noqa: N
 
     keys = {g: f"contact_weken_groep_{'m1' if g == -1 else g}" for g in (-1, 0, 1, 2, 3, 4)}
     weeks = parameter_values(list(keys.values()), today)
-    group_now = GroupAssignment.objects.filter(client_id=OuterRef("pk"), valid_to__isnull=True).values("group")[:1]
+    group_now = GroupAssignment.objects.filter(client_id=OuterRef("pk"), valid_to__isnull=True).values(
+        "group"
+    )[:1]
     condition = Q()
     for group, key in keys.items():
         limit = today - timedelta(weeks=int(weeks[key]))
-        condition |= Q(grp=group) & (Q(last_contact__lt=limit) | Q(last_contact__isnull=True, created_at__date__lt=limit))
+        condition |= Q(grp=group) & (
+            Q(last_contact__lt=limit) | Q(last_contact__isnull=True, created_at__date__lt=limit)
+        )
     rows = (
-        Client.objects.filter(Q(dossiers__einddatum__isnull=True) | Q(dossiers__einddatum__gt=today),
-                              dossiers__startdatum__lte=today)
+        Client.objects.filter(
+            Q(dossiers__einddatum__isnull=True) | Q(dossiers__einddatum__gt=today),
+            dossiers__startdatum__lte=today,
+        )
         .annotate(grp=Subquery(group_now, output_field=IntegerField()), last_contact=Max("contacts__date"))
         .filter(condition)
-        .values("id", "coach_id", "wijkteam_id", "grp", "last_contact", "voornamen", "tussenvoegsel", "achternaam")
+        .values(
+            "id", "coach_id", "wijkteam_id", "grp", "last_contact", "voornamen", "tussenvoegsel", "achternaam"
+        )
         .distinct()
     )
     items = []
     for row in rows:
         last = row["last_contact"]
-        items.append(dict(
-            kind=WorkItem.Kind.OUT_OF_VIEW, subject_key=f"client:{row['id']}", assignee_id=row["coach_id"],
-            role="" if row["coach_id"] else Role.COORDINATOR, wijkteam_id=row["wijkteam_id"], client_id=row["id"],
-            due_on=today, url=_client_url(row["id"]),
-            message=f"{_name(row, '')}: {'laatste contact ' + format(last, '%d-%m-%Y') if last else 'nog geen contact'}"
-                    f" (groep {row['grp']}: elke {int(weeks[keys[row['grp']]])} weken)",
-        ))
+        items.append(
+            dict(
+                kind=WorkItem.Kind.OUT_OF_VIEW,
+                subject_key=f"client:{row['id']}",
+                assignee_id=row["coach_id"],
+                role="" if row["coach_id"] else Role.COORDINATOR,
+                wijkteam_id=row["wijkteam_id"],
+                client_id=row["id"],
+                due_on=today,
+                url=_client_url(row["id"]),
+                message=f"{_name(row, '')}: {'laatste contact ' + format(last, '%d-%m-%Y') if last else 'nog geen contact'}"
+                f" (groep {row['grp']}: elke {int(weeks[keys[row['grp']]])} weken)",
+            )
+        )
     return items
 
 
@@ -152,12 +202,19 @@ def _tegenprestatie_items(today: date) -> list[dict]:
     items = []
     for row in tp.due_work(today):
         kind = WorkItem.Kind.TP_NEAR_CAP if row["kind"] == "near_cap" else WorkItem.Kind.TP_MISSED
-        items.append(dict(
-            kind=kind, subject_key=row["subject_key"], assignee_id=row.get("coach_id"),
-            role="" if row.get("coach_id") else Role.COORDINATOR, wijkteam_id=row.get("wijkteam_id"),
-            client_id=row.get("client_id"), due_on=row.get("due_on") or today,
-            url=_client_url(row["client_id"]) if row.get("client_id") else "", message=row["message"][:300],
-        ))
+        items.append(
+            dict(
+                kind=kind,
+                subject_key=row["subject_key"],
+                assignee_id=row.get("coach_id"),
+                role="" if row.get("coach_id") else Role.COORDINATOR,
+                wijkteam_id=row.get("wijkteam_id"),
+                client_id=row.get("client_id"),
+                due_on=row.get("due_on") or today,
+                url=_client_url(row["client_id"]) if row.get("client_id") else "",
+                message=row["message"][:300],
+            )
+        )
     return items
 
 
@@ -174,19 +231,32 @@ def _budget_items(today: date) -> list[dict]:
     )
     if run is None:
         return []
-    return [dict(
-        kind=WorkItem.Kind.BUDGET_ALERT, subject_key=f"buig:{today.year}", assignee_id=None, role=Role.FINANCE,
-        wijkteam_id=None, client_id=None, due_on=today, url=reverse("budget:year", args=[today.year]),
-        message=(f"BUIG {today.year}: verwacht tekort {run.tekort_pct}% van het budget "
-                 f"(drempel {threshold}%), prognose van {run.run_on:%d-%m-%Y}"),
-    )]
+    return [
+        dict(
+            kind=WorkItem.Kind.BUDGET_ALERT,
+            subject_key=f"buig:{today.year}",
+            assignee_id=None,
+            role=Role.FINANCE,
+            wijkteam_id=None,
+            client_id=None,
+            due_on=today,
+            url=reverse("budget:year", args=[today.year]),
+            message=(
+                f"BUIG {today.year}: verwacht tekort {run.tekort_pct}% van het budget "
+                f"(drempel {threshold}%), prognose van {run.run_on:%d-%m-%Y}"
+            ),
+        )
+    ]
 
 
 @transaction.atomic
 def refresh_work_items(*, today: date) -> int:
     """Upsert the work list: new items appear, existing ones are refreshed, vanished ones are resolved."""
     candidates = {(c["kind"], c["subject_key"]): c for c in due_work_candidates(today)}
-    existing = {(w.kind, w.subject_key): w for w in WorkItem.objects.select_for_update().filter(resolved_on__isnull=True)}
+    existing = {
+        (w.kind, w.subject_key): w
+        for w in WorkItem.objects.select_for_update().filter(resolved_on__isnull=True)
+    }
     new, changed = [], []
     for key, data in candidates.items():
         item = existing.get(key)
@@ -199,7 +269,9 @@ def refresh_work_items(*, today: date) -> int:
         changed.append(item)
     WorkItem.objects.bulk_create(new, batch_size=1000)
     WorkItem.objects.bulk_update(
-        changed, ["assignee", "role", "wijkteam", "client", "due_on", "url", "message", "last_seen"], batch_size=1000
+        changed,
+        ["assignee", "role", "wijkteam", "client", "due_on", "url", "message", "last_seen"],
+        batch_size=1000,
     )
     gone = [item.pk for key, item in existing.items() if key not in candidates]
     WorkItem.objects.filter(pk__in=gone).update(resolved_on=today)

@@ -30,7 +30,9 @@ def monthly_caseload_snapshot_work(day: str | None = None) -> int:
 
     d = _day(day)
     previous = d.replace(day=1) - timedelta(days=1)
-    return take_caseload_snapshot(period="maand", day=previous) + take_caseload_snapshot(period="maand", day=d)
+    return take_caseload_snapshot(period="maand", day=previous) + take_caseload_snapshot(
+        period="maand", day=d
+    )
 
 
 def due_work_work(day: str | None = None) -> int:
@@ -43,8 +45,13 @@ def budget_recompute_work(year: int | None = None) -> int:
     from budget.services import recompute_year
 
     today = timezone.localdate()
-    years = [year] if year else list(
-        BudgetYear.objects.filter(year__in=[today.year - 1, today.year]).values_list("year", flat=True))
+    years = (
+        [year]
+        if year
+        else list(
+            BudgetYear.objects.filter(year__in=[today.year - 1, today.year]).values_list("year", flat=True)
+        )
+    )
     written = sum(len(recompute_year(year=y)) for y in years)
     return written + refresh_work_items(today=today)
 
@@ -61,8 +68,14 @@ def _tracked(task, job: str, params: dict) -> int:
     attempt = task.request.retries + 1
     final = attempt > task.max_retries
     try:
-        return run_job(job=job, params=params, work=lambda: WORK[job](**params), task_id=task.request.id or "",
-                       attempt=attempt, final_attempt=final).rows_written
+        return run_job(
+            job=job,
+            params=params,
+            work=lambda: WORK[job](**params),
+            task_id=task.request.id or "",
+            attempt=attempt,
+            final_attempt=final,
+        ).rows_written
     except Exception as exc:
         if final:
             raise
@@ -72,7 +85,9 @@ def _tracked(task, job: str, params: dict) -> int:
 @shared_task(bind=True, name="jobs.caseload_snapshot", max_retries=3)
 def caseload_snapshot(self, period: str = "dag", day: str | None = None) -> int:
     """Caseload per wijkteam × group × regeling, instroom/uitstroom, coach load, tegenprestatie (upsert)."""
-    return _tracked(self, "caseload_snapshot", {"period": period, "day": day or timezone.localdate().isoformat()})
+    return _tracked(
+        self, "caseload_snapshot", {"period": period, "day": day or timezone.localdate().isoformat()}
+    )
 
 
 @shared_task(bind=True, name="jobs.monthly_caseload_snapshot", max_retries=3)

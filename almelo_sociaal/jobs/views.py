@@ -10,7 +10,15 @@ from almelo_sociaal.accounts.roles import Role
 from . import selectors, tasks
 from .models import WorkItem
 
-INBOX_ROLES = (Role.COACH, Role.INTAKER, Role.TOETSER, Role.COORDINATOR, Role.FINANCE, Role.BEHEER, Role.MATCHER)
+INBOX_ROLES = (
+    Role.COACH,
+    Role.INTAKER,
+    Role.TOETSER,
+    Role.COORDINATOR,
+    Role.FINANCE,
+    Role.BEHEER,
+    Role.MATCHER,
+)
 
 
 class InboxView(RoleRequiredMixin, TemplateView):

@@ -3,9 +3,9 @@ from __future__ import annotations
 import importlib
 
 from django.conf import settings
+from django.db import transaction
 
 from almelo_sociaal.core import module_exists
-from django.db import transaction
 
 from .defaults import PARAMETERS as CORE_PARAMETERS
 from .defaults import ParameterDefault
@@ -25,7 +25,13 @@ def ensure_default_parameters(**kwargs) -> int:
     existing = set(LegalParameter.objects.values_list("key", "valid_from"))
     new = [
         LegalParameter(
-            key=d.key, name=d.name, unit=d.unit, valid_from=d.valid_from, value=d.value, source=d.source, kind=d.kind
+            key=d.key,
+            name=d.name,
+            unit=d.unit,
+            valid_from=d.valid_from,
+            value=d.value,
+            source=d.source,
+            kind=d.kind,
         )
         for d in all_default_parameters()
         if (d.key, d.valid_from) not in existing

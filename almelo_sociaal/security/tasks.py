@@ -16,3 +16,12 @@ def purge_expired_dossiers() -> dict:
         "review": len(result.review_ids),
         "deleted": result.deleted,
     }
+
+
+@shared_task(name="security.replay_failed_enqueues")
+def replay_failed_enqueues() -> dict:
+    """Offer tasks that could not reach the broker again (schedule every few minutes)."""
+    from .enqueue import replay_failed_enqueues as replay
+
+    sent, failed = replay()
+    return {"sent": sent, "failed": failed}

@@ -5,8 +5,9 @@ from ..models import Aanvraag, Client, Uitkeringsdossier
 
 class ClientFilter(django_filters.FilterSet):
     wijkteam = django_filters.CharFilter(field_name="wijkteam__code", label="Wijkteam (code)")
-    achternaam = django_filters.CharFilter(field_name="achternaam", lookup_expr="istartswith",
-                                           label="Achternaam begint met")
+    achternaam = django_filters.CharFilter(
+        field_name="achternaam", lookup_expr="istartswith", label="Achternaam begint met"
+    )
     postcode = django_filters.CharFilter(method="filter_postcode", label="Postcode")
     bsn = django_filters.CharFilter(field_name="bsn", label="BSN (exact)")
     coach = django_filters.NumberFilter(field_name="coach_id")

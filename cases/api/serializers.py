@@ -17,8 +17,17 @@ class ClientListSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Client
-        fields = ["id", "bsn_masked", "voornamen", "tussenvoegsel", "achternaam", "geboortedatum", "postcode",
-                  "wijkteam", "coach"]
+        fields = [
+            "id",
+            "bsn_masked",
+            "voornamen",
+            "tussenvoegsel",
+            "achternaam",
+            "geboortedatum",
+            "postcode",
+            "wijkteam",
+            "coach",
+        ]
 
 
 class ClientSerializer(serializers.ModelSerializer):
@@ -30,9 +39,27 @@ class ClientSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Client
-        fields = ["id", "bsn", "voornamen", "tussenvoegsel", "achternaam", "geboortedatum", "straat", "huisnummer",
-                  "postcode", "woonplaats", "telefoon", "email", "iban", "leefvorm", "taaleis", "wijkteam", "coach",
-                  "created_at", "updated_at"]
+        fields = [
+            "id",
+            "bsn",
+            "voornamen",
+            "tussenvoegsel",
+            "achternaam",
+            "geboortedatum",
+            "straat",
+            "huisnummer",
+            "postcode",
+            "woonplaats",
+            "telefoon",
+            "email",
+            "iban",
+            "leefvorm",
+            "taaleis",
+            "wijkteam",
+            "coach",
+            "created_at",
+            "updated_at",
+        ]
         read_only_fields = ["id", "created_at", "updated_at"]
 
     def get_fields(self):
@@ -54,22 +81,51 @@ class AanvraagSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Aanvraag
-        fields = ["id", "client", "regeling", "aanvraagdatum", "status", "consulent", "voorliggende_voorziening",
-                  "voorliggende_toelichting", "leefgebieden", "concept_besluit", "concept_reden",
-                  "concept_ingangsdatum", "concept_maandbedrag", "concept_door", "toets_opmerking",
-                  "awaiting_toetsing", "besluitdatum", "besluit_reden", "getoetst_door", "intrekking_reden",
-                  "created_at"]
-        read_only_fields = [f for f in fields if f not in (
-            "client", "regeling", "aanvraagdatum", "voorliggende_voorziening", "voorliggende_toelichting",
-            "leefgebieden")]
+        fields = [
+            "id",
+            "client",
+            "regeling",
+            "aanvraagdatum",
+            "status",
+            "consulent",
+            "voorliggende_voorziening",
+            "voorliggende_toelichting",
+            "leefgebieden",
+            "concept_besluit",
+            "concept_reden",
+            "concept_ingangsdatum",
+            "concept_maandbedrag",
+            "concept_door",
+            "toets_opmerking",
+            "awaiting_toetsing",
+            "besluitdatum",
+            "besluit_reden",
+            "getoetst_door",
+            "intrekking_reden",
+            "created_at",
+        ]
+        read_only_fields = [
+            f
+            for f in fields
+            if f
+            not in (
+                "client",
+                "regeling",
+                "aanvraagdatum",
+                "voorliggende_voorziening",
+                "voorliggende_toelichting",
+                "leefgebieden",
+            )
+        ]
 
 
 class DraftDecisionSerializer(serializers.Serializer):
     besluit = serializers.ChoiceField(choices=Aanvraag.Besluit.choices)
     reden = serializers.CharField(max_length=4000)
     ingangsdatum = serializers.DateField(required=False, allow_null=True)
-    maandbedrag = serializers.DecimalField(max_digits=10, decimal_places=2, required=False, allow_null=True,
-                                           min_value=0)
+    maandbedrag = serializers.DecimalField(
+        max_digits=10, decimal_places=2, required=False, allow_null=True, min_value=0
+    )
 
 
 class ReasonSerializer(serializers.Serializer):
@@ -79,7 +135,16 @@ class ReasonSerializer(serializers.Serializer):
 class DossierSerializer(serializers.ModelSerializer):
     class Meta:
         model = Uitkeringsdossier
-        fields = ["id", "client", "aanvraag", "regeling", "startdatum", "einddatum", "eindreden", "maandbedrag"]
+        fields = [
+            "id",
+            "client",
+            "aanvraag",
+            "regeling",
+            "startdatum",
+            "einddatum",
+            "eindreden",
+            "maandbedrag",
+        ]
         read_only_fields = fields
 
 

@@ -26,8 +26,16 @@ from .serializers import (
     WijkteamSerializer,
 )
 
-READ_ROLES = (Role.INTAKER, Role.COACH, Role.TOETSER, Role.MATCHER, Role.COORDINATOR, Role.SRT, Role.BEHEER,
-              Role.API_CLIENT)
+READ_ROLES = (
+    Role.INTAKER,
+    Role.COACH,
+    Role.TOETSER,
+    Role.MATCHER,
+    Role.COORDINATOR,
+    Role.SRT,
+    Role.BEHEER,
+    Role.API_CLIENT,
+)
 EDIT_ROLES = (Role.INTAKER, Role.COACH, Role.BEHEER)
 HANDLE_ROLES = (Role.INTAKER, Role.COACH)
 
@@ -58,14 +66,25 @@ class ClientViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
     def list(self, request, *args, **kwargs):
         response = super().list(request, *args, **kwargs)
         ids = [row["id"] for row in response.data["results"]]
-        log_access_many(user=request.user, object_type="cliënt", client_ids=ids, action=AccessLog.Action.API,
-                        purpose="API cliëntenlijst")
+        log_access_many(
+            user=request.user,
+            object_type="cliënt",
+            client_ids=ids,
+            action=AccessLog.Action.API,
+            purpose="API cliëntenlijst",
+        )
         return response
 
     def retrieve(self, request, *args, **kwargs):
         client = self.get_object()
-        log_access(user=request.user, client=client, object_type="cliënt", object_id=client.pk,
-                   action=AccessLog.Action.API, purpose="API cliënt")
+        log_access(
+            user=request.user,
+            client=client,
+            object_type="cliënt",
+            object_id=client.pk,
+            action=AccessLog.Action.API,
+            purpose="API cliënt",
+        )
         return Response(self.get_serializer(client).data)
 
     def perform_create(self, serializer):
@@ -79,8 +98,9 @@ class ClientViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
         client = serializer.instance
         if not selectors.can_edit_client(self.request.user, client):
             raise PermissionDenied("U kunt alleen cliënten van uw eigen wijkteam wijzigen.")
-        serializer.instance = services.update_client(actor=self.request.user, client=client,
-                                                     **serializer.validated_data)
+        serializer.instance = services.update_client(
+            actor=self.request.user, client=client, **serializer.validated_data
+        )
 
 
 class AanvraagViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
@@ -113,10 +133,13 @@ class AanvraagViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
             selectors.can_handle_aanvraag(self.request.user, client)
         ):
             raise PermissionDenied("U kunt alleen aanvragen voor cliënten van uw eigen wijkteam registreren.")
-        leefgebieden = {row["leefgebied"]: (row["score"], row.get("toelichting", "")) for row in
-                        data.pop("leefgebieden", [])}
-        serializer.instance = services.submit_aanvraag(actor=self.request.user, client=client,
-                                                       leefgebieden=leefgebieden, **data)
+        leefgebieden = {
+            row["leefgebied"]: (row["score"], row.get("toelichting", ""))
+            for row in data.pop("leefgebieden", [])
+        }
+        serializer.instance = services.submit_aanvraag(
+            actor=self.request.user, client=client, leefgebieden=leefgebieden, **data
+        )
 
     def _respond(self, aanvraag):
         aanvraag.refresh_from_db()
@@ -135,7 +158,9 @@ class AanvraagViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         aanvraag = self._handled()
         body = DraftDecisionSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        return self._respond(services.draft_decision(actor=request.user, aanvraag=aanvraag, **body.validated_data))
+        return self._respond(
+            services.draft_decision(actor=request.user, aanvraag=aanvraag, **body.validated_data)
+        )
 
     @extend_schema(request=None, responses=AanvraagSerializer)
     @action(detail=True, methods=["post"])
@@ -149,8 +174,11 @@ class AanvraagViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         """Toetser sends the draft back to the consulent with a reason."""
         body = ReasonSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        return self._respond(services.reject_draft(toetser=request.user, aanvraag=self.get_object(),
-                                                   reden=body.validated_data.get("reden", "")))
+        return self._respond(
+            services.reject_draft(
+                toetser=request.user, aanvraag=self.get_object(), reden=body.validated_data.get("reden", "")
+            )
+        )
 
     @extend_schema(request=ReasonSerializer, responses=AanvraagSerializer)
     @action(detail=True, methods=["post"])
@@ -159,8 +187,11 @@ class AanvraagViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         aanvraag = self._handled()
         body = ReasonSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        return self._respond(services.withdraw_aanvraag(actor=request.user, aanvraag=aanvraag,
-                                                        reden=body.validated_data.get("reden", "")))
+        return self._respond(
+            services.withdraw_aanvraag(
+                actor=request.user, aanvraag=aanvraag, reden=body.validated_data.get("reden", "")
+            )
+        )
 
 
 class DossierViewSet(viewsets.ReadOnlyModelViewSet):
@@ -184,5 +215,3 @@ class DossierViewSet(viewsets.ReadOnlyModelViewSet):
         body.is_valid(raise_exception=True)
         dossier = services.end_dossier(actor=request.user, dossier=dossier, **body.validated_data)
         return Response(DossierSerializer(dossier).data, status=status.HTTP_200_OK)
-
-

@@ -14,7 +14,9 @@ def _caseload(team, n, start):
         DossierFactory(client=ClientFactory(wijkteam=team), startdatum=date(start, 1 + i % 12, 1))
 
 
-def test_coordinator_switches_wijkteam_and_period(page, login, make_user, wijkteam, other_wijkteam, screenshot):
+def test_coordinator_switches_wijkteam_and_period(
+    page, login, make_user, wijkteam, other_wijkteam, screenshot
+):
     _caseload(wijkteam, 6, 2019)
     _caseload(other_wijkteam, 3, 2020)
     backfill(start=date(2019, 1, 1), end=date(2021, 12, 31))

@@ -33,16 +33,30 @@ def test_permission_matrix(client, make_user, wijkteam, name, role):
 
 
 def _bulk_caseload(wijkteam, n):
-    clients = Client.objects.bulk_create([
-        Client(bsn=f"{i:09d}", voornamen="A", achternaam=f"B{i}", geboortedatum=date(1980, 1, 1), straat="s",
-               huisnummer="1", postcode="7607AB", leefvorm="alleenstaand", wijkteam=wijkteam)
-        for i in range(1, n + 1)
-    ])
-    Uitkeringsdossier.objects.bulk_create([
-        Uitkeringsdossier(client=c, regeling="bijstand", startdatum=date(2019, 1 + i % 12, 1),
-                          maandbedrag=1401.5)
-        for i, c in enumerate(clients)
-    ])
+    clients = Client.objects.bulk_create(
+        [
+            Client(
+                bsn=f"{i:09d}",
+                voornamen="A",
+                achternaam=f"B{i}",
+                geboortedatum=date(1980, 1, 1),
+                straat="s",
+                huisnummer="1",
+                postcode="7607AB",
+                leefvorm="alleenstaand",
+                wijkteam=wijkteam,
+            )
+            for i in range(1, n + 1)
+        ]
+    )
+    Uitkeringsdossier.objects.bulk_create(
+        [
+            Uitkeringsdossier(
+                client=c, regeling="bijstand", startdatum=date(2019, 1 + i % 12, 1), maandbedrag=1401.5
+            )
+            for i, c in enumerate(clients)
+        ]
+    )
 
 
 @pytest.mark.parametrize("n", [100, 10_000])
@@ -63,11 +77,15 @@ def test_targets_line_and_csv(client, make_user, wijkteam):
     DossierFactory(client__wijkteam=wijkteam, startdatum=date(2019, 6, 1))
     backfill(start=date(2019, 1, 1), end=date(2022, 12, 31))
     client.force_login(make_user(R.BEHEER))
-    response = client.get(reverse("dashboards:coordinator"), {"wijkteam": "", "van": "2019-01", "tot": "2022-12"})
+    response = client.get(
+        reverse("dashboards:coordinator"), {"wijkteam": "", "van": "2019-01", "tot": "2022-12"}
+    )
     targets = {row["date"].year: row["target"] for row in response.context["trend"]}
     assert targets == {2019: 2500, 2020: 2350, 2021: 2250, 2022: 2200}
-    csv = client.get(reverse("dashboards:coordinator"), {"wijkteam": "", "van": "2019-01", "tot": "2019-12",
-                                                         "csv": "caseload"})
+    csv = client.get(
+        reverse("dashboards:coordinator"),
+        {"wijkteam": "", "van": "2019-01", "tot": "2019-12", "csv": "caseload"},
+    )
     assert csv["Content-Type"].startswith("text/csv")
     lines = csv.content.decode("utf-8-sig").strip().splitlines()
     assert lines[0] == "maand;lopend;doelstelling;instroom;uitstroom"

@@ -25,15 +25,25 @@ def coach(make_user, wijkteam):
 def _assign(client, group, coach, review_due):
     from participation.models import GroupAssignment
 
-    return GroupAssignment.objects.create(client=client, group=group, valid_from=TODAY - timedelta(days=400),
-                                          review_due=review_due, decided_by=coach)
+    return GroupAssignment.objects.create(
+        client=client,
+        group=group,
+        valid_from=TODAY - timedelta(days=400),
+        review_due=review_due,
+        decided_by=coach,
+    )
 
 
 def test_overdue_aanvraag_and_toetsing_items(coach, wijkteam, make_user):
     client = ClientFactory(wijkteam=wijkteam, coach=coach)
     late = AanvraagFactory(client=client, aanvraagdatum=TODAY - timedelta(weeks=9), consulent=coach)
-    draft = AanvraagFactory(client=client, regeling="ioaw", status="in_behandeling", concept_besluit="afwijzen",
-                            concept_door=coach)
+    draft = AanvraagFactory(
+        client=client,
+        regeling="ioaw",
+        status="in_behandeling",
+        concept_besluit="afwijzen",
+        concept_door=coach,
+    )
     refresh_work_items(today=TODAY)
     assert set(WorkItem.objects.values_list("kind", "subject_key")) == {
         ("beslistermijn", f"aanvraag:{late.pk}"),
@@ -61,11 +71,15 @@ def test_review_due_and_out_of_view(coach, wijkteam):
     due = ClientFactory(wijkteam=wijkteam, coach=coach)
     DossierFactory(client=due, startdatum=TODAY - timedelta(days=500))
     _assign(due, 2, coach, review_due=TODAY + timedelta(days=3))
-    Contact.objects.create(client=due, date=TODAY - timedelta(weeks=7), kind="gesprek")  # group 2: every 6 weeks
+    Contact.objects.create(
+        client=due, date=TODAY - timedelta(weeks=7), kind="gesprek"
+    )  # group 2: every 6 weeks
     fine = ClientFactory(wijkteam=wijkteam, coach=coach)
     DossierFactory(client=fine, startdatum=TODAY - timedelta(days=500))
     _assign(fine, 3, coach, review_due=TODAY + timedelta(days=200))
-    Contact.objects.create(client=fine, date=TODAY - timedelta(weeks=7), kind="telefoon")  # group 3: every 8 weeks
+    Contact.objects.create(
+        client=fine, date=TODAY - timedelta(weeks=7), kind="telefoon"
+    )  # group 3: every 8 weeks
     refresh_work_items(today=TODAY)
     items = {(i.kind, i.client_id) for i in work_items_for(coach)}
     assert items == {("herbeoordeling", due.pk), ("uit_beeld", due.pk)}
@@ -75,8 +89,15 @@ def test_budget_alert_goes_to_finance(make_user):
     from budget.models import BudgetYear, ForecastRun
 
     year = BudgetYear.objects.create(year=TODAY.year)
-    ForecastRun.objects.create(budget_year=year, scenario="basis", run_on=TODAY, method="caseload",
-                               lasten=Decimal("40000000"), tekort=Decimal("2000000"), tekort_pct=Decimal("5.26"))
+    ForecastRun.objects.create(
+        budget_year=year,
+        scenario="basis",
+        run_on=TODAY,
+        method="caseload",
+        lasten=Decimal("40000000"),
+        tekort=Decimal("2000000"),
+        tekort_pct=Decimal("5.26"),
+    )
     refresh_work_items(today=TODAY)
     finance = make_user(Role.FINANCE)
     [item] = work_items_for(finance)

@@ -2,11 +2,11 @@ from datetime import date, timedelta
 
 import pytest
 
+from almelo_sociaal.accounts.roles import Role
 from almelo_sociaal.dashboards import services
 from almelo_sociaal.dashboards.models import NO_GROUP, CaseloadSnapshot, CoachLoadSnapshot
 from almelo_sociaal.jobs.models import JobRun
 from almelo_sociaal.jobs.services import run_job
-from almelo_sociaal.accounts.roles import Role
 from cases.models import Uitkeringsdossier
 
 from ..factories import ClientFactory, DossierFactory
@@ -15,8 +15,11 @@ pytestmark = pytest.mark.django_db
 
 
 def _rows(period="maand", day=date(2020, 5, 1)):
-    return sorted(CaseloadSnapshot.objects.filter(period=period, date=day).values_list(
-        "wijkteam_id", "group", "regeling", "active", "instroom", "uitstroom"))
+    return sorted(
+        CaseloadSnapshot.objects.filter(period=period, date=day).values_list(
+            "wijkteam_id", "group", "regeling", "active", "instroom", "uitstroom"
+        )
+    )
 
 
 @pytest.fixture
@@ -27,7 +30,9 @@ def caseload(wijkteam, other_wijkteam, make_user):
     c = ClientFactory(wijkteam=other_wijkteam)
     DossierFactory(client=a, startdatum=date(2019, 1, 1))  # running
     DossierFactory(client=b, startdatum=date(2020, 5, 10))  # instroom in May
-    DossierFactory(client=c, startdatum=date(2018, 1, 1), einddatum=date(2020, 5, 20), eindreden="werk")  # uitstroom
+    DossierFactory(
+        client=c, startdatum=date(2018, 1, 1), einddatum=date(2020, 5, 20), eindreden="werk"
+    )  # uitstroom
     DossierFactory(client=c, startdatum=date(2020, 4, 1), regeling="tozo")
     return wijkteam, other_wijkteam, coach
 
@@ -35,18 +40,23 @@ def caseload(wijkteam, other_wijkteam, make_user):
 def test_month_snapshot_counts_active_instroom_uitstroom(caseload):
     team, other, coach = caseload
     services.take_caseload_snapshot(period="maand", day=date(2020, 5, 1))
-    assert _rows() == sorted([
-        (team.pk, NO_GROUP, "bijstand", 2, 1, 0),
-        (other.pk, NO_GROUP, "bijstand", 0, 0, 1),
-        (other.pk, NO_GROUP, "tozo", 1, 0, 0),
-    ])
+    assert _rows() == sorted(
+        [
+            (team.pk, NO_GROUP, "bijstand", 2, 1, 0),
+            (other.pk, NO_GROUP, "bijstand", 0, 0, 1),
+            (other.pk, NO_GROUP, "tozo", 1, 0, 0),
+        ]
+    )
 
 
 def test_snapshot_matches_a_direct_count(caseload):
     services.take_caseload_snapshot(period="dag", day=date(2020, 5, 15))
     total = sum(r[3] for r in _rows("dag", date(2020, 5, 15)))
-    direct = Uitkeringsdossier.objects.filter(startdatum__lte=date(2020, 5, 15)).exclude(
-        einddatum__lte=date(2020, 5, 15)).count()
+    direct = (
+        Uitkeringsdossier.objects.filter(startdatum__lte=date(2020, 5, 15))
+        .exclude(einddatum__lte=date(2020, 5, 15))
+        .count()
+    )
     assert total == direct == 4
 
 
@@ -63,11 +73,15 @@ def test_participation_group_is_a_dimension(caseload, make_user):
 
     team, _, coach = caseload
     client = team.clients.first()
-    GroupAssignment.objects.create(client=client, group=2, valid_from=date(2020, 1, 1), review_due=date(2020, 7, 1),
-                                   decided_by=coach)
+    GroupAssignment.objects.create(
+        client=client, group=2, valid_from=date(2020, 1, 1), review_due=date(2020, 7, 1), decided_by=coach
+    )
     services.take_caseload_snapshot(period="maand", day=date(2020, 5, 1))
-    groups = dict(CaseloadSnapshot.objects.filter(period="maand", date=date(2020, 5, 1), wijkteam=team)
-                  .values_list("group", "active"))
+    groups = dict(
+        CaseloadSnapshot.objects.filter(period="maand", date=date(2020, 5, 1), wijkteam=team).values_list(
+            "group", "active"
+        )
+    )
     assert groups == {2: 1, NO_GROUP: 1}
 
 
@@ -81,13 +95,19 @@ def test_a_job_killed_midway_leaves_nothing_half_written_and_a_rerun_is_correct(
 
     monkeypatch.setattr(services, "_coach_load", crash)
     with pytest.raises(RuntimeError):
-        run_job(job="caseload_snapshot", params={}, work=lambda: services.take_caseload_snapshot(
-            period="maand", day=date(2020, 5, 1)))
+        run_job(
+            job="caseload_snapshot",
+            params={},
+            work=lambda: services.take_caseload_snapshot(period="maand", day=date(2020, 5, 1)),
+        )
     assert not CaseloadSnapshot.objects.exists()  # the transaction rolled back
     assert JobRun.objects.get().status == JobRun.Status.FAILED
     monkeypatch.undo()
-    run_job(job="caseload_snapshot", params={}, work=lambda: services.take_caseload_snapshot(
-        period="maand", day=date(2020, 5, 1)))
+    run_job(
+        job="caseload_snapshot",
+        params={},
+        work=lambda: services.take_caseload_snapshot(period="maand", day=date(2020, 5, 1)),
+    )
     assert _rows() == expected
 
 

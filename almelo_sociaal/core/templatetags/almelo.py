@@ -1,6 +1,6 @@
 from django import template
-from django.template.loader import get_template
 from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
 
 from almelo_sociaal.core.rules import format_euro
 
@@ -30,7 +30,6 @@ def panel(context, template_name: str):
     except TemplateDoesNotExist:
         return ""
     return tpl.render(context.flatten(), context.get("request"))
-
 
 
 @register.filter

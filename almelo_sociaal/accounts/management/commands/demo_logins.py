@@ -10,7 +10,7 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Almelo Sociaal draait op http://127.0.0.1:8000 — demo-logins:"))
         self.stdout.write(f"  wachtwoord voor iedereen: {demo_password()}")
-        for username, first, last, roles, _team in DEMO_USERS:
+        for username, _first, _last, roles, _team in DEMO_USERS:
             self.stdout.write(f"  {username:<26} {', '.join(r.label for r in roles)}")
         self.stdout.write("  API-token voor werkplein-api: manage.py issue_api_token werkplein-api")
         self.stdout.write("")

@@ -3,10 +3,10 @@
 import importlib
 
 from django.conf import settings
-
-from almelo_sociaal.core import module_exists
 from django.core.management.base import BaseCommand
 from django.db import transaction
+
+from almelo_sociaal.core import module_exists
 
 DEMO_MODULES = ["cases", "cases.srt", "participation", "tegenprestatie", "budget"]
 
