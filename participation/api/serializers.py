@@ -9,6 +9,8 @@ from cases.models import Leefgebied
 from .. import rules
 from ..models import GroupAssignment, Profile, Trajectory
 
+OUTCOMES = [c for c in Trajectory.Outcome.choices if c[0]]
+
 PROFILE_FIELDS = [
     "id",
     "client",
@@ -43,6 +45,9 @@ class ProfileSerializer(serializers.ModelSerializer):
         child=serializers.ChoiceField(choices=Leefgebied.choices), required=False, default=list
     )
     suggestion_reasons = serializers.ListField(child=serializers.CharField(), read_only=True)
+    suggested_group = serializers.IntegerField(
+        read_only=True, help_text="Voorgestelde groep (-1 tot en met 4)"
+    )
 
     class Meta:
         model = Profile
@@ -62,6 +67,9 @@ class GroupAssignmentSerializer(serializers.ModelSerializer):
     """One group assignment; the history of a client is the list filtered on ``client``."""
 
     is_current = serializers.SerializerMethodField()
+    suggested_group = serializers.IntegerField(
+        read_only=True, allow_null=True, help_text="Voorstel uit het profiel (-1 tot en met 4)"
+    )
     deviates = serializers.BooleanField(read_only=True, help_text="Afwijkend van het voorstel")
 
     class Meta:
@@ -124,7 +132,7 @@ class TrajectorySerializer(serializers.ModelSerializer):
 
 class CloseTrajectorySerializer(serializers.Serializer):
     end = serializers.DateField()
-    outcome = serializers.ChoiceField(choices=[c for c in Trajectory.Outcome.choices if c[0]])
+    outcome = serializers.ChoiceField(choices=OUTCOMES)
     outcome_note = serializers.CharField(required=False, allow_blank=True, max_length=4000, default="")
 
 

@@ -153,7 +153,12 @@ class InstrumentViewSet(viewsets.ViewSet):
             items = [i for i in items if group_value in i.groups]
         return Response([InstrumentSerializer.from_instrument(i) for i in items])
 
-    @extend_schema(responses=InstrumentSerializer)
+    @extend_schema(
+        responses=InstrumentSerializer,
+        parameters=[
+            OpenApiParameter("code", str, OpenApiParameter.PATH, description="Code, bv. participatieplaats")
+        ],
+    )
     def retrieve(self, request, code=None):
         try:
             item = rules.instrument(code)
