@@ -346,7 +346,7 @@ def record_outcome(
         raise ValidationError({"conclusion": [ValidationError("Schrijf de conclusie op.", code="required")]})
     if outcome != Outcome.ANDER_RESULTAAT:
         other_result = ""
-    params = selectors.srt_parameters(closed_on)
+    params = _check(selectors.srt_parameters, on=closed_on)
     finding = selectors.recidive_for(investigation, closed_on, params)
     proposal = _check(
         rules.propose_boete,

@@ -220,12 +220,18 @@ def _detail_context(request, investigation, **extra) -> dict:
     ctx = selectors.investigation_detail(investigation)
     today = timezone.localdate()
     reference_date = investigation.closed_on or today
-    params = selectors.srt_parameters(reference_date)
+    try:
+        params = selectors.srt_parameters(reference_date)
+        recidive = selectors.recidive_for(investigation, reference_date, params)
+        savings = selectors.savings_of(investigation) if investigation.is_closed else None
+    except RuleViolation as missing:  # a parameter without a value on that date: say so, do not fail
+        messages.warning(request, missing.message)
+        recidive = savings = None
     ctx.update(
         investigation=investigation,
         earlier=list(selectors.earlier_investigations(investigation)[:20]),
-        recidive=selectors.recidive_for(investigation, reference_date, params),
-        savings=selectors.savings_of(investigation) if investigation.is_closed else None,
+        recidive=recidive,
+        savings=savings,
         note_form=NoteForm(),
         document_form=DocumentForm(initial={"document_date": today}),
         can_start=investigation.status == InvestigationStatus.GEMELD,

@@ -233,3 +233,12 @@ def test_money_is_decimal_end_to_end(srt):
 def test_float_amount_is_refused(srt):
     with pytest.raises(TypeError):
         outcome(srt, running(), benadelingsbedrag=1000.0)
+
+
+def test_outcome_without_parameters_is_a_validation_error(srt):
+    from almelo_sociaal.parameters.models import LegalParameter
+
+    LegalParameter.objects.filter(key__startswith="srt_").delete()
+    with pytest.raises(ValidationError) as excinfo:
+        outcome(srt, running())
+    assert excinfo.value.error_dict["__all__"][0].code == "parameter_ontbreekt"

@@ -157,3 +157,13 @@ def test_srt_sees_the_clients_investigations_in_the_panel(srt_client):
     investigation = InvestigationFactory()
     body = srt_client.get(reverse("srt:client-marker", args=[investigation.client.pk])).content.decode()
     assert investigation.reference in body
+
+
+def test_missing_parameter_is_explained_not_a_crash(srt_client):
+    from almelo_sociaal.parameters.models import LegalParameter
+
+    LegalParameter.objects.filter(key__startswith="srt_").delete()
+    investigation = InvestigationFactory(running=True)
+    response = srt_client.get(reverse("srt:investigation-detail", args=[investigation.pk]))
+    assert response.status_code == 200
+    assert "vraag functioneel beheer deze vast te leggen" in response.content.decode()
