@@ -167,3 +167,10 @@ def test_missing_parameter_is_explained_not_a_crash(srt_client):
     response = srt_client.get(reverse("srt:investigation-detail", args=[investigation.pk]))
     assert response.status_code == 200
     assert "vraag functioneel beheer deze vast te leggen" in response.content.decode()
+
+
+@pytest.mark.parametrize("n", [3, 30])
+def test_signal_list_query_count_is_constant(srt_client, django_assert_max_num_queries, n):
+    SignalFactory.create_batch(n)
+    with django_assert_max_num_queries(10):
+        assert srt_client.get(reverse("srt:signals")).status_code == 200
