@@ -75,7 +75,8 @@ def test_api_permission_matrix(make_user, api_client_for, wijkteam, name, role):
     if role is None:
         response = getattr(APIClient(), method)(path_for(subject, aanvraag, dossier), {}, format="json")
         assert response.status_code == 401
-        assert response.json()["message"]
+        if name != "schema":  # the schema endpoint renders OpenAPI, not JSON errors
+            assert response.json()["message"]
         return
     api = api_client_for(make_user(role, wijkteam=wijkteam))
     response = getattr(api, method)(
