@@ -351,3 +351,20 @@ def coordinator_dashboard(
         "period_end": period_end,
         "today": today,
     }
+
+
+# --- Work lists (for "Mijn werk" and the due-work job) ---
+
+
+def reviews_due(on: date, *, within_days: int = 0) -> QuerySet[GroupAssignment]:
+    """Current assignments whose review is due on or before ``on + within_days`` (unscoped: for jobs)."""
+    return (
+        GroupAssignment.objects.filter(_active_on(on), review_due__lte=on + timedelta(days=within_days))
+        .select_related("client", "client__wijkteam", "client__coach")
+        .order_by("review_due", "id")
+    )
+
+
+def reviews_due_for(user, on: date, *, within_days: int = 14) -> QuerySet[GroupAssignment]:
+    """The same, limited to the clients the user may see (a coach: own wijkteam)."""
+    return reviews_due(on, within_days=within_days).filter(client__in=clients_visible_to(user))

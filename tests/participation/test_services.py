@@ -458,3 +458,12 @@ def test_tegenprestatie_allowed_for_groups_1_to_3():
         2,
         3,
     ]
+
+
+def test_reviews_due_lists_current_assignments_due_soon(coach, client_in_team, client_elsewhere):
+    services.assign_group(actor=coach, client=client_in_team, group=0, valid_from=date(2026, 1, 15))
+    services.assign_group(actor=coach, client=client_elsewhere, group=0, valid_from=date(2026, 1, 15))
+    on = date(2026, 4, 5)
+    assert [a.client for a in selectors.reviews_due(on, within_days=14)] == [client_in_team, client_elsewhere]
+    assert [a.client for a in selectors.reviews_due_for(coach, on)] == [client_in_team]
+    assert list(selectors.reviews_due(on)) == []
