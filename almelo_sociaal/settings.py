@@ -223,7 +223,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "BudgetRevisionKindEnum": "budget.models.RevisionKind",
+        "RealisationSourceEnum": "budget.models.RealisationEntry.Source",
+    },
 }
 
 # --- Celery: eager when no broker is configured ---

@@ -219,34 +219,33 @@ def _tegenprestatie_items(today: date) -> list[dict]:
 
 
 def _budget_items(today: date) -> list[dict]:
-    from almelo_sociaal.parameters.selectors import parameter_value
-    from budget.models import ForecastRun
+    """Finance is alerted when the latest forecast of this year crosses the BUIG signal threshold."""
+    from budget.models import BudgetYear
+    from budget.selectors import forecast_signals, latest_forecasts, tekort_signal_pct
 
-    threshold = parameter_value("budget_signaal_tekort_pct", today)
-    run = (
-        ForecastRun.objects.filter(budget_year__year=today.year, scenario="basis", tekort_pct__gt=threshold)
-        .select_related("budget_year")
-        .order_by("-run_on")
-        .first()
-    )
-    if run is None:
+    budget_year = BudgetYear.objects.filter(year=today.year).first()
+    if budget_year is None:
         return []
-    return [
-        dict(
-            kind=WorkItem.Kind.BUDGET_ALERT,
-            subject_key=f"buig:{today.year}",
-            assignee_id=None,
-            role=Role.FINANCE,
-            wijkteam_id=None,
-            client_id=None,
-            due_on=today,
-            url=reverse("budget:year", args=[today.year]),
-            message=(
-                f"BUIG {today.year}: verwacht tekort {run.tekort_pct}% van het budget "
-                f"(drempel {threshold}%), prognose van {run.run_on:%d-%m-%Y}"
-            ),
+    items = []
+    for run in forecast_signals(today.year, latest_forecasts(budget_year)):
+        items.append(
+            dict(
+                kind=WorkItem.Kind.BUDGET_ALERT,
+                subject_key=f"buig:{today.year}:{run.scenario}",
+                assignee_id=None,
+                role=Role.FINANCE,
+                wijkteam_id=None,
+                client_id=None,
+                due_on=today,
+                url=reverse("budget:year", args=[today.year]),
+                message=(
+                    f"BUIG {today.year}, scenario {run.get_scenario_display().lower()}: verwacht tekort "
+                    f"{run.tekort_pct}% van het budget (signaalgrens {tekort_signal_pct(today.year)}%), "
+                    f"prognose van {run.run_on:%d-%m-%Y}"
+                ),
+            )
         )
-    ]
+    return items
 
 
 @transaction.atomic

@@ -202,15 +202,6 @@ PARAMETERS = [
         "beleid",
     ),
     P(
-        "budget_signaal_tekort_pct",
-        "Signaal aan financiën bij verwacht tekort boven",
-        "%",
-        J2019,
-        "2.5",
-        "Afspraak team financiën",
-        "beleid",
-    ),
-    P(
         "herbeoordeling_signaal_dagen",
         "Herbeoordeling in de werkvoorraad zoveel dagen vóór de datum",
         "dagen",

@@ -95,6 +95,7 @@ def test_budget_alert_goes_to_finance(make_user):
         run_on=TODAY,
         method="caseload",
         lasten=Decimal("40000000"),
+        budget_amount=Decimal("38000000"),
         tekort=Decimal("2000000"),
         tekort_pct=Decimal("5.26"),
     )
