@@ -11,4 +11,12 @@ from . import services
 )
 def recompute_budget_year(year: int) -> int:
     """Recompute forecast, tekort and vangnet estimate of ``year``; returns the number of runs written."""
-    return len(services.recompute_year(year=year))
+    from django.utils import timezone
+
+    from almelo_sociaal.jobs.services import refresh_work_items
+
+    runs = services.recompute_year(year=year)
+    refresh_work_items(
+        today=timezone.localdate(), only_budget=True
+    )  # finance's alert follows the new forecast
+    return len(runs)

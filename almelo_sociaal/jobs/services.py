@@ -249,12 +249,18 @@ def _budget_items(today: date) -> list[dict]:
 
 
 @transaction.atomic
-def refresh_work_items(*, today: date) -> int:
-    """Upsert the work list: new items appear, existing ones are refreshed, vanished ones are resolved."""
-    candidates = {(c["kind"], c["subject_key"]): c for c in due_work_candidates(today)}
+def refresh_work_items(*, today: date, only_budget: bool = False) -> int:
+    """Upsert the work list: new items appear, existing ones are refreshed, vanished ones are resolved.
+
+    ``only_budget`` refreshes just finance's BUIG alerts (after a revision or realisation entry).
+    """
+    if only_budget:
+        found, scope = _budget_items(today), WorkItem.objects.filter(kind=WorkItem.Kind.BUDGET_ALERT)
+    else:
+        found, scope = due_work_candidates(today), WorkItem.objects.all()
+    candidates = {(c["kind"], c["subject_key"]): c for c in found}
     existing = {
-        (w.kind, w.subject_key): w
-        for w in WorkItem.objects.select_for_update().filter(resolved_on__isnull=True)
+        (w.kind, w.subject_key): w for w in scope.select_for_update().filter(resolved_on__isnull=True)
     }
     new, changed = [], []
     for key, data in candidates.items():

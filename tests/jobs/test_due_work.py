@@ -142,3 +142,24 @@ def test_run_job_command(capsys):
 
     call_command("run_job", "caseload_snapshot")
     assert JobRun.objects.get().status == "success"
+
+
+def test_budget_entry_refreshes_the_finance_alert(make_user, django_capture_on_commit_callbacks):
+    from budget import services as budget_services
+
+    finance = make_user(Role.FINANCE)
+    budget_services.create_year(year=TODAY.year, caseload_uitgangspunt=2900, actor=finance)
+    assert not WorkItem.objects.filter(kind="budget_tekort").exists()
+    with django_capture_on_commit_callbacks(execute=True):  # the recompute runs after commit
+        budget_services.record_revision(
+            year=TODAY.year,
+            kind="voorlopig",
+            amount=Decimal("30000000"),
+            published_on=TODAY,
+            source="test",
+            actor=finance,
+        )
+    # 2,900 × € 15,000 = € 43.5 M against € 30 M: far above the signal threshold
+    alerts = list(work_items_for(finance))
+    assert alerts and all(a.kind == "budget_tekort" for a in alerts)
+    assert any("scenario basis" in a.message for a in alerts)
