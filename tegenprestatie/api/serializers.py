@@ -8,7 +8,22 @@ from rest_framework import serializers
 from almelo_sociaal.core.rules import RuleViolation
 
 from .. import rules
-from ..models import Activity, HostOrganisation, HourLog, Placement
+from ..models import Activity, HostOrganisation, HourLog, Phase, Placement
+
+
+def _choice_field(choices, **kwargs) -> serializers.ChoiceField:
+    """A ChoiceField documented as an inline enum (no shared component: no name collisions with other apps)."""
+    values = [value for value, _label in choices]
+
+    @extend_schema_field(
+        {"type": "string", "enum": values}
+        if all(isinstance(v, str) for v in values)
+        else {"type": "integer", "enum": values}
+    )
+    class InlineChoiceField(serializers.ChoiceField):
+        pass
+
+    return InlineChoiceField(choices=choices, **kwargs)
 
 
 @extend_schema_field({"type": "string", "pattern": r"^\d{4}-W\d{2}$", "example": "2026-W07"})
@@ -27,8 +42,9 @@ class WeekField(serializers.Field):
         return value.label
 
 
-class HostSerializer(serializers.ModelSerializer):
+class HostOrganisationSerializer(serializers.ModelSerializer):
     has_declaration = serializers.BooleanField(read_only=True)
+    kind = _choice_field(HostOrganisation.Kind.choices, read_only=True)
 
     class Meta:
         model = HostOrganisation
@@ -47,16 +63,13 @@ class HostSerializer(serializers.ModelSerializer):
         ]
 
 
-class ActivitySerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Activity
-        fields = ["id", "code", "name", "kind", "needs_host", "needs_description"]
-
-
 class PlacementSerializer(serializers.ModelSerializer):
     client_name = serializers.CharField(source="client.full_name", read_only=True)
     activity_code = serializers.CharField(source="activity.code", read_only=True)
     host_name = serializers.CharField(source="host.name", read_only=True, default=None)
+    status = _choice_field(Placement.Status.choices, read_only=True)
+    end_reason = _choice_field([("", ""), *Placement.EndReason.choices], read_only=True)
+    phase = _choice_field(Phase.choices, read_only=True)
 
     class Meta:
         model = Placement
@@ -90,24 +103,23 @@ class PlacementCreateSerializer(serializers.Serializer):
     )
     self_chosen = serializers.BooleanField()
     description = serializers.CharField(required=False, allow_blank=True, default="")
-    phase = serializers.ChoiceField(choices=[1, 2, 3])
+    phase = _choice_field(Phase.choices)
     agreed_hours = serializers.DecimalField(max_digits=4, decimal_places=2)
     start_date = serializers.DateField()
     end_date = serializers.DateField(required=False, allow_null=True)
     activate = serializers.BooleanField(required=False, default=False)
 
 
-class StatusChangeSerializer(serializers.Serializer):
-    new_status = serializers.ChoiceField(choices=Placement.Status.choices)
+class PlacementStatusChangeSerializer(serializers.Serializer):
+    new_status = _choice_field([(s, label) for s, label in Placement.Status.choices if s != rules.PROPOSED])
     on = serializers.DateField()
-    end_reason = serializers.ChoiceField(
-        choices=Placement.EndReason.choices, required=False, allow_blank=True, default=""
-    )
+    end_reason = _choice_field(Placement.EndReason.choices, required=False, allow_blank=True, default="")
     reason_text = serializers.CharField(required=False, allow_blank=True, default="")
 
 
 class HourLogSerializer(serializers.ModelSerializer):
     week = serializers.CharField(source="week.label", read_only=True)
+    attendance = _choice_field(HourLog.Attendance.choices, read_only=True)
 
     class Meta:
         model = HourLog
@@ -130,9 +142,7 @@ class HourLogSerializer(serializers.ModelSerializer):
 class HourRowSerializer(serializers.Serializer):
     placement = serializers.IntegerField()
     hours = serializers.DecimalField(max_digits=4, decimal_places=2)
-    attendance = serializers.ChoiceField(
-        choices=HourLog.Attendance.choices, required=False, allow_blank=True, default=""
-    )
+    attendance = _choice_field(HourLog.Attendance.choices, required=False, allow_blank=True, default="")
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
 
 

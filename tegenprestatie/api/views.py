@@ -14,11 +14,11 @@ from almelo_sociaal.audit.services import log_access, log_access_many
 from .. import access, selectors, services
 from .filters import HourLogFilter, PlacementFilter
 from .serializers import (
-    HostSerializer,
+    HostOrganisationSerializer,
     HourLogSerializer,
     PlacementCreateSerializer,
     PlacementSerializer,
-    StatusChangeSerializer,
+    PlacementStatusChangeSerializer,
     WeekRegistrationSerializer,
 )
 
@@ -26,7 +26,7 @@ from .serializers import (
 class HostViewSet(viewsets.ReadOnlyModelViewSet):
     """Gastorganisaties with their verdringing declaration."""
 
-    serializer_class = HostSerializer
+    serializer_class = HostOrganisationSerializer
     roles = access.API_READ_ROLES
     filterset_fields = ["active", "kind"]
 
@@ -49,7 +49,7 @@ class PlacementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         if self.action == "create":
             return PlacementCreateSerializer
         if self.action == "status":
-            return StatusChangeSerializer
+            return PlacementStatusChangeSerializer
         return PlacementSerializer
 
     def list(self, request, *args, **kwargs):
@@ -86,13 +86,13 @@ class PlacementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         placement = services.propose_placement(actor=request.user, client=client, **data)
         return Response(PlacementSerializer(placement).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=StatusChangeSerializer, responses={200: PlacementSerializer})
+    @extend_schema(request=PlacementStatusChangeSerializer, responses={200: PlacementSerializer})
     @action(detail=True, methods=["post"])
     def status(self, request, pk=None):
         placement = self.get_object()
         if not selectors.can_manage_client(request.user, placement.client):
             raise PermissionDenied("Alleen de coach van het wijkteam van de cliënt wijzigt de plaatsing.")
-        serializer = StatusChangeSerializer(data=request.data)
+        serializer = PlacementStatusChangeSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         placement = services.change_placement_status(
             actor=request.user, placement=placement, **serializer.validated_data
