@@ -81,7 +81,8 @@ def take_caseload_snapshot(*, period: str, day: date) -> int:
     CaseloadSnapshot.objects.filter(pk__in=stale).delete()
     written = len(rows)
     written += _coach_load(min(last, date.today()))
-    written += _tegenprestatie(first, last)
+    _, month_first, month_last = period_bounds(Period.MONTH, first)
+    written += _tegenprestatie(month_first, month_last)  # always the whole month, also for a daily run
     return written
 
 

@@ -54,13 +54,13 @@ class CoordinatorDashboardView(RoleRequiredMixin, TemplateView):
         data = request.GET.copy()
         for key, value in initial.items():
             data.setdefault(key, value or "")
+        defaults = DashboardFilterForm({})
+        defaults.is_valid()
+        data.setdefault("van", defaults.cleaned_data["van"].strftime("%Y-%m"))
+        data.setdefault("tot", defaults.cleaned_data["tot"].strftime("%Y-%m"))
         form = DashboardFilterForm(data)
-        if not form.is_valid():  # show the errors, with the default period
-            fallback = DashboardFilterForm({})
-            fallback.is_valid()
-            cleaned = fallback.cleaned_data
-        else:
-            cleaned = form.cleaned_data
+        # invalid input: show the errors, and the default period
+        cleaned = form.cleaned_data if form.is_valid() else defaults.cleaned_data
         flt = selectors.DashboardFilter(
             wijkteam=cleaned.get("wijkteam"), start=cleaned["van"], end=cleaned["tot"]
         )
