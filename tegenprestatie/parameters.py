@@ -11,6 +11,8 @@ from datetime import date
 
 from almelo_sociaal.parameters.defaults import P
 
+from .terms import TERM, TERM_LOWER
+
 UITVOERINGSREGELING = "Uitvoeringsregeling Participatiewet Almelo, §7 De tegenprestatie"
 NALEVING = "Uitvoeringsregeling Participatiewet Almelo, §8 Naleving (verzwaring bij recidive)"
 START = date(2019, 1, 1)
@@ -38,7 +40,7 @@ SANCTION_KEYS = [
 PARAMETERS = [
     P(
         MAX_HOURS_PER_WEEK,
-        "Tegenprestatie: maximum uren per week",
+        f"{TERM}: maximum uren per week",
         "uur/week",
         START,
         "20",
@@ -47,7 +49,7 @@ PARAMETERS = [
     ),
     P(
         MAX_WEEKS_PER_YEAR,
-        "Tegenprestatie: maximum weken met uren per kalenderjaar (ISO-jaar van de week)",
+        f"{TERM}: maximum weken met uren per kalenderjaar (ISO-jaar van de week)",
         "weken/jaar",
         START,
         "44",
@@ -56,7 +58,7 @@ PARAMETERS = [
     ),
     P(
         MAX_COMBINED_HOURS,
-        "Tegenprestatie + re-integratie: maximum uren per week samen",
+        f"{TERM} + re-integratie: maximum uren per week samen",
         "uur/week",
         START,
         "20",
@@ -65,7 +67,7 @@ PARAMETERS = [
     ),
     P(
         SANCTION_PCT_FIRST,
-        "Maatregel tegenprestatie: eerste gedraging",
+        f"Maatregel {TERM_LOWER}: eerste gedraging",
         "% van de norm",
         START,
         "20",
@@ -74,7 +76,7 @@ PARAMETERS = [
     ),
     P(
         SANCTION_PCT_RECIDIVE,
-        "Maatregel tegenprestatie: tweede gedraging binnen de recidivetermijn",
+        f"Maatregel {TERM_LOWER}: tweede gedraging binnen de recidivetermijn",
         "% van de norm",
         START,
         "40",
@@ -83,17 +85,17 @@ PARAMETERS = [
     ),
     P(
         SANCTION_PCT_REPEATED,
-        "Maatregel tegenprestatie: derde en volgende gedraging binnen de recidivetermijn",
+        f"Maatregel {TERM_LOWER}: derde en volgende gedraging binnen de recidivetermijn",
         "% van de norm",
         START,
         "100",
         NALEVING,
         "beleid",
     ),
-    P(SANCTION_MONTHS, "Maatregel tegenprestatie: duur", "maanden", START, "1", NALEVING, "beleid"),
+    P(SANCTION_MONTHS, f"Maatregel {TERM_LOWER}: duur", "maanden", START, "1", NALEVING, "beleid"),
     P(
         RECIDIVE_MONTHS,
-        "Maatregel tegenprestatie: recidivetermijn",
+        f"Maatregel {TERM_LOWER}: recidivetermijn",
         "maanden",
         START,
         "12",

@@ -395,3 +395,10 @@ def test_a_coach_cannot_place_a_client_of_another_wijkteam(client, coach, client
     assert (
         client.get(reverse("tegenprestatie:placement-create", args=[client_elsewhere.pk])).status_code == 404
     )
+
+
+def test_the_display_name_comes_from_one_place(client, coach, monkeypatch):
+    monkeypatch.setattr("tegenprestatie.terms.TERM", "Maatschappelijke participatie")
+    client.force_login(coach)
+    body = client.get(reverse("tegenprestatie:placement-list")).content.decode()
+    assert "Maatschappelijke participatie: plaatsingen" in body
