@@ -246,7 +246,11 @@ def change_placement_status(
     *, actor, placement: Placement, new_status: str, on: date, end_reason: str = "", reason_text: str = ""
 ) -> Placement:
     """Activate, pause, resume or end a placement (ending needs a reason; activating re-checks admission)."""
-    placement = Placement.objects.select_for_update().select_related("host", "activity").get(pk=placement.pk)
+    placement = (
+        Placement.objects.select_for_update(of=("self",))
+        .select_related("host", "activity")
+        .get(pk=placement.pk)
+    )
     current = placement.status
     try:
         rules.check_status_transition(
