@@ -251,8 +251,7 @@ def check_hour_registration(
     counted twice).
     """
     check_hours_value(hours)
-    if hours > 0:
-        check_week_in_placement(week=week, start=placement_start, end=placement_end)
+    check_week_in_placement(week=week, start=placement_start, end=placement_end)
     check_week_total(week=week, total_hours=hours + other_hours_in_week, caps=caps)
     in_week = hours + other_hours_in_week
     check_weeks_in_year(week=week, hours_in_week=in_week, weeks_with_hours=weeks_with_hours, caps=caps)

@@ -258,8 +258,9 @@ def test_hours_in_a_week_after_the_placement_are_refused():
     assert v.message == "Week 2026-W08 valt buiten de plaatsingsperiode (05-01-2026 t/m 15-02-2026)."
 
 
-def test_clearing_hours_outside_the_period_is_allowed():
-    register(week=r.IsoWeek(2026, 1), hours=D("0"), placement_start=date(2026, 2, 9))
+def test_a_no_show_outside_the_period_is_refused_too():
+    v = refused(register, week=r.IsoWeek(2026, 1), hours=D("0"), placement_start=date(2026, 2, 9))
+    assert v.code == "buiten_plaatsingsperiode"
 
 
 # --------------------------------------------------------------------------- placement admission
