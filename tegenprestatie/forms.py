@@ -97,6 +97,11 @@ class PlacementForm(forms.Form):
         )
 
 
+class AgreedHoursForm(forms.Form):
+    agreed_hours = HoursField(label="Afgesproken uren per week (naar vermogen)")
+    on = forms.DateField(label="Per datum", widget=DATE)
+
+
 class StatusForm(forms.Form):
     new_status = forms.ChoiceField(label="Nieuwe status", choices=Placement.Status.choices)
     on = forms.DateField(label="Per datum", widget=DATE)

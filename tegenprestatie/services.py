@@ -312,6 +312,52 @@ def change_placement_status(
     return placement
 
 
+@transaction.atomic
+def change_agreed_hours(*, actor, placement: Placement, agreed_hours: Decimal, on: date) -> Placement:
+    """The coach adjusts the hours 'naar vermogen'; the caps are checked again from ``on``."""
+    placement = (
+        Placement.objects.select_for_update(of=("self",))
+        .select_related("host", "activity")
+        .get(pk=placement.pk)
+    )
+    if placement.status == rules.ENDED:
+        raise ValidationError(
+            {"agreed_hours": [ValidationError("De plaatsing is beëindigd.", code="plaatsing_beeindigd")]}
+        )
+    try:
+        _check_admission(
+            client_id=placement.client_id,
+            host=placement.host,
+            activity=placement.activity,
+            agreed_hours=agreed_hours,
+            start=max(on, placement.start_date),
+            end=placement.end_date,
+            exclude_id=placement.pk,
+        )
+    except RuleViolation as v:
+        raise _refuse(v)
+    before = placement.agreed_hours
+    placement.agreed_hours = agreed_hours
+    set_history_user(placement, actor)
+    placement.save(update_fields=["agreed_hours"])
+    PlacementEvent.objects.create(
+        placement=placement,
+        from_status=placement.status,
+        to_status=placement.status,
+        on=on,
+        actor=actor,
+        reason=f"Afgesproken uren {rules.format_hours(before)} → {rules.format_hours(agreed_hours)} per week",
+    )
+    _event(
+        placement.client_id,
+        "tegenprestatie",
+        f"{TERM} {placement.activity.name}: afspraak {rules.format_hours(agreed_hours)} uur per week "
+        f"per {rules.format_date(on)}.",
+        actor,
+    )
+    return placement
+
+
 # --------------------------------------------------------------------------- weekly hours
 
 

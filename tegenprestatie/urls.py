@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.PlacementListView.as_view(), name="placement-list"),
     path("plaatsingen/<int:pk>/", views.PlacementDetailView.as_view(), name="placement-detail"),
     path("plaatsingen/<int:pk>/status/", views.PlacementStatusView.as_view(), name="placement-status"),
+    path("plaatsingen/<int:pk>/uren/", views.PlacementHoursView.as_view(), name="placement-hours"),
     path("uren/", views.WeekGridView.as_view(), name="week-grid"),
     path("naleving/", views.ComplianceView.as_view(), name="compliance"),
     path("overzicht/", views.CoordinatorOverviewView.as_view(), name="overview"),

@@ -20,6 +20,7 @@ from almelo_sociaal.core.rules import RuleViolation
 
 from . import access, rules, selectors, services
 from .forms import (
+    AgreedHoursForm,
     DeclarationForm,
     ExemptionForm,
     HostForm,
@@ -98,6 +99,8 @@ class PlacementDetailView(RoleRequiredMixin, TemplateView):
             logs=list(placement.hour_logs.select_related("registered_by").order_by("-week_start")[:60]),
             can_manage=can_manage,
             status_form=kwargs.get("status_form") or StatusForm(initial={"on": timezone.localdate()}),
+            hours_form=kwargs.get("hours_form")
+            or AgreedHoursForm(initial={"on": timezone.localdate(), "agreed_hours": placement.agreed_hours}),
             next_statuses=[(s, rules.STATUS_LABELS[s]) for s in sorted(rules.TRANSITIONS[placement.status])],
         )
         return ctx
@@ -125,6 +128,32 @@ class PlacementStatusView(RoleRequiredMixin, View):
         view = PlacementDetailView(request=request, kwargs={"pk": pk})
         ctx = view.get_context_data(pk=pk, status_form=form)
         return render(request, PlacementDetailView.template_name, ctx, status=400)
+
+
+class PlacementHoursView(RoleRequiredMixin, View):
+    roles = access.COACH_ROLES
+    write_roles = access.COACH_ROLES
+
+    def post(self, request, pk):
+        placement = selectors.get_placement_for(request.user, pk)
+        if not selectors.can_manage_client(request.user, placement.client):
+            raise PermissionDenied("Alleen de coach van het wijkteam van de cliënt wijzigt de plaatsing.")
+        form = AgreedHoursForm(request.POST)
+        if form.is_valid():
+            try:
+                services.change_agreed_hours(actor=request.user, placement=placement, **form.cleaned_data)
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, "De afgesproken uren zijn aangepast.")
+                return redirect("tegenprestatie:placement-detail", pk=pk)
+        view = PlacementDetailView(request=request, kwargs={"pk": pk})
+        return render(
+            request,
+            PlacementDetailView.template_name,
+            view.get_context_data(pk=pk, hours_form=form),
+            status=400,
+        )
 
 
 class PlacementCreateView(RoleRequiredMixin, View):

@@ -317,3 +317,16 @@ def test_a_maatregel_of_zero_percent_is_saved_with_the_weighing(coach, client_in
 def test_a_non_culpable_maatregel_does_not_make_a_recidivist(coach, client_in_team):
     sanction(coach, client_in_team, date(2026, 2, 1), "0", culpability=rules.NOT_CULPABLE)
     assert sanction(coach, client_in_team, date(2026, 6, 1), "20").level == "eerste"
+
+
+def test_raising_the_agreed_hours_rechecks_the_combined_cap(coach, client_in_team, in_group):
+    placement = propose(coach, in_group(client_in_team, hours="12"), agreed_hours=D("6"), activate=True)
+    with pytest.raises(ValidationError) as exc:
+        services.change_agreed_hours(
+            actor=coach, placement=placement, agreed_hours=D("8.5"), on=date(2026, 4, 1)
+        )
+    assert "= 20,5 uur" in errors_of(exc)["agreed_hours"][0]
+    services.change_agreed_hours(actor=coach, placement=placement, agreed_hours=D("8"), on=date(2026, 4, 1))
+    placement.refresh_from_db()
+    assert placement.agreed_hours == D("8")
+    assert placement.events.filter(reason__contains="6 → 8").exists()

@@ -55,6 +55,7 @@ POST_PAGES = {
         {R.COORDINATOR, R.BEHEER},
     ),
     "week-grid": (lambda pl, h: reverse("tegenprestatie:week-grid"), {R.COACH, HOST_CONTACT}),
+    "placement-hours": (lambda pl, h: reverse("tegenprestatie:placement-hours", args=[pl.pk]), COACH),
 }
 
 
