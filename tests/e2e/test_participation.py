@@ -8,11 +8,15 @@ from tests.factories import ClientFactory, DossierFactory
 
 def test_coach_records_profile_and_overrides_the_suggestion(page, login, make_user, wijkteam, screenshot):
     coach = make_user(Role.COACH, wijkteam=wijkteam, username="cor", first_name="Cor", last_name="Coach")
-    hein = ClientFactory(wijkteam=wijkteam, voornamen="Hein", achternaam="Wolters", geboortedatum=date(1977, 4, 3))
+    hein = ClientFactory(
+        wijkteam=wijkteam, voornamen="Hein", achternaam="Wolters", geboortedatum=date(1977, 4, 3)
+    )
     DossierFactory(client=hein, startdatum=date(2023, 5, 1))
     login(page, coach)
 
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Participatie", exact=True).click()
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
+        "link", name="Participatie", exact=True
+    ).click()
     page.get_by_role("link", name="Hein Wolters").click()
     page.get_by_role("link", name="Profiel vastleggen").click()
     page.locator("#id_motivatie").get_by_label("matig").check()
@@ -43,7 +47,9 @@ def test_coach_records_profile_and_overrides_the_suggestion(page, login, make_us
     assert page.get_by_test_id("current-group").inner_text() == "4"
     assert page.get_by_text("afwijkend van voorstel groep 3").is_visible()
     history = page.get_by_test_id("group-history")
-    assert history.get_by_role("cell", name="Schulden en huisvesting escaleren; eerst stabiliseren.").is_visible()
+    assert history.get_by_role(
+        "cell", name="Schulden en huisvesting escaleren; eerst stabiliseren."
+    ).is_visible()
     screenshot(page, "participation-client")
 
     page.get_by_role("link", name="Hein Wolters").first.click()
