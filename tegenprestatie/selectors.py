@@ -340,16 +340,19 @@ def client_panel(user, client: Client, today: date) -> dict:
 
 
 def compliance_signals(user, today: date, *, weeks_back: int = 8) -> list[dict]:
-    """Missed weeks (no registration) and no-shows in the last ``weeks_back`` completed weeks, per placement.
-
-    Fixed number of queries: placements + their logs in the window + status events + exemptions + sanctions.
+    """Missed weeks (no registration) and no-shows in the last ``weeks_back`` completed weeks, per placement
+    ``user`` may see. Fixed number of queries: placements + their logs in the window + status events +
+    exemptions + sanctions.
     """
+    return _signals(placements_visible_to(user), today, weeks_back=weeks_back)
+
+
+def _signals(placements_qs: QuerySet[Placement], today: date, *, weeks_back: int) -> list[dict]:
     last = rules.IsoWeek.of(today).shift(-1)
     first = last.shift(-(weeks_back - 1))
     max_weeks = int(parameter_values([p.MAX_WEEKS_PER_YEAR], on=last.reference_date)[p.MAX_WEEKS_PER_YEAR])
     placements = list(
-        placements_visible_to(user)
-        .filter(status__in=OPEN_STATUSES, start_date__lte=last.sunday)
+        placements_qs.filter(status__in=OPEN_STATUSES, start_date__lte=last.sunday)
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=first.monday))
         .select_related("client", "host", "activity")
         .annotate(weeks_used=Coalesce(_weeks_used_subquery(last.year), Value(0), output_field=IntegerField()))
@@ -395,6 +398,74 @@ def compliance_signals(user, today: date, *, weeks_back: int = 8) -> list[dict]:
             )
     signals.sort(key=lambda s: (-s["score"], s["client"].achternaam))
     return signals
+
+
+def due_work(today: date, *, weeks_back: int = 8, near_margin: int = 4) -> list[dict]:
+    """Work items for the coaches (the jobs app's daily work list; not scoped: a job sees everything).
+
+    ``near_cap``: a client with an open placement within ``near_margin`` weeks of the yearly maximum;
+    ``missed``: a placement with missed weeks or no-shows in the last ``weeks_back`` completed weeks.
+    Subject keys are stable while the situation lasts, so the work list upserts instead of duplicating.
+    """
+    week = rules.IsoWeek.of(today)
+    max_weeks = int(parameter_values([p.MAX_WEEKS_PER_YEAR], on=week.reference_date)[p.MAX_WEEKS_PER_YEAR])
+    items = []
+    open_clients = Placement.objects.filter(status__in=OPEN_STATUSES).values("client_id")
+    for row in (
+        HourLog.objects.filter(iso_year=week.year, hours__gt=0, client_id__in=open_clients)
+        .values(
+            "client_id",
+            "client__coach_id",
+            "client__wijkteam_id",
+            "client__voornamen",
+            "client__tussenvoegsel",
+            "client__achternaam",
+        )
+        .annotate(weeks=Count("week_start", distinct=True))
+        .filter(weeks__gte=max_weeks - near_margin)
+        .order_by("client_id")
+    ):
+        name = " ".join(
+            x
+            for x in (row["client__voornamen"], row["client__tussenvoegsel"], row["client__achternaam"])
+            if x
+        )
+        items.append(
+            {
+                "kind": "near_cap",
+                "subject_key": f"tp:bijna-max:{row['client_id']}:{week.year}",
+                "client_id": row["client_id"],
+                "coach_id": row["client__coach_id"],
+                "wijkteam_id": row["client__wijkteam_id"],
+                "due_on": today,
+                "message": f"{name}: {row['weeks']} van {max_weeks} weken met uren in {week.year}.",
+            }
+        )
+    for signal in _signals(Placement.objects.all(), today, weeks_back=weeks_back):
+        pl = signal["placement"]
+        parts = []
+        if signal["missed"]:
+            parts.append(
+                f"{len(signal['missed'])} week/weken zonder registratie "
+                f"({', '.join(w.label for w in signal['missed'])})"
+            )
+        if signal["no_shows"]:
+            parts.append(
+                f"{len(signal['no_shows'])}× niet verschenen "
+                f"({', '.join(w.label for w in signal['no_shows'])})"
+            )
+        items.append(
+            {
+                "kind": "missed",
+                "subject_key": f"tp:gemist:{pl.pk}",
+                "client_id": pl.client_id,
+                "coach_id": pl.client.coach_id,
+                "wijkteam_id": pl.client.wijkteam_id,
+                "due_on": today,
+                "message": f"{pl.client.full_name} ({pl.activity.name}): {'; '.join(parts)}.",
+            }
+        )
+    return items
 
 
 # --------------------------------------------------------------------------- coordinator overview

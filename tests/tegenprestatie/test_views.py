@@ -403,3 +403,25 @@ def test_the_display_name_comes_from_one_place(client, coach, monkeypatch):
     client.force_login(coach)
     body = client.get(reverse("tegenprestatie:placement-list")).content.decode()
     assert "Maatschappelijke participatie: plaatsingen" in body
+
+
+def test_due_work_flags_missed_weeks_and_clients_near_the_cap(coach, wijkteam, host):
+    from tegenprestatie import selectors
+
+    today = timezone.localdate()
+    last = rules.IsoWeek.of(today).shift(-1)
+    missing = PlacementFactory(
+        client=ClientFactory(wijkteam=wijkteam), host=host, start_date=last.shift(-1).monday
+    )
+    log_hours(missing, last, "0", attendance=rules.NO_SHOW)
+    busy = PlacementFactory(
+        client=ClientFactory(wijkteam=wijkteam), host=host, start_date=date(last.year, 1, 1)
+    )
+    for n in range(1, 42):
+        log_hours(busy, rules.IsoWeek(last.year, n), "2")
+    items = {(i["kind"], i["client_id"]): i for i in selectors.due_work(today)}
+    assert ("missed", missing.client_id) in items
+    assert f"1× niet verschenen ({last.label})" in items[("missed", missing.client_id)]["message"]
+    assert items[("near_cap", busy.client_id)]["message"].endswith(
+        f"41 van 44 weken met uren in {last.year}."
+    )
