@@ -42,7 +42,7 @@ e2e: install
 	$(BIN)/pytest tests/e2e -v
 
 schema: install
-	DJANGO_DEBUG=1 $(BIN)/python manage.py spectacular --validate --file docs/openapi.yaml
+	DJANGO_DEBUG=1 $(BIN)/python manage.py spectacular --validate --fail-on-warn --file docs/openapi.yaml
 
 bench: install
 	$(BIN)/python tests/perf/bench.py

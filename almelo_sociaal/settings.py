@@ -145,6 +145,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+WHITENOISE_USE_FINDERS = DEBUG  # local runs serve straight from static/ without collectstatic
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -226,6 +227,15 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "BudgetRevisionKindEnum": "budget.models.RevisionKind",
         "RealisationSourceEnum": "budget.models.RealisationEntry.Source",
+        "AanvraagStatusEnum": "cases.models.Aanvraag.Status",
+        "BesluitEnum": "cases.models.Aanvraag.Besluit",
+        "LeefgebiedEnum": "cases.models.Leefgebied",
+        "PlacementStatusEnum": "tegenprestatie.models.Placement.Status",
+        "SignalStatusEnum": "cases.srt.rules.SignalStatus",
+        "InvestigationStatusEnum": "cases.srt.rules.InvestigationStatus",
+        "SignalSourceEnum": "cases.srt.rules.SignalSource",
+        "SrtOutcomeEnum": "cases.srt.rules.Outcome",
+        "TrajectOutcomeEnum": "participation.models.Trajectory.Outcome",
     },
 }
 

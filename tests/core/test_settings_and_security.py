@@ -80,3 +80,11 @@ def test_legal_parameters_are_seeded_and_effective_dated():
     assert parameter_value("wml_maand_21", date(2026, 1, 1)) == Decimal("2294.40")
     with pytest.raises(MissingParameter):
         parameter_value("wml_maand_21", date(2020, 1, 1))
+
+
+def test_committed_openapi_schema_is_current():
+    """docs/openapi.yaml is the published contract; regenerate it with `make schema` after an API change."""
+    result = _manage("spectacular", "--validate", "--fail-on-warn", "--file", "/dev/stdout", DJANGO_DEBUG="1")
+    assert result.returncode == 0, result.stderr[-2000:]
+    committed = (ROOT / "docs" / "openapi.yaml").read_text()
+    assert result.stdout.strip() == committed.strip(), "docs/openapi.yaml is out of date: run `make schema`"
