@@ -176,6 +176,13 @@ DEMO_USERS = [
     ("financien", "Femke", "Financiën", [Role.FINANCE], None),
     ("beheer", "Bea", "Beheer", [Role.BEHEER], None),
     ("werkplein-api", "Werkplein", "Twente", [Role.API_CLIENT], None),
+    (
+        "gastorganisatie",
+        "Gea",
+        "Gastvrouw",
+        [Role.HOST_CONTACT],
+        None,
+    ),  # linked to a host by the tegenprestatie demo
 ]
 
 

@@ -18,6 +18,7 @@ class Role(models.TextChoices):
     FINANCE = "financien", "Financieel medewerker"
     BEHEER = "beheer", "Functioneel beheer"
     API_CLIENT = "api_client", "API-client (Werkplein)"
+    HOST_CONTACT = "gastorganisatie", "Contactpersoon gastorganisatie (tegenprestatie)"
 
 
 ALL_ROLES = tuple(Role)
