@@ -1,0 +1,116 @@
+"""Accessibility: axe-core in chromium on the main pages of every app; no serious or critical violations.
+
+axe-core is vendored (tests/e2e/vendor/axe-core-<version>.min.js, MPL-2.0, licence header kept), so CI needs no
+npm. It is evaluated through the DevTools protocol, which the page's Content-Security-Policy does not block.
+Pages: the login page, every GET page without URL arguments (found by walking the URL patterns, so new pages of
+any app are covered automatically) and the detail pages of one client and one aanvraag.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from almelo_sociaal.accounts.roles import Role
+from tests.factories import AanvraagFactory, ClientFactory, DossierFactory, UserFactory, WijkteamFactory
+
+AXE = next((Path(__file__).parent / "vendor").glob("axe-core-*.min.js"))
+RUN_AXE = """async () => {
+  const result = await axe.run(document, {runOnly: {type: 'tag',
+    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}});
+  return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
+}"""
+SKIP_PREFIXES = ("/api/", "/beheer/", "/healthz", "/uitloggen/", "/static/")
+SKIP_SUFFIXES = (".csv", ".xlsx")
+
+# Violations in templates owned by other apps, reported to their owners (see docs/security.md); they are
+# listed here so that any *new* violation still fails. Key: (path, axe rule id).
+KNOWN: dict[tuple[str, str], str] = {}
+
+
+def _plain_get_paths() -> list[str]:
+    paths = []
+
+    def walk(patterns, prefix=""):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                walk(p.url_patterns, prefix + str(p.pattern))
+            elif isinstance(p, URLPattern) and not p.pattern.converters:
+                route = "/" + prefix + str(p.pattern)
+                if "<" not in route and "(" not in route and "^" not in route:
+                    paths.append(route)
+
+    walk(get_resolver().url_patterns)
+    return [p for p in paths if not p.startswith(SKIP_PREFIXES) and not p.endswith(SKIP_SUFFIXES)]
+
+
+def _check(page, path: str, found: dict, checked: list | None = None):
+    from playwright.sync_api import Error
+
+    try:
+        response = page.goto(path)
+    except Error:  # a POST-only URL answers 405 without a body
+        return
+    if response is None or response.status in (403, 404, 405):
+        return
+    page.evaluate(AXE.read_text())
+    assert page.evaluate("() => typeof axe.run") == "function"
+    if checked is not None:
+        checked.append(path)
+    for violation in page.evaluate(RUN_AXE):
+        found[(path, violation["id"])] = violation
+
+
+@pytest.fixture
+def everyone(db):
+    team = WijkteamFactory(code="binnenstad", name="Binnenstad-Hofkamp")
+    user = UserFactory(username="a11y", first_name="Toegankelijk", wijkteam=team)
+    user.groups.set([Group.objects.get_or_create(name=r.value)[0] for r in Role if r != Role.API_CLIENT])
+    client = ClientFactory(wijkteam=team)
+    aanvraag = AanvraagFactory(client=client, aanvraagdatum=date(2026, 1, 5))
+    DossierFactory(client=client)
+    return user, client, aanvraag
+
+
+def test_no_serious_accessibility_violations(page, login, everyone, screenshot):
+    user, client, aanvraag = everyone
+    found: dict = {}
+    checked: list[str] = []
+    _check(page, "/inloggen/", found, checked)
+    login(page, user)
+    page.goto(reverse("cases:client-search"))
+    page.get_by_label("Zoek op naam, BSN of postcode").fill(client.achternaam)
+    page.get_by_role("button", name="Zoeken").click()
+    page.wait_for_load_state()
+    detail_pages = [
+        reverse("cases:client-detail", args=[client.pk]),
+        reverse("cases:client-edit", args=[client.pk]),
+        reverse("cases:aanvraag-create", args=[client.pk]),
+        reverse("cases:aanvraag-detail", args=[aanvraag.pk]),
+        reverse("participation:client", args=[client.pk]),
+        reverse("tegenprestatie:client-progress", args=[client.pk]),
+    ]
+    for path in [*_plain_get_paths(), *detail_pages]:
+        _check(page, path, found, checked)
+    # A form re-rendered with field errors.
+    page.goto(reverse("cases:client-create"))
+    page.get_by_role("button", name="Opslaan").click()
+    page.wait_for_load_state()
+    page.evaluate(AXE.read_text())
+    for violation in page.evaluate(RUN_AXE):
+        found[("client-create with errors", violation["id"])] = violation
+    screenshot(page, "a11y-client-form-errors")
+    assert len(checked) >= 20, checked
+    print("axe-core checked:", checked)
+    assert page.console_errors == [] or all("Content Security Policy" not in e for e in page.console_errors)
+    new = {key: v for key, v in found.items() if key not in KNOWN}
+    report = "\n".join(
+        f"{path} {v['impact']} {v['id']}: {v['help']} {v['nodes']}" for (path, _), v in new.items()
+    )
+    assert not new, "axe-core: serious/critical violations\n" + report
