@@ -37,3 +37,6 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("api/v1/", include("almelo_sociaal.api.urls")),
 ]
+
+handler404 = "almelo_sociaal.core.views.not_found"
+handler500 = "almelo_sociaal.core.views.server_error"

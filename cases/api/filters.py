@@ -9,12 +9,11 @@ class ClientFilter(django_filters.FilterSet):
         field_name="achternaam", lookup_expr="istartswith", label="Achternaam begint met"
     )
     postcode = django_filters.CharFilter(method="filter_postcode", label="Postcode")
-    bsn = django_filters.CharFilter(field_name="bsn", label="BSN (exact)")
     coach = django_filters.NumberFilter(field_name="coach_id")
 
     class Meta:
         model = Client
-        fields = ["wijkteam", "achternaam", "postcode", "bsn", "coach"]
+        fields = ["wijkteam", "achternaam", "postcode", "coach"]
 
     def filter_postcode(self, queryset, name, value):
         return queryset.filter(postcode=value.replace(" ", "").upper())

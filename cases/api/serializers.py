@@ -69,6 +69,12 @@ class ClientSerializer(serializers.ModelSerializer):
         return fields
 
 
+class BsnSearchSerializer(serializers.Serializer):
+    """Look a client up by BSN in the request body (a BSN never goes into a URL or an access log)."""
+
+    bsn = serializers.CharField(max_length=11)
+
+
 class LeefgebiedScoreSerializer(serializers.ModelSerializer):
     class Meta:
         model = LeefgebiedScore
@@ -77,6 +83,9 @@ class LeefgebiedScoreSerializer(serializers.ModelSerializer):
 
 class AanvraagSerializer(serializers.ModelSerializer):
     leefgebieden = LeefgebiedScoreSerializer(many=True, required=False)
+    concept_besluit = serializers.ChoiceField(
+        choices=Aanvraag.Besluit.choices, allow_blank=True, read_only=True
+    )
     awaiting_toetsing = serializers.BooleanField(read_only=True)
 
     class Meta:
@@ -133,6 +142,10 @@ class ReasonSerializer(serializers.Serializer):
 
 
 class DossierSerializer(serializers.ModelSerializer):
+    eindreden = serializers.ChoiceField(
+        choices=Uitkeringsdossier.Eindreden.choices, allow_blank=True, read_only=True
+    )
+
     class Meta:
         model = Uitkeringsdossier
         fields = [

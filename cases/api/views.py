@@ -12,11 +12,15 @@ from almelo_sociaal.accounts.roles import Role, has_role
 from almelo_sociaal.audit.models import AccessLog
 from almelo_sociaal.audit.services import log_access, log_access_many
 
+from almelo_sociaal.core.rules import RuleViolation, as_validation_error
+
 from .. import selectors, services
+from ..rules import normalise_bsn
 from ..models import Wijkteam
 from .filters import AanvraagFilter, ClientFilter, DossierFilter
 from .serializers import (
     AanvraagSerializer,
+    BsnSearchSerializer,
     ClientListSerializer,
     ClientSerializer,
     DossierSerializer,
@@ -54,6 +58,7 @@ class ClientViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
 
     roles = READ_ROLES
     write_roles = EDIT_ROLES
+    action_roles = {"zoeken": READ_ROLES}
     filterset_class = ClientFilter
     http_method_names = ["get", "post", "patch", "head", "options"]
 
@@ -86,6 +91,28 @@ class ClientViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
             purpose="API cliënt",
         )
         return Response(self.get_serializer(client).data)
+
+    @extend_schema(request=BsnSearchSerializer, responses=ClientSerializer(many=True))
+    @action(detail=False, methods=["post"], url_path="zoeken")
+    def zoeken(self, request):
+        """Find a client by BSN (POST body, so the BSN stays out of URLs and access logs). 0 or 1 result."""
+        body = BsnSearchSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        try:
+            bsn = normalise_bsn(body.validated_data["bsn"])
+        except RuleViolation as violation:
+            raise as_validation_error(violation)
+        found = list(self.get_queryset().filter(bsn=bsn))
+        for client in found:
+            log_access(
+                user=request.user,
+                client=client,
+                object_type="cliënt",
+                object_id=client.pk,
+                action=AccessLog.Action.API,
+                purpose="API zoeken op BSN",
+            )
+        return Response(ClientSerializer(found, many=True).data)
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)

@@ -196,3 +196,20 @@ def test_revoked_and_expired_tokens_are_refused(make_user):
     api.credentials(HTTP_AUTHORIZATION=f"Token {key2}")
     assert api.get("/api/v1/me/").status_code == 401
     assert ApiToken.objects.filter(key_hash=key).count() == 0  # only hashes are stored
+
+
+def test_search_by_bsn_in_the_body_logs_access(make_user, api_client_for, client_in_team):
+    user = make_user(R.API_CLIENT)
+    api = api_client_for(user)
+    response = api.post("/api/v1/clients/zoeken/", {"bsn": client_in_team.bsn}, format="json")
+    assert response.status_code == 200
+    assert [row["bsn"] for row in response.json()] == [client_in_team.bsn]
+    assert AccessLog.objects.filter(user=user, client=client_in_team, purpose="API zoeken op BSN").exists()
+    assert api.post("/api/v1/clients/zoeken/", {"bsn": "123456782"}, format="json").json() == []
+    bad = api.post("/api/v1/clients/zoeken/", {"bsn": "123456781"}, format="json")
+    assert bad.status_code == 400 and bad.json()["code"] == "bsn_elfproef"
+
+
+def test_coach_bsn_search_stays_in_own_wijkteam(make_user, api_client_for, client_in_team, client_elsewhere):
+    api = api_client_for(make_user(R.COACH, wijkteam=client_in_team.wijkteam))
+    assert api.post("/api/v1/clients/zoeken/", {"bsn": client_elsewhere.bsn}, format="json").json() == []

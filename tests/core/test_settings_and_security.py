@@ -88,3 +88,12 @@ def test_committed_openapi_schema_is_current():
     assert result.returncode == 0, result.stderr[-2000:]
     committed = (ROOT / "docs" / "openapi.yaml").read_text()
     assert result.stdout.strip() == committed.strip(), "docs/openapi.yaml is out of date: run `make schema`"
+
+
+@pytest.mark.django_db
+def test_api_paths_answer_json_errors_even_without_a_route(client, make_user):
+    client.force_login(make_user(Role.INTAKER))
+    response = client.get("/api/v1/clients/0.5/")
+    assert response.status_code == 404
+    assert response.json() == {"message": "Niet gevonden.", "code": "not_found", "fields": {}}
+    assert "<html" in client.get("/bestaat-niet/").content.decode().lower()

@@ -92,11 +92,6 @@ def test_api_client_list_masks_the_bsn(make_user, wijkteam, data, api_client_for
     assert not any(c.bsn in body for c in data)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cases API filters clients with ?bsn=… (BSN in the URL, so in proxy/gunicorn access logs); "
-    "proposed: a POST search endpoint. See docs/security.md.",
-)
 def test_api_offers_no_bsn_query_parameter(make_user, wijkteam, data, api_client_for):
     api = api_client_for(make_user(Role.INTAKER))
     schema = api.get("/api/v1/schema/?format=json").json()
