@@ -11,12 +11,11 @@ from rest_framework.response import Response
 from almelo_sociaal.accounts.roles import Role, has_role
 from almelo_sociaal.audit.models import AccessLog
 from almelo_sociaal.audit.services import log_access, log_access_many
-
 from almelo_sociaal.core.rules import RuleViolation, as_validation_error
 
 from .. import selectors, services
-from ..rules import normalise_bsn
 from ..models import Wijkteam
+from ..rules import normalise_bsn
 from .filters import AanvraagFilter, ClientFilter, DossierFilter
 from .serializers import (
     AanvraagSerializer,
