@@ -1,0 +1,501 @@
+"""Benchmark against a real server with seeded data (PostgreSQL). Not part of the test suite.
+
+    .venv/bin/python tests/perf/bench.py --sizes 10000,100000
+
+Per size: a database ``almelo_bench_<size>`` cloned from a template (migrate + load_demo, built once), filled
+with ``generate_scale_data --clients <size>``; an in-process probe (queries per request, EXPLAIN ANALYZE,
+snapshot job vs bare SQL); gunicorn with a fixed number of workers on 127.0.0.1 (a free port); wrk per
+endpoint for a fixed duration. Results go to tests/perf/results/<size>.json and docs/benchmarks.md (the
+section between the bench markers is regenerated from every results file, so a 1M run recorded once stays).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PY = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+RESULTS = ROOT / "tests" / "perf" / "results"
+DOC = ROOT / "docs" / "benchmarks.md"
+START, END = "<!-- bench:results:start -->", "<!-- bench:results:end -->"
+ORDER = [
+    "search",
+    "search_all",
+    "detail",
+    "inbox",
+    "dashboard",
+    "finance",
+    "api_list",
+    "api_deep",
+    "api_hours",
+    "me",
+]
+GOALED = {"search", "detail", "inbox", "dashboard", "api_list"}
+
+
+def log(msg):
+    print(f"[bench {datetime.now():%H:%M:%S}] {msg}", flush=True)
+
+
+def env_for(db_url):
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=db_url,
+        SECRET_KEY="bench-only-not-a-secret",
+        DJANGO_DEBUG="0",
+        SECURE_SSL_REDIRECT="0",
+        SECURE_COOKIES="0",
+        STATIC_MANIFEST="0",
+        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        LOG_LEVEL="WARNING",
+        DB_CONN_MAX_AGE="600",
+    )
+    env.pop("CELERY_BROKER_URL", None)
+    return env
+
+
+def psql(server, sql, db="postgres"):
+    return subprocess.run(
+        ["psql", f"{server}/{db}", "-tAqc", sql], check=True, capture_output=True, text=True
+    ).stdout.strip()
+
+
+def db_exists(server, name):
+    return psql(server, f"SELECT 1 FROM pg_database WHERE datname = '{name}'") == "1"
+
+
+def manage(env, *args, check=True):
+    return subprocess.run(
+        [PY, "manage.py", *args], cwd=ROOT, env=env, check=check, capture_output=True, text=True
+    )
+
+
+def ensure_template(server, name, rebuild):
+    if db_exists(server, name) and not rebuild:
+        manage(env_for(f"{server}/{name}"), "migrate", "--noinput", "-v0")  # keep it current
+        return
+    log(f"template {name}: migrate + load_demo")
+    psql(server, f'DROP DATABASE IF EXISTS "{name}"')
+    psql(server, f'CREATE DATABASE "{name}"')
+    env = env_for(f"{server}/{name}")
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "load_demo")
+
+
+def prepare_db(server, template, size, reuse):
+    name = f"almelo_bench_{size}"
+    env = env_for(f"{server}/{name}")
+    if reuse and db_exists(server, name):
+        log(f"{name}: reused")
+        return env, None
+    psql(server, f'DROP DATABASE IF EXISTS "{name}"')
+    psql(server, f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    log(f"{name}: generate_scale_data --clients {size}")
+    t0 = time.monotonic()
+    out = manage(env, "generate_scale_data", "--clients", str(size))
+    seconds = time.monotonic() - t0
+    log(out.stdout.strip().splitlines()[-1])
+    return env, seconds
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(env, workers, proposals=False):
+    port = free_port()
+    app = "patched_wsgi:application" if proposals else "almelo_sociaal.wsgi:application"
+    extra = ["--pythonpath", str(ROOT / "tests" / "perf")] if proposals else []
+    log_file = open(Path(tempfile.gettempdir()) / f"bench-gunicorn-{port}.log", "w")  # noqa: SIM115
+    proc = subprocess.Popen(
+        [
+            GUNICORN,
+            app,
+            *extra,
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--timeout",
+            "120",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=log_file,
+        start_new_session=True,
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
+            return proc, port
+        except Exception:  # noqa: BLE001 - not up yet
+            time.sleep(0.3)
+    stop_server(proc)
+    raise SystemExit("gunicorn did not start")
+
+
+def stop_server(proc):
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=20)
+    except Exception:  # noqa: BLE001
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+LUA = """
+local paths = {%(paths)s}
+local cookies = {%(cookies)s}
+local bodies = {%(bodies)s}
+local token = %(token)s
+local method = "%(method)s"
+local expect = %(expect)d
+local i = 0
+local bad = 0
+function request()
+  i = i + 1
+  local h = {}
+  if #cookies > 0 then h["Cookie"] = "sessionid=" .. cookies[(i %% #cookies) + 1] end
+  if token ~= "" then h["Authorization"] = "Token " .. token end
+  local body = nil
+  if #bodies > 0 then
+    body = bodies[(i %% #bodies) + 1]
+    h["Content-Type"] = "application/json"
+  end
+  return wrk.format(method, paths[(i %% #paths) + 1], h, body)
+end
+function response(status, headers, body)
+  if status ~= expect then bad = bad + 1 end
+end
+function done(summary, latency, requests)
+  io.write(string.format("BENCH {\\"requests\\": %%d, \\"duration_us\\": %%d, \\"p50_us\\": %%d, \\"p95_us\\": %%d, \\"p99_us\\": %%d, \\"mean_us\\": %%d, \\"errors\\": %%d, \\"timeouts\\": %%d}\\n",
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(95), latency:percentile(99),
+    latency.mean, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status,
+    summary.errors.timeout))
+end
+"""
+
+
+def lua_str(s):
+    return json.dumps(s)  # a JSON string is a valid Lua string literal for our ASCII content
+
+
+def run_wrk(port, ep, duration, connections, workdir, warm=True):
+    script = Path(workdir) / "ep.lua"
+    script.write_text(
+        LUA
+        % {
+            "paths": ", ".join(lua_str(p) for p in ep["paths"]),
+            "cookies": ", ".join(lua_str(c) for c in ep.get("cookies") or []),
+            "bodies": ", ".join(lua_str(json.dumps(b)) for b in ep.get("bodies") or []),
+            "token": lua_str(ep.get("token") or ""),
+            "method": ep["method"],
+            "expect": ep.get("expect", 200),
+        }
+    )
+    base = [
+        "wrk",
+        "-t1",
+        f"-c{connections}",
+        "--timeout",
+        "10s",
+        "-s",
+        str(script),
+        f"http://127.0.0.1:{port}",
+    ]
+    if warm:
+        subprocess.run([*base[:2], "-d1s", *base[2:]], capture_output=True, text=True)  # warm-up
+    out = subprocess.run([*base[:2], f"-d{duration}s", *base[2:]], capture_output=True, text=True).stdout
+    # the Lua counter of unexpected statuses is per thread: count them from wrk's own summary instead
+    line = next((x for x in out.splitlines() if x.startswith("BENCH ")), None)
+    if line is None:
+        raise SystemExit(f"wrk failed:\n{out}")
+    data = json.loads(line[6:])
+    non2xx = next((x for x in out.splitlines() if "Non-2xx" in x), "")
+    data["non2xx"] = int(non2xx.split(":")[1]) if non2xx else 0
+    data["rps"] = round(data["requests"] / (data["duration_us"] / 1e6), 1)
+    return data
+
+
+def combine(rounds):
+    def median(values):
+        values = sorted(values)
+        return values[len(values) // 2]
+
+    requests = sum(r["requests"] for r in rounds)
+    seconds = sum(r["duration_us"] for r in rounds) / 1e6
+    return {
+        "requests": requests,
+        "duration_us": int(seconds * 1e6),
+        "rps": round(requests / seconds, 1),
+        "p50_us": median([r["p50_us"] for r in rounds]),
+        "p95_us": median([r["p95_us"] for r in rounds]),
+        "p99_us": median([r["p99_us"] for r in rounds]),
+        "non2xx": sum(r["non2xx"] for r in rounds),
+        "errors": sum(r["errors"] for r in rounds),
+        "loadavg": round(sum(r["loadavg"] for r in rounds) / len(rounds), 2),
+        "rounds": [{k: r[k] for k in ("rps", "p50_us", "p95_us", "loadavg")} for r in rounds],
+    }
+
+
+def bench_size(args, size):
+    server = args.server
+    ensure_template(server, args.template, args.rebuild_template)
+    env, gen_seconds = prepare_db(server, args.template, size, args.reuse)
+    with tempfile.TemporaryDirectory() as tmp:
+        probe_out = Path(tmp) / "probe.json"
+        log("probe: queries per request, EXPLAIN, snapshot job")
+        subprocess.run(
+            [PY, "tests/perf/probe.py", "--out", str(probe_out), "--deep-pages", str(args.deep_pages)],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
+        result = json.loads(probe_out.read_text())
+        result["size"] = size
+        result["variant"] = "proposals" if args.proposals else ""
+        result["generate_wall_s"] = round(gen_seconds, 1) if gen_seconds else None
+        result["setup"] = {
+            "workers": args.workers,
+            "connections": args.connections,
+            "duration_s": args.duration,
+            "rounds": args.rounds,
+            "cpus": os.cpu_count(),
+            "when": datetime.now().isoformat(timespec="minutes"),
+        }
+        proc, port = start_server(env, args.workers, args.proposals)
+        try:
+            # Rounds, round-robin over the endpoints: a load burst elsewhere on the machine hits all of them
+            # alike, so the ratios to /me within a run stay meaningful. p50/p95 = median over the rounds.
+            rounds = {key: [] for key in ORDER}
+            per_round = max(1, round(args.duration / args.rounds))
+            for n in range(args.rounds):
+                for key in ORDER:
+                    ep = result["endpoints"][key]
+                    if ep["method"] == "POST" and not ep.get("bodies"):
+                        continue
+                    load = run_wrk(port, ep, per_round, args.connections, tmp, warm=n == 0)
+                    load["loadavg"] = round(os.getloadavg()[0], 2)
+                    rounds[key].append(load)
+            for key in ORDER:
+                ep = result["endpoints"][key]
+                ep["load"] = combine(rounds[key]) if rounds[key] else None
+                lo = ep["load"]
+                if lo:
+                    log(
+                        f"{key:11} {lo['rps']:7.1f} req/s  p50 {lo['p50_us'] / 1000:6.1f} ms  "
+                        f"p95 {lo['p95_us'] / 1000:6.1f} ms  non-2xx {lo['non2xx']}  load {lo['loadavg']}"
+                    )
+        finally:
+            stop_server(proc)
+            if args.proposals and not args.keep_indexes:
+                sys.path.insert(0, str(ROOT / "tests" / "perf"))
+                from proposals import INDEXES
+
+                for index in INDEXES:
+                    psql(server, f"DROP INDEX IF EXISTS {index}", db=f"almelo_bench_{size}")
+    for ep in result["endpoints"].values():  # never store credentials in the results
+        ep.pop("cookies", None)
+        ep.pop("token", None)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"{size}{'-proposals' if args.proposals else ''}.json").write_text(
+        json.dumps(result, indent=1)
+    )
+    return result
+
+
+# --- the report ------------------------------------------------------------------------------------------
+
+
+def fmt_ms(us):
+    return f"{us / 1000:.0f}" if us >= 10_000 else f"{us / 1000:.1f}"
+
+
+def load_of(r):
+    values = [
+        ep["load"]["loadavg"] for ep in r["endpoints"].values() if ep.get("load") and "loadavg" in ep["load"]
+    ]
+    return f"{sum(values) / len(values):.1f}" if values else "–"
+
+
+def name(r):
+    return f"{r['size']:,}" + (" + proposals" if r.get("variant") else "")
+
+
+def render(results):
+    results = sorted(results, key=lambda r: (r["size"], r.get("variant", "")))
+    out = [
+        START,
+        "",
+        "_Generated by `tests/perf/bench.py` from `tests/perf/results/*.json`; do not edit by hand._",
+        "",
+    ]
+    out.append("### Setup per run\n")
+    out.append(
+        "| clients generated | clients in DB (incl. demo) | dossiers | group assignments | hour logs | "
+        "generate (s) | run at | gunicorn workers | wrk connections | s per endpoint | machine load avg |"
+    )
+    out.append("|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|")
+    for r in results:
+        c, s, g = r["counts"], r["setup"], r.get("generate") or {}
+        out.append(
+            f"| {name(r)} | {c['cases_client']:,} | {c['cases_uitkeringsdossier']:,} | "
+            f"{c['participation_groupassignment']:,} | {c['tegenprestatie_hourlog']:,} | "
+            f"{g.get('total_seconds', '–')} | {s['when']} | {s['workers']} | {s['connections']} | "
+            f"{s['duration_s']} | {load_of(r)} |"
+        )
+    out.append("")
+    out.append("### Latency, throughput, queries\n")
+    out.append(
+        "p50/p95 in ms under load (wrk, fixed connections); req/s; ratio = req/s ÷ req/s of `/api/v1/me/` "
+        "in the same run; queries = SQL queries of one request (in-process, CaptureQueriesContext). "
+        "**Bold** = misses a goal (p95 ≤ 150 ms for search/detail/inbox/dashboard/API list p1; "
+        "queries ≤ 12; API list ≥ 50% of /me).\n"
+    )
+    header = (
+        "| endpoint | "
+        + " | ".join(f"{name(r)}: p50 / p95 / req/s / ratio / queries" for r in results)
+        + " |"
+    )
+    out.append(header)
+    out.append("|---|" + "---|" * len(results))
+    for key in ORDER:
+        cells, label = [], key
+        for r in results:
+            ep = r["endpoints"].get(key)
+            if not ep:
+                cells.append("–")
+                continue
+            label = ep["label"]
+            lo, pr = ep.get("load"), ep["probe"]
+            me = r["endpoints"]["me"].get("load")
+            if not lo:
+                cells.append(f"– / – / – / – / {pr['queries']}")
+                continue
+            ratio = lo["rps"] / me["rps"] if me and me["rps"] else 0
+            p95 = fmt_ms(lo["p95_us"])
+            if key in GOALED and lo["p95_us"] > 150_000:
+                p95 = f"**{p95}**"
+            q = str(pr["queries"]) if pr["queries"] <= 12 else f"**{pr['queries']}**"
+            rt = f"{ratio:.0%}"
+            if key.startswith("api_list") and ratio < 0.5:
+                rt = f"**{rt}**"
+            bad = f" ⚠ {lo['non2xx']} non-2xx" if lo["non2xx"] else ""
+            if pr["status"] not in (200, 201):
+                bad += f" ⚠ status {pr['status']}"
+            cells.append(f"{fmt_ms(lo['p50_us'])} / {p95} / {lo['rps']:.0f} / {rt} / {q}{bad}")
+        out.append(f"| {label} | " + " | ".join(cells) + " |")
+    out.append("")
+    out.append("### Caseload snapshot job vs the bare SQL aggregate\n")
+    out.append(
+        "| clients | job `take_caseload_snapshot(period=dag)` (s) | bare SQL aggregate (s) | job ÷ bare | "
+        "caseload part of the job (s) | part ÷ bare | job queries |"
+    )
+    out.append("|---:|---:|---:|---:|---:|---:|---:|")
+    for r in results:
+        s = r["snapshot"]
+        part = s.get("caseload_part_s", "–")
+        pr = s.get("caseload_ratio")
+        pr = "–" if pr is None else (f"{pr}×" if pr <= 2 else f"**{pr}×**")
+        ratio = f"{s['ratio']}×" if s["ratio"] <= 2 else f"**{s['ratio']}×**"
+        out.append(
+            f"| {name(r)} | {s['job_s']} | {s['bare_sql_s']} | {ratio} | {part} | {pr} | {s.get('job_queries', '–')} |"
+        )
+    out.append("")
+    plain = [r for r in results if not r.get("variant")]
+    biggest = (plain or results)[-1]
+    out.append(f"### Hottest queries at {biggest['size']:,} clients (EXPLAIN ANALYZE, BUFFERS)\n")
+    for key in ORDER:
+        ep = biggest["endpoints"].get(key)
+        if not ep or not ep.get("plan"):
+            continue
+        out.append(f"<details><summary>{ep['label']}: costliest query, {ep['plan_ms']:.1f} ms</summary>\n")
+        out.append("```sql\n" + ep["plan_sql"][:1500] + "\n```\n```\n" + ep["plan"] + "\n```\n</details>\n")
+    s = biggest["snapshot"]
+    if s.get("job_slowest_plan"):
+        out.append(
+            f"<details><summary>Snapshot job: slowest query {s['job_slowest'][0]['ms']:.0f} ms</summary>\n"
+        )
+        out.append(
+            "```sql\n"
+            + s["job_slowest"][0]["sql"][:2000]
+            + "\n```\n```\n"
+            + s["job_slowest_plan"]
+            + "\n```\n</details>\n"
+        )
+        out.append("<details><summary>Bare SQL aggregate</summary>\n")
+        out.append("```\n" + s.get("bare_sql_plan", "") + "\n```\n</details>\n")
+    out.append(END)
+    return "\n".join(out)
+
+
+def write_doc():
+    results = [json.loads(p.read_text()) for p in sorted(RESULTS.glob("*.json"))]
+    if not results:
+        return
+    block = render(results)
+    text = DOC.read_text() if DOC.exists() else f"# Benchmarks\n\n{START}\n{END}\n"
+    if START in text and END in text:
+        head, rest = text.split(START, 1)
+        tail = rest.split(END, 1)[1]
+        text = head + block + tail
+    else:
+        text = text.rstrip() + "\n\n" + block + "\n"
+    DOC.write_text(text)
+    log(f"wrote {DOC.relative_to(ROOT)}")
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", default="10000,100000", help="comma-separated client counts")
+    parser.add_argument("--server", default=os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432"))
+    parser.add_argument("--template", default="almelo_bench_template")
+    parser.add_argument(
+        "--rebuild-template", action="store_true", help="rebuild migrate + load_demo template"
+    )
+    parser.add_argument("--reuse", action="store_true", help="reuse an existing almelo_bench_<size> database")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn sync workers")
+    parser.add_argument("--connections", type=int, default=3, help="wrk connections")
+    parser.add_argument("--duration", type=int, default=12, help="seconds of load per endpoint (all rounds)")
+    parser.add_argument("--rounds", type=int, default=3, help="round-robin rounds over the endpoints")
+    parser.add_argument(
+        "--deep-pages", type=int, default=100, help="cursor pages to follow for the deep page"
+    )
+    parser.add_argument(
+        "--proposals",
+        action="store_true",
+        help="measure with the proposed changes (tests/perf/proposals.py; indexes kept afterwards "
+        "only with --keep-indexes)",
+    )
+    parser.add_argument("--keep-indexes", action="store_true")
+    parser.add_argument("--report-only", action="store_true", help="only regenerate docs/benchmarks.md")
+    args = parser.parse_args()
+    if not args.report_only:
+        if not shutil.which("wrk"):
+            raise SystemExit("wrk is needed: apt-get install -y wrk")
+        for size in [int(s) for s in args.sizes.split(",") if s.strip()]:
+            bench_size(args, size)
+    write_doc()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
