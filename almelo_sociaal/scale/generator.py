@@ -13,12 +13,12 @@ sanctions, simple-history rows and the access log.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import random
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
-import numpy as np
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
@@ -102,20 +102,31 @@ GROUPS = ((-1, 4), (0, 12), (1, 30), (2, 27), (3, 18), (4, 9))
 POSTCODE_LETTERS_1, POSTCODE_LETTERS_2 = "ABCDEGHJKL", "ABCDEGHJKLMNPRSTVWXZ"
 
 
-def valid_bsns(count: int, first_prefix: int = BSN_FIRST_PREFIX) -> np.ndarray:
-    """``count`` valid BSNs (as int64) from consecutive 8-digit prefixes: the elfproef check digit,
-    vectorised (the same rule as ``cases.rules.bsn_with_check_digit``: sum(d_i * (9..2)) mod 11, <= 9)."""
+def valid_bsns(count: int, first_prefix: int = BSN_FIRST_PREFIX) -> list[int]:
+    """``count`` valid BSNs from consecutive 8-digit prefixes: the elfproef check digit, vectorised with numpy
+    (the same rule as ``cases.rules.bsn_with_check_digit``: sum(d_i * (9..2)) mod 11, valid when <= 9).
+    Without numpy (it is only needed for speed at large N) the same rule runs per prefix."""
     n = int(count * 1.12) + 64
-    prefixes = np.arange(first_prefix, first_prefix + n, dtype=np.int64)
-    total = np.zeros(n, dtype=np.int64)
-    for position, weight in enumerate(range(9, 1, -1)):
-        total += ((prefixes // 10 ** (7 - position)) % 10) * weight
-    check = total % 11
-    ok = check <= 9
-    bsns = prefixes[ok] * 10 + check[ok]
+    try:
+        import numpy as np
+    except ImportError:  # pragma: no cover - numpy is pinned; small N still works without it
+        bsns = [b for p in range(first_prefix, first_prefix + n) if (b := _bsn_int(p)) is not None]
+    else:
+        prefixes = np.arange(first_prefix, first_prefix + n, dtype=np.int64)
+        total = np.zeros(n, dtype=np.int64)
+        for position, weight in enumerate(range(9, 1, -1)):
+            total += ((prefixes // 10 ** (7 - position)) % 10) * weight
+        check = total % 11
+        ok = check <= 9
+        bsns = (prefixes[ok] * 10 + check[ok]).tolist()
     if len(bsns) < count:
         raise ValueError("te weinig BSN-prefixen")
     return bsns[:count]
+
+
+def _bsn_int(prefix: int) -> int | None:
+    total = sum(int(d) * w for d, w in zip(f"{prefix:08d}", range(9, 1, -1), strict=True))
+    return prefix * 10 + total % 11 if total % 11 <= 9 else None
 
 
 def _weights(options):
@@ -294,7 +305,8 @@ class Generator:
         # Zipf-like: a few very common surnames, a long tail of rare ones
         weights = [1.0 / (i + 1) ** 0.9 for i in range(len(last))]
         self.rng.shuffle(last)
-        self.last, self.last_cum = last, list(np.cumsum(weights) / sum(weights))
+        total = sum(weights)
+        self.last, self.last_cum = last, [w / total for w in itertools.accumulate(weights)]
         self.first = first_names
         self.regeling, self.regeling_cum = _weights(REGELINGEN)
         self.reason, self.reason_cum = _weights(END_REASONS)
@@ -532,7 +544,7 @@ class Generator:
         rows["client"].append(
             (
                 cid,
-                str(int(self.bsns[index])),
+                str(self.bsns[index]),
                 rng.choice(self.first),
                 tussen,
                 achter,
