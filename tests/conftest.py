@@ -32,6 +32,17 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _celery_in_process(request):
+    """Tasks run in-process in tests (also when CI sets CELERY_BROKER_URL); `worker` tests use the real broker."""
+    from almelo_sociaal.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = "worker" not in request.keywords
+    yield
+    app.conf.task_always_eager = previous
+
+
 @pytest.fixture
 def wijkteam(db):
     return WijkteamFactory(code="binnenstad", name="Binnenstad-Hofkamp")
