@@ -171,8 +171,11 @@ def test_connection_dropped_while_saving_leaves_no_half_written_client(browser, 
 
 # ----------------------------------------------------------------- broker (Redis) down
 @pytest.fixture
-def dead_broker_task():
+def dead_broker_task(monkeypatch):
+    monkeypatch.delenv("CELERY_BROKER_URL", raising=False)  # Celery lets the environment win over broker=
     app = Celery("dead-broker-test", broker="redis://127.0.0.1:1/0")
+    app.conf.broker_url = "redis://127.0.0.1:1/0"
+    app.conf.task_always_eager = False
 
     @app.task(name="tests.security.recompute")
     def recompute(year):  # pragma: no cover - never reaches a worker
