@@ -98,6 +98,9 @@ def test_no_serious_accessibility_violations(page, login, everyone, screenshot):
     ]
     for path in [*_plain_get_paths(), *detail_pages]:
         _check(page, path, found, checked)
+    page.goto(reverse("security:account"))
+    assert page.get_by_alt_text("QR-code voor de authenticator-app").evaluate("img => img.naturalWidth") > 0
+    screenshot(page, "account-security")
     # A form re-rendered with field errors.
     page.goto(reverse("cases:client-create"))
     page.get_by_role("button", name="Opslaan").click()
