@@ -123,7 +123,7 @@ def register_signal(
 
 
 def _locked_signal(signal: SrtSignal) -> SrtSignal:
-    return SrtSignal.objects.select_for_update().select_related("client").get(pk=signal.pk)
+    return SrtSignal.objects.select_for_update(of=("self",)).select_related("client").get(pk=signal.pk)
 
 
 @transaction.atomic
@@ -200,7 +200,7 @@ def open_investigation(
 
 def _locked(investigation: SrtInvestigation) -> SrtInvestigation:
     return (
-        SrtInvestigation.objects.select_for_update()
+        SrtInvestigation.objects.select_for_update(of=("self",))
         .select_related("client", "dossier", "aanvraag")
         .get(pk=investigation.pk)
     )
