@@ -45,8 +45,28 @@ def end_all_sessions(user, *, except_key: str | None = None) -> int:
     records = UserSession.objects.filter(user=user)
     if except_key:
         records = records.exclude(session_key=except_key)
-    keys = list(records.values_list("session_key", flat=True))
+    keys = set(records.values_list("session_key", flat=True))
+    keys |= _unrecorded_database_sessions(user, except_key=except_key)
     for key in keys:
         store(session_key=key).delete()
     UserSession.objects.filter(session_key__in=keys).delete()
     return len(keys)
+
+
+def _unrecorded_database_sessions(user, *, except_key: str | None) -> set[str]:
+    """Sessions whose key changed after login (e.g. cycled by a password change) are not recorded: with the
+    database session backend, find them by reading the live sessions (rare action, so a scan is acceptable)."""
+    if settings.SESSION_ENGINE not in (
+        "django.contrib.sessions.backends.db",
+        "django.contrib.sessions.backends.cached_db",
+    ):
+        return set()
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    user_id = str(user.pk)
+    found = set()
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator(chunk_size=500):
+        if session.session_key != except_key and str(session.get_decoded().get("_auth_user_id")) == user_id:
+            found.add(session.session_key)
+    return found

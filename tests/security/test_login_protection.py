@@ -105,6 +105,22 @@ def test_logout_everywhere_ends_all_sessions_of_the_user_only(make_user, passwor
     assert not UserSession.objects.filter(user=user).exists()
 
 
+def test_logout_everywhere_also_ends_a_session_whose_key_changed(make_user, password):
+    """A password change cycles the session key after login; that session must end too."""
+    from django.contrib.auth import update_session_auth_hash
+
+    user = make_user(Role.COACH)
+    laptop, phone = Client(), Client()
+    _post_login(laptop, user.username, password)
+    _post_login(phone, user.username, password, ip="10.0.0.9")
+    request = type("R", (), {"session": laptop.session, "user": user})()
+    update_session_auth_hash(request, user)  # cycles the laptop's key: no longer recorded
+    laptop.cookies["sessionid"] = request.session.session_key
+    assert laptop.get("/").status_code == 200
+    phone.post(reverse("security:logout-everywhere"))
+    assert laptop.get("/")["Location"].startswith(LOGIN)
+
+
 def test_logout_everywhere_is_a_post(client, make_user):
     client.force_login(make_user(Role.COACH))
     assert client.get(reverse("security:logout-everywhere")).status_code == 405
