@@ -9,7 +9,7 @@ PYTEST_ARGS ?= -n 2
 # The published contract is generated for PostgreSQL (integer ranges); no connection is made.
 SCHEMA_ENV := DJANGO_DEBUG=1 DATABASE_URL=postgres://schema@127.0.0.1:1/schema-only
 
-.PHONY: run test install migrate demo lint format check bench e2e worker beat web schema clean
+.PHONY: run test install migrate demo lint format check bench fuzz e2e worker beat web schema clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,9 @@ e2e: install
 
 schema: install
 	$(SCHEMA_ENV) $(BIN)/python manage.py spectacular --validate --fail-on-warn --file docs/openapi.yaml
+
+fuzz: install
+	$(BIN)/python tests/security/fuzz.py $(FUZZ_ARGS)
 
 bench: install
 	$(BIN)/python tests/perf/bench.py

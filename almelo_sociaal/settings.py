@@ -249,6 +249,10 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+}  # an unreachable Redis never hangs a page
 CELERY_BEAT_SCHEDULE = {
     # Each job is idempotent (an upsert keyed on its period): a rerun or a retry never doubles a figure.
     "caseload-snapshot-daily": {"task": "jobs.caseload_snapshot", "schedule": crontab(minute=15, hour=2)},
@@ -273,7 +277,7 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
 
 SPECTACULAR_SETTINGS.update(

@@ -51,11 +51,13 @@ def _enqueue_recompute(year: int) -> None:
     """After commit: recompute the year's forecast. A failing recompute never undoes the entry."""
 
     def run() -> None:
+        from almelo_sociaal.security.enqueue import enqueue_now
+
         from .tasks import recompute_budget_year
 
         try:
-            recompute_budget_year.delay(year)
-        except Exception:  # noqa: BLE001 - the entry is committed; the nightly job recomputes
+            enqueue_now(recompute_budget_year, year)  # broker down: recorded for replay, never raises
+        except Exception:  # noqa: BLE001 - eager run failed; the entry is committed, the monthly job recomputes
             logger.exception("Herberekening BUIG %s mislukt; de volgende geplande run herstelt dit.", year)
 
     # One recompute per year per transaction, however many entries it books (e.g. a month of posts).

@@ -11,5 +11,7 @@ class TegenprestatieConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from .access import ensure_host_contact_group
+        from .catalogue import ensure_activity_catalogue
 
         post_migrate.connect(ensure_host_contact_group, sender=self)
+        post_migrate.connect(ensure_activity_catalogue, sender=self)

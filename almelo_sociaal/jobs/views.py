@@ -6,6 +6,7 @@ from django.views.generic import TemplateView
 
 from almelo_sociaal.accounts.permissions import RoleRequiredMixin
 from almelo_sociaal.accounts.roles import Role
+from almelo_sociaal.security.enqueue import enqueue_now
 
 from . import selectors, tasks
 from .models import WorkItem
@@ -48,10 +49,10 @@ class JobStatusView(RoleRequiredMixin, TemplateView):
     write_roles = (Role.BEHEER,)
 
     RUNNERS = {
-        "caseload_snapshot": lambda: tasks.caseload_snapshot.delay(),
-        "monthly_caseload_snapshot": lambda: tasks.monthly_caseload_snapshot.delay(),
-        "due_work": lambda: tasks.due_work.delay(),
-        "budget_recompute": lambda: tasks.budget_recompute.delay(),
+        "caseload_snapshot": tasks.caseload_snapshot,
+        "monthly_caseload_snapshot": tasks.monthly_caseload_snapshot,
+        "due_work": tasks.due_work,
+        "budget_recompute": tasks.budget_recompute,
     }
 
     def get_context_data(self, **kwargs):
@@ -67,9 +68,15 @@ class JobStatusView(RoleRequiredMixin, TemplateView):
             messages.error(request, "Onbekende taak.")
             return redirect("jobs:status")
         try:
-            self.RUNNERS[job]()
-        except Exception as exc:  # noqa: BLE001 - shown to beheer; the run record has the traceback
+            offered = enqueue_now(self.RUNNERS[job])
+        except Exception as exc:  # noqa: BLE001 - eager run failed: shown to beheer; the run record has the traceback
             messages.error(request, f"De taak is mislukt: {exc}")
         else:
-            messages.success(request, f"Taak '{selectors.JOBS[job]}' is gestart.")
+            if offered:
+                messages.success(request, f"Taak '{selectors.JOBS[job]}' is gestart.")
+            else:
+                messages.warning(
+                    request,
+                    "De wachtrij is niet bereikbaar; de taak is vastgelegd en wordt later aangeboden.",
+                )
         return redirect("jobs:status")

@@ -336,7 +336,10 @@ def test_a_revision_enqueues_the_recompute_after_commit(
     finance, django_capture_on_commit_callbacks, monkeypatch
 ):
     years = []
-    monkeypatch.setattr("budget.tasks.recompute_budget_year.delay", lambda year: years.append(year))
+    monkeypatch.setattr(
+        "budget.tasks.recompute_budget_year.apply_async",
+        lambda args=(), kwargs=None, **kw: years.append(args[0]),
+    )
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         record(finance)
     assert years == [2020]
@@ -347,7 +350,10 @@ def test_a_month_of_bookings_in_one_transaction_enqueues_one_recompute(
     finance, django_capture_on_commit_callbacks, monkeypatch
 ):
     years = []
-    monkeypatch.setattr("budget.tasks.recompute_budget_year.delay", lambda year: years.append(year))
+    monkeypatch.setattr(
+        "budget.tasks.recompute_budget_year.apply_async",
+        lambda args=(), kwargs=None, **kw: years.append(args[0]),
+    )
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         for post in ("algemene_bijstand", "ioaw", "ioaz"):
             book(finance, post=post)

@@ -15,7 +15,15 @@ def _manage(*args, **env):
     full_env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DJANGO_DEBUG", "DEBUG", "SECRET_KEY", "SECURE_SSL_REDIRECT", "DJANGO_ALLOW_ASYNC_UNSAFE", "SECURE_COOKIES"}
+        if k
+        not in {
+            "DJANGO_DEBUG",
+            "DEBUG",
+            "SECRET_KEY",
+            "SECURE_SSL_REDIRECT",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+            "SECURE_COOKIES",
+        }
     }
     full_env.update(env)
     return subprocess.run(
@@ -84,8 +92,15 @@ def test_legal_parameters_are_seeded_and_effective_dated():
 
 def test_committed_openapi_schema_is_current():
     """docs/openapi.yaml is the published contract; regenerate it with `make schema` after an API change."""
-    result = _manage("spectacular", "--validate", "--fail-on-warn", "--file", "/dev/stdout", DJANGO_DEBUG="1",
-                     DATABASE_URL="postgres://schema@127.0.0.1:1/schema-only")  # PostgreSQL's ranges; no connection
+    result = _manage(
+        "spectacular",
+        "--validate",
+        "--fail-on-warn",
+        "--file",
+        "/dev/stdout",
+        DJANGO_DEBUG="1",
+        DATABASE_URL="postgres://schema@127.0.0.1:1/schema-only",
+    )  # PostgreSQL's ranges; no connection
     assert result.returncode == 0, result.stderr[-2000:]
     committed = (ROOT / "docs" / "openapi.yaml").read_text()
     assert result.stdout.strip() == committed.strip(), "docs/openapi.yaml is out of date: run `make schema`"

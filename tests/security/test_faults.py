@@ -173,7 +173,9 @@ def test_connection_dropped_while_saving_leaves_no_half_written_client(browser, 
 @pytest.fixture
 def dead_broker_task(monkeypatch):
     monkeypatch.delenv("CELERY_BROKER_URL", raising=False)  # Celery lets the environment win over broker=
-    app = Celery("dead-broker-test", broker="redis://127.0.0.1:1/0")
+    app = Celery(
+        "dead-broker-test", broker="redis://127.0.0.1:1/0", set_as_current=False
+    )  # keep our app current
     app.conf.broker_url = "redis://127.0.0.1:1/0"
     app.conf.task_always_eager = False
 
