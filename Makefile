@@ -51,7 +51,7 @@ fuzz: install
 	$(BIN)/python tests/security/fuzz.py $(FUZZ_ARGS)
 
 bench: install
-	$(BIN)/python tests/perf/bench.py
+	$(BIN)/python tests/perf/bench.py $(BENCH_ARGS)
 
 web: install
 	$(BIN)/gunicorn almelo_sociaal.wsgi:application --bind $(HOST):$(PORT) --workers 2

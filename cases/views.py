@@ -16,6 +16,7 @@ from almelo_sociaal.accounts.roles import Role, has_role
 from almelo_sociaal.audit.models import AccessLog
 from almelo_sociaal.audit.services import log_access
 from almelo_sociaal.core.forms import apply_errors
+from almelo_sociaal.core.pagination import CappedCountPaginator
 
 from . import rules, selectors, services
 from .forms import (
@@ -68,7 +69,7 @@ class ClientSearchView(RoleRequiredMixin, TemplateView):
             query = form.cleaned_data["q"]
             wijkteam = form.cleaned_data["wijkteam"]
         qs = selectors.search_clients(user, query, wijkteam.pk if wijkteam else None)
-        page = Paginator(qs, 25).get_page(self.request.GET.get("pagina"))
+        page = CappedCountPaginator(qs, 25).get_page(self.request.GET.get("pagina"))
         if query:
             log_access(
                 user=user,

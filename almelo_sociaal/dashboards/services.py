@@ -6,7 +6,7 @@ from calendar import monthrange
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Count, FilteredRelation, Q, Sum, Value
 from django.db.models.functions import Coalesce
 
 from cases.models import Client, Uitkeringsdossier
@@ -16,22 +16,33 @@ from .models import NO_GROUP, CaseloadSnapshot, CoachLoadSnapshot, Period, Tegen
 DIMENSIONS = ("client__wijkteam_id", "regeling", "grp")
 
 
-def _group_on(day: date):
-    """Subquery: the client's participation group on ``day`` (NO_GROUP when none)."""
-    from participation.models import GroupAssignment
-
-    current = (
-        GroupAssignment.objects.filter(client_id=OuterRef("client_id"), valid_from__lte=day)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day))
-        .order_by("-valid_from", "-id")
-        .values("group")[:1]
+def _caseload_counts(first: date, last: date) -> tuple[dict, dict, dict]:
+    """(active on ``last``, instroom, uitstroom in first..last) per (wijkteam, regeling, group on ``last``):
+    one GROUP BY over the dossiers with the assignment valid on ``last`` joined (assignments never overlap:
+    ``valid_to`` is the next ``valid_from`` and the database allows one current one per client)."""
+    on_day = Q(client__group_assignments__valid_from__lte=last) & (
+        Q(client__group_assignments__valid_to__isnull=True) | Q(client__group_assignments__valid_to__gt=last)
     )
-    return Coalesce(Subquery(current, output_field=IntegerField()), Value(NO_GROUP))
-
-
-def _counts(qs, day: date) -> dict[tuple, int]:
-    rows = qs.annotate(grp=_group_on(day)).values(*DIMENSIONS).annotate(n=Count("id")).order_by()
-    return {(r["client__wijkteam_id"], r["regeling"], r["grp"]): r["n"] for r in rows}
+    rows = (
+        Uitkeringsdossier.objects.filter(startdatum__lte=last)
+        .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=first))
+        .annotate(ga=FilteredRelation("client__group_assignments", condition=on_day))
+        .annotate(grp=Coalesce("ga__group", Value(NO_GROUP)))
+        .values(*DIMENSIONS)
+        .annotate(
+            active=Count("id", filter=Q(einddatum__isnull=True) | Q(einddatum__gt=last)),
+            instroom=Count("id", filter=Q(startdatum__gte=first)),
+            uitstroom=Count("id", filter=Q(einddatum__gte=first, einddatum__lte=last)),
+        )
+        .order_by()
+    )
+    active, instroom, uitstroom = {}, {}, {}
+    for r in rows:
+        key = (r["client__wijkteam_id"], r["regeling"], r["grp"])
+        for target, name in ((active, "active"), (instroom, "instroom"), (uitstroom, "uitstroom")):
+            if r[name]:
+                target[key] = r[name]
+    return active, instroom, uitstroom
 
 
 def period_bounds(period: str, day: date) -> tuple[date, date, date]:
@@ -46,12 +57,7 @@ def period_bounds(period: str, day: date) -> tuple[date, date, date]:
 def take_caseload_snapshot(*, period: str, day: date) -> int:
     """Write the caseload snapshot of the period containing ``day``. Idempotent; returns rows written."""
     key, first, last = period_bounds(period, day)
-    dossiers = Uitkeringsdossier.objects.all()
-    active = _counts(
-        dossiers.filter(startdatum__lte=last).filter(Q(einddatum__isnull=True) | Q(einddatum__gt=last)), last
-    )
-    instroom = _counts(dossiers.filter(startdatum__range=(first, last)), last)
-    uitstroom = _counts(dossiers.filter(einddatum__range=(first, last)), last)
+    active, instroom, uitstroom = _caseload_counts(first, last)
     keys = set(active) | set(instroom) | set(uitstroom)
     rows = [
         CaseloadSnapshot(
