@@ -29,6 +29,9 @@ from django.utils import timezone
 
 from almelo_sociaal.accounts.roles import Role
 from almelo_sociaal.jobs.models import WorkItem
+from cases.demo import FIRST as DEMO_FIRST
+from cases.demo import LAST as DEMO_LAST
+from cases.demo import REGELING_WEIGHTS
 from cases.models import (
     Aanvraag,
     Client,
@@ -49,50 +52,23 @@ BSN_FIRST_PREFIX = 40_000_000  # demo BSNs start at 20,000,000; generated ones l
 GROUP_START = date(2019, 1, 1)
 EPOCH = date(1950, 1, 1).toordinal()  # the date-string table starts here (birth dates)
 
-FIRST = (
-    "Jan Fatma Mohamed Sanne Piet Ayse Kevin Linda Ahmed Anna Mehmet Emma Hans Sara Daan Noor Bas Yasmin "
-    "Gerrit Lotte Karim Ingrid Tim Fleur Hasan Joke Ruben Elif Marco Esther Wim Zeynep Dirk Iris Bram Julia "
-    "Johan Maria Henk Petra Mustafa Samira Erik Monique Ali Hatice Rob Anouk Youssef Nadia Gert Sandra "
-    "Willem Jolanda Ibrahim Ebru Frank Sabine Thijs Marloes Omar Leyla Koen Bianca Sem Mila Luuk Eva Milan "
-    "Tess Hamza Amira Stijn Kim Ricardo Priya Tomasz Agnieszka Dmitri Olga"
-).split()
-LAST_BASE = [
-    ("", "Jansen"),
-    ("", "Nijhuis"),
-    ("", "Yilmaz"),
-    ("ter", "Horst"),
-    ("", "Bakker"),
-    ("", "Kaya"),
-    ("van", "Dijk"),
-    ("", "Wolters"),
-    ("", "El Amrani"),
-    ("", "Brinkman"),
-    ("", "Oude Vrielink"),
-    ("", "Demir"),
-    ("ten", "Brinke"),
-    ("", "Smit"),
-    ("", "Lammerink"),
-    ("", "Öztürk"),
-    ("de", "Vries"),
-    ("", "Kamphuis"),
-    ("", "Mulder"),
-    ("van der", "Veen"),
-    ("", "Boerrigter"),
-    ("", "Aydin"),
-    ("", "Haverkate"),
-    ("", "Pierik"),
-    ("", "Bosch"),
-    ("", "Wessels"),
-    ("", "Nieuwenhuis"),
-    ("", "Hassan"),
+# The demo's names and regeling weights, widened for a million people.
+FIRST = [
+    *DEMO_FIRST,
+    *(
+        "Johan Maria Henk Petra Mustafa Samira Erik Monique Ali Hatice Rob Anouk Youssef Nadia Gert Sandra "
+        "Willem Jolanda Ibrahim Ebru Frank Sabine Thijs Marloes Omar Leyla Koen Bianca Sem Mila Luuk Eva Milan "
+        "Tess Hamza Amira Stijn Kim Ricardo Priya Tomasz Agnieszka Dmitri Olga"
+    ).split(),
 ]
+LAST_BASE = DEMO_LAST
 HEADS = (
     "Berg Brink Kamp Hof Ven Wolt Lamm Nij Haver Mul Smit Bos Dijk Veen Horst Hui Eshuis Klein Groot Oost West "
     "Noord Zuid Ten Ter Oude Scholt Weg Beld Hendrik Gerrit Jan Wier Lohuis Meijer Ruiter Timmer Bakker Visser "
     "Kok Ros Post Vos Bruin Wit Lange Kort Hoek Boer"
 ).split()
 TAILS = "man huis ink ers kate er sen link ling stra ma hof kamp beld horst veld broek mate weg ing".split()
-REGELINGEN = (("bijstand", 88), ("ioaw", 7), ("ioaz", 1), ("bbz", 4))
+REGELINGEN = tuple(REGELING_WEIGHTS)
 END_REASONS = (("werk", 45), ("ander_inkomen", 20), ("verhuisd", 15), ("fraude", 5), ("overig", 15))
 LEEFGEBIEDEN = (
     "werk inkomen schulden gezondheid_fysiek gezondheid_psychisch wonen sociaal_netwerk taal dagbesteding "
