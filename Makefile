@@ -9,7 +9,7 @@ PYTEST_ARGS ?= -n 2
 # The published contract is generated for PostgreSQL (integer ranges); no connection is made.
 SCHEMA_ENV := DJANGO_DEBUG=1 DATABASE_URL=postgres://schema@127.0.0.1:1/schema-only
 
-.PHONY: run test install migrate demo lint format check bench fuzz e2e worker beat web schema clean
+.PHONY: run test install migrate demo lint format check bench load fuzz e2e worker beat web schema clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,9 @@ schema: install
 
 fuzz: install
 	$(BIN)/python tests/security/fuzz.py $(FUZZ_ARGS)
+
+load: install
+	$(BIN)/python tests/perf/load.py $(LOAD_ARGS)
 
 bench: install
 	$(BIN)/python tests/perf/bench.py $(BENCH_ARGS)
