@@ -5,13 +5,21 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils import timezone
 
 
+class StaffManager(UserManager):
+    def get_queryset(self):
+        # The wijkteam shows in every page header and scopes most queries: load it with the user (one query).
+        return super().get_queryset().select_related("wijkteam")
+
+
 class User(AbstractUser):
     """A member of staff (or a machine client). Roles are groups; see ``roles.Role``."""
+
+    objects = StaffManager()
 
     wijkteam = models.ForeignKey(
         "cases.Wijkteam",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Avg, Count, Max, Min, Sum
+from django.db.models import Avg, Count, Max, Subquery, Sum, Window
 
 from almelo_sociaal.jobs.models import WorkItem
 from almelo_sociaal.parameters.models import LegalParameter
@@ -13,6 +13,7 @@ from cases.models import BUIG_REGELINGEN, Wijkteam
 
 from .models import NO_GROUP, CaseloadSnapshot, CoachLoadSnapshot, Period, TegenprestatieSnapshot
 
+COACH_ROWS = 20
 GROUP_LABELS = {-1: "-1", 0: "0", 1: "1", 2: "2", 3: "3", 4: "4", NO_GROUP: "geen groep"}
 
 
@@ -48,20 +49,20 @@ def _monthly(flt: DashboardFilter):
 
 
 def coordinator_dashboard(flt: DashboardFilter) -> dict:
+    """Everything on the coordinator dashboard from the snapshot tables, in a constant number of queries."""
     monthly = _monthly(flt)
-    found = {
-        r["date"]: r
-        for r in monthly.values("date")
+    found = list(
+        monthly.values("date")
         .annotate(active=Sum("active"), instroom=Sum("instroom"), uitstroom=Sum("uitstroom"))
         .order_by("date")
-    }
-    # Months the job covered but without dossiers in this selection count zero (no gaps in the line).
-    span = CaseloadSnapshot.objects.filter(period=Period.MONTH).aggregate(first=Min("date"), last=Max("date"))
+    )
+    # Between the first and the last month with figures, a month without dossiers in this selection counts zero.
+    by_month = {r["date"]: r for r in found}
     trend = []
-    if span["first"]:
-        month = max(flt.start, span["first"])
-        while month <= min(flt.end, span["last"]):
-            trend.append(found.get(month) or {"date": month, "active": 0, "instroom": 0, "uitstroom": 0})
+    if found:
+        month = found[0]["date"]
+        while month <= found[-1]["date"]:
+            trend.append(by_month.get(month) or {"date": month, "active": 0, "instroom": 0, "uitstroom": 0})
             month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
     targets = _targets(flt.start.year, flt.end.year) if flt.wijkteam is None else {}
     for row in trend:
@@ -84,27 +85,33 @@ def coordinator_dashboard(flt: DashboardFilter) -> dict:
     coach_qs = CoachLoadSnapshot.objects.all()
     if flt.wijkteam:
         coach_qs = coach_qs.filter(wijkteam=flt.wijkteam)
-    coach_date = coach_qs.aggregate(d=Max("date"))["d"]
-    coaches = (
-        list(coach_qs.filter(date=coach_date).select_related("coach").order_by("-clients"))
-        if coach_date
-        else []
+    latest_coach_day = coach_qs.order_by("-date").values("date")[:1]
+    # The busiest coaches (a constant number of rows at any scale) with the team's totals, in one query.
+    coaches = list(
+        coach_qs.filter(date=Subquery(latest_coach_day))
+        .select_related("coach")
+        .annotate(team_coaches=Window(Count("id")), team_avg=Window(Avg("clients")))
+        .order_by("-clients", "coach_id")[:COACH_ROWS]
+    )
+    coach_date = coaches[0].date if coaches else None
+    coach_summary = (
+        {"coaches": coaches[0].team_coaches, "average": round(coaches[0].team_avg)} if coaches else None
     )
 
     tp_qs = TegenprestatieSnapshot.objects.filter(month__range=(flt.start, flt.end))
     if flt.wijkteam:
         tp_qs = tp_qs.filter(wijkteam=flt.wijkteam)
-    tp_rows = list(
-        tp_qs.values("month")
-        .annotate(placements=Sum("active_placements"), hours=Sum("hours"))
-        .order_by("month")
+    tp_by_month: dict[date, dict] = {}
+    tp_phase = []
+    per_phase = tp_qs.values("month", "phase").annotate(
+        placements=Sum("active_placements"), hours=Sum("hours")
     )
-    tp_phase = list(
-        tp_qs.filter(month=flt.end)
-        .values("phase")
-        .annotate(placements=Sum("active_placements"), hours=Sum("hours"))
-        .order_by("phase")
-    )
+    for r in per_phase.order_by("month", "phase"):
+        total = tp_by_month.setdefault(r["month"], {"month": r["month"], "placements": 0, "hours": 0})
+        total["placements"] += r["placements"]
+        total["hours"] += r["hours"] or 0
+        if r["month"] == flt.end:
+            tp_phase.append(r)
     return {
         "trend": trend,
         "groups": group_rows,
@@ -112,7 +119,8 @@ def coordinator_dashboard(flt: DashboardFilter) -> dict:
         "work": work,
         "coaches": coaches,
         "coach_date": coach_date,
-        "tegenprestatie": tp_rows,
+        "coach_summary": coach_summary,
+        "tegenprestatie": list(tp_by_month.values()),
         "tegenprestatie_phase": tp_phase,
         "targets": targets,
     }
