@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.db.models.functions import Upper
 from django.shortcuts import get_object_or_404
 
 from almelo_sociaal.accounts.roles import WIJKTEAM_SCOPED_ROLES, Role, has_role, user_roles
 from almelo_sociaal.parameters.selectors import parameter_value
 
-from .models import BUIG_REGELINGEN, Aanvraag, Client, ClientEvent, Contact, Uitkeringsdossier, Wijkteam
+from .models import BUIG_REGELINGEN, Aanvraag, Client, Uitkeringsdossier, Wijkteam
 
 ALL_CLIENT_ROLES = (Role.INTAKER, Role.TOETSER, Role.SRT, Role.BEHEER, Role.API_CLIENT)
 
@@ -79,11 +79,7 @@ def get_client_for(user, pk: int) -> Client:
 
 def client_detail(client: Client) -> dict:
     """Everything the client page shows about intake, in a fixed number of queries."""
-    aanvragen = list(
-        client.aanvragen.select_related("consulent", "concept_door", "getoetst_door").prefetch_related(
-            "leefgebieden"
-        )
-    )
+    aanvragen = list(client.aanvragen.select_related("consulent", "concept_door", "getoetst_door"))
     dossiers = list(client.dossiers.all())
     events = list(client.events.select_related("actor")[:50])
     contacts = list(client.contacts.select_related("recorded_by")[:20])
@@ -144,28 +140,3 @@ def active_dossiers(on: date, regelingen=BUIG_REGELINGEN) -> QuerySet[Uitkerings
 def active_dossier_count(on: date, regelingen=BUIG_REGELINGEN) -> int:
     """Caseload on a date (aggregate; no personal data): BUIG-funded dossiers, TOZO excluded by default."""
     return active_dossiers(on, regelingen).count()
-
-
-def caseload_by_wijkteam(on: date) -> list[dict]:
-    return list(
-        active_dossiers(on)
-        .values("client__wijkteam__name")
-        .annotate(n=Count("id"))
-        .order_by("client__wijkteam__name")
-    )
-
-
-def timeline(client: Client, limit: int = 50) -> list[ClientEvent]:
-    return list(client.events.select_related("actor")[:limit])
-
-
-def recent_contacts(client: Client) -> QuerySet[Contact]:
-    return client.contacts.select_related("recorded_by")
-
-
-def clients_with_active_dossier_prefetch(qs: QuerySet[Client]) -> QuerySet[Client]:
-    return qs.prefetch_related(
-        Prefetch(
-            "dossiers", queryset=Uitkeringsdossier.objects.filter(einddatum__isnull=True), to_attr="active"
-        )
-    )
