@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
@@ -147,6 +148,26 @@ class ClientDetailView(RoleRequiredMixin, TemplateView):
             or (has_role(user, Role.COACH) and client.wijkteam_id == user.wijkteam_id),
             contact_form=ContactForm(initial={"date": today}),
         )
+        return ctx
+
+
+class ClientPanelView(RoleRequiredMixin, TemplateView):
+    """Another app's panel on the client page, loaded separately (htmx) so the page keeps a small query count."""
+
+    roles = READ_ROLES
+    PANELS = {
+        "participatie": "participation/_client_panel.html",
+        "tegenprestatie": "tegenprestatie/_client_panel.html",
+    }
+
+    def get_template_names(self):
+        if self.kwargs["name"] not in self.PANELS:
+            raise Http404
+        return [self.PANELS[self.kwargs["name"]]]
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["client"] = selectors.get_client_for(self.request.user, self.kwargs["pk"])
         return ctx
 
 

@@ -228,3 +228,32 @@ def test_beheer_searches_the_audit_log(client, make_user, client_in_team):
     response = client.get(reverse("audit-log"), {"username": "coachx", "client_id": client_in_team.pk})
     assert response.status_code == 200
     assert len(response.context["reads"].object_list) == 1
+
+
+@pytest.mark.parametrize("history", [1, 30])
+def test_client_page_query_count_is_constant_and_small(
+    client, make_user, wijkteam, history, django_assert_max_num_queries
+):
+    from cases.models import ClientEvent
+
+    from ..factories import DossierFactory
+
+    coach = make_user(R.COACH, wijkteam=wijkteam)
+    subject = ClientFactory(wijkteam=wijkteam, coach=coach)
+    for i in range(history):
+        AanvraagFactory(
+            client=subject, status="afgewezen", aanvraagdatum=date(2020, 1, 1) + timedelta(days=i)
+        )
+        DossierFactory(
+            client=subject, startdatum=date(2019, 1, 1), einddatum=date(2019, 2, 1), eindreden="werk"
+        )
+        ClientEvent.objects.create(client=subject, kind="x", text="gebeurtenis")
+    client.force_login(coach)
+    client.get(reverse("cases:client-detail", args=[subject.pk]))
+    with django_assert_max_num_queries(13):  # 10 + the session save (savepoint, update, release)
+        client.get(reverse("cases:client-detail", args=[subject.pk]))
+
+
+def test_unknown_client_panel_is_404(client, make_user, client_in_team):
+    client.force_login(make_user(R.INTAKER))
+    assert client.get(reverse("cases:client-panel", args=[client_in_team.pk, "onbekend"])).status_code == 404

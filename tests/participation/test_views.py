@@ -225,14 +225,16 @@ def test_list_shows_only_own_wijkteam(client, make_user, wijkteam, client_in_tea
 
 def test_panel_on_the_client_page(client, make_user, wijkteam, subject):
     client.force_login(make_user(R.COACH, wijkteam=wijkteam))
-    body = client.get(reverse("cases:client-detail", args=[subject.pk])).content.decode()
+    panel_url = reverse("cases:client-panel", args=[subject.pk, "participatie"])
+    assert panel_url in client.get(reverse("cases:client-detail", args=[subject.pk])).content.decode()
+    body = client.get(panel_url).content.decode()
     assert 'data-testid="participation-panel"' in body
     assert "Participatieladder" in body
 
 
 def test_panel_hidden_for_roles_without_participation_access(client, make_user, wijkteam, subject):
     client.force_login(make_user(R.TOETSER, wijkteam=wijkteam))
-    body = client.get(reverse("cases:client-detail", args=[subject.pk])).content.decode()
+    body = client.get(reverse("cases:client-panel", args=[subject.pk, "participatie"])).content.decode()
     assert 'data-testid="participation-panel"' not in body
 
 

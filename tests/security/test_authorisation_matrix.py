@@ -69,6 +69,7 @@ UI = {
     "GET cases:client-create": "BCI",
     "POST cases:client-create": "BCI",
     "GET cases:client-detail": "BCIKMST",
+    "GET cases:client-panel": "BCIKMST",
     "GET cases:client-edit": "BCI",
     "POST cases:client-edit": "BCI",
     "GET cases:aanvraag-create": "CI",

@@ -267,7 +267,11 @@ def test_client_progress_shows_weeks_used_and_logs_the_read(client, coach, place
 
 def test_the_client_panel_renders_on_the_client_page(client, coach, placement):
     client.force_login(coach)
-    body = client.get(reverse("cases:client-detail", args=[placement.client_id])).content.decode()
+    panel_url = reverse("cases:client-panel", args=[placement.client_id, "tegenprestatie"])
+    assert (
+        panel_url in client.get(reverse("cases:client-detail", args=[placement.client_id])).content.decode()
+    )
+    body = client.get(panel_url).content.decode()
     assert 'data-panel="tegenprestatie"' in body and "Helpen in het buurthuis" in body
 
 
