@@ -1,4 +1,5 @@
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -52,7 +53,10 @@ def _bulk_caseload(wijkteam, n):
     Uitkeringsdossier.objects.bulk_create(
         [
             Uitkeringsdossier(
-                client=c, regeling="bijstand", startdatum=date(2019, 1 + i % 12, 1), maandbedrag=1401.5
+                client=c,
+                regeling="bijstand",
+                startdatum=date(2019, 1 + i % 12, 1),
+                maandbedrag=Decimal("1401.50"),
             )
             for i, c in enumerate(clients)
         ]
