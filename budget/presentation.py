@@ -67,6 +67,11 @@ def vangnet_basis(ledger: dict, forecasts: dict) -> tuple[str, Decimal] | None:
 
 
 def year_page_context(budget_year: BudgetYear) -> dict:
+    with selectors.unit_of_work():  # each figure read once for the whole page
+        return _year_page_context(budget_year)
+
+
+def _year_page_context(budget_year: BudgetYear) -> dict:
     year = budget_year.year
     rows = selectors.revision_rows(budget_year)
     ledger = selectors.ledger(budget_year)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import importlib
 from collections import defaultdict
 from collections.abc import Callable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -33,6 +35,30 @@ from .models import (
 READ_ROLES = (Role.FINANCE, Role.BEHEER, Role.COORDINATOR)
 WRITE_ROLES = (Role.FINANCE,)
 ZERO = Decimal("0")
+
+
+# --- a unit of work for one page: each figure is read once, however many selectors need it ---------------
+_memo: ContextVar[dict | None] = ContextVar("budget_unit_of_work", default=None)
+
+
+@contextmanager
+def unit_of_work():
+    """Within this block the revision entries (all years: a few dozen rows), vangnet rules and the signal
+    threshold are read from the database once (the year page needs them in several places)."""
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def _once(key, compute):
+    memo = _memo.get()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
 
 
 def can_read_budget(user) -> bool:
@@ -74,7 +100,14 @@ def get_year_for(user, year: int) -> BudgetYear:
 
 # ---------------------------------------------------------------- revisions
 def revision_entries_by_year(years: list[int] | None = None) -> dict[int, list[rules.RevisionEntry]]:
-    """All ledger lines as rule entries, grouped by year (one query)."""
+    """All ledger lines as rule entries, grouped by year (one query; once per unit of work)."""
+    if _memo.get() is not None:
+        every = _once(("entries",), lambda: _revision_entries_by_year(None))
+        return every if years is None else {y: list(every[y]) for y in years if y in every}
+    return _revision_entries_by_year(years)
+
+
+def _revision_entries_by_year(years: list[int] | None) -> dict[int, list[rules.RevisionEntry]]:
     qs = BudgetRevision.objects.values_list(
         "id", "budget_year__year", "kind", "amount", "published_on", "corrects_id"
     ).order_by("budget_year__year", "id")
@@ -270,6 +303,10 @@ def latest_forecasts(budget_year: BudgetYear) -> dict[str, ForecastRun]:
 
 
 def vangnet_config(year: int) -> rules.VangnetConfig | None:
+    return _once(("vangnet", year), lambda: _vangnet_config(year))
+
+
+def _vangnet_config(year: int) -> rules.VangnetConfig | None:
     regel = VangnetRegel.objects.filter(year=year).prefetch_related("bands").first()
     return regel.as_config() if regel else None
 
@@ -313,6 +350,10 @@ def vangnet_for(
 
 
 def tekort_signal_pct(year: int) -> Decimal | None:
+    return _once(("signal", year), lambda: _tekort_signal_pct(year))
+
+
+def _tekort_signal_pct(year: int) -> Decimal | None:
     """The policy threshold above which a forecast tekort is signalled to finance (parameter)."""
     from almelo_sociaal.parameters.selectors import MissingParameter, parameter_value
 
