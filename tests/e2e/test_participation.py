@@ -53,6 +53,7 @@ def test_coach_records_profile_and_overrides_the_suggestion(page, login, make_us
     screenshot(page, "participation-client")
 
     page.get_by_role("link", name="Hein Wolters").first.click()
+    page.get_by_test_id("participation-panel").wait_for()  # the panel loads after the page (htmx)
     assert page.get_by_test_id("participation-panel").is_visible()
     screenshot(page, "participation-panel-on-client-page")
     assert not page.console_errors, page.console_errors
