@@ -106,54 +106,52 @@ class PlacementDetailView(RoleRequiredMixin, TemplateView):
         return ctx
 
 
-class PlacementStatusView(RoleRequiredMixin, View):
+class _PlacementChangeView(RoleRequiredMixin, View):
+    """A change of one placement from its detail page; errors re-render that page with the form (400)."""
+
     roles = access.COACH_ROLES
     write_roles = access.COACH_ROLES
+    form_class: type
+    form_key: str
+
+    def change(self, request, placement, data) -> str:
+        """Apply the change through the service; return the success message."""
+        raise NotImplementedError
 
     def post(self, request, pk):
         placement = selectors.get_placement_for(request.user, pk)
         if not selectors.can_manage_client(request.user, placement.client):
             raise PermissionDenied("Alleen de coach van het wijkteam van de cliënt wijzigt de plaatsing.")
-        form = StatusForm(request.POST)
+        form = self.form_class(request.POST)
         if form.is_valid():
             try:
-                services.change_placement_status(actor=request.user, placement=placement, **form.cleaned_data)
+                message = self.change(request, placement, form.cleaned_data)
             except ValidationError as exc:
                 apply_errors(form, exc)
             else:
-                messages.success(
-                    request, f"De plaatsing is nu {rules.STATUS_LABELS[form.cleaned_data['new_status']]}."
-                )
+                messages.success(request, message)
                 return redirect("tegenprestatie:placement-detail", pk=pk)
         view = PlacementDetailView(request=request, kwargs={"pk": pk})
-        ctx = view.get_context_data(pk=pk, status_form=form)
-        return render(request, PlacementDetailView.template_name, ctx, status=400)
+        context = view.get_context_data(pk=pk, **{self.form_key: form})
+        return render(request, PlacementDetailView.template_name, context, status=400)
 
 
-class PlacementHoursView(RoleRequiredMixin, View):
-    roles = access.COACH_ROLES
-    write_roles = access.COACH_ROLES
+class PlacementStatusView(_PlacementChangeView):
+    form_class = StatusForm
+    form_key = "status_form"
 
-    def post(self, request, pk):
-        placement = selectors.get_placement_for(request.user, pk)
-        if not selectors.can_manage_client(request.user, placement.client):
-            raise PermissionDenied("Alleen de coach van het wijkteam van de cliënt wijzigt de plaatsing.")
-        form = AgreedHoursForm(request.POST)
-        if form.is_valid():
-            try:
-                services.change_agreed_hours(actor=request.user, placement=placement, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, "De afgesproken uren zijn aangepast.")
-                return redirect("tegenprestatie:placement-detail", pk=pk)
-        view = PlacementDetailView(request=request, kwargs={"pk": pk})
-        return render(
-            request,
-            PlacementDetailView.template_name,
-            view.get_context_data(pk=pk, hours_form=form),
-            status=400,
-        )
+    def change(self, request, placement, data) -> str:
+        services.change_placement_status(actor=request.user, placement=placement, **data)
+        return f"De plaatsing is nu {rules.STATUS_LABELS[data['new_status']]}."
+
+
+class PlacementHoursView(_PlacementChangeView):
+    form_class = AgreedHoursForm
+    form_key = "hours_form"
+
+    def change(self, request, placement, data) -> str:
+        services.change_agreed_hours(actor=request.user, placement=placement, **data)
+        return "De afgesproken uren zijn aangepast."
 
 
 class PlacementCreateView(RoleRequiredMixin, View):
