@@ -38,6 +38,23 @@ EDIT_ROLES = (Role.INTAKER, Role.COACH, Role.BEHEER)
 HANDLE_ROLES = (Role.INTAKER, Role.COACH)
 
 
+def _submit_and_report(request, form, apply, success: str) -> None:
+    """Small forms on the client page: apply through the service and report the outcome, or every error, as a
+    message on the page the user returns to."""
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+        return
+    try:
+        apply(form.cleaned_data)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return
+    messages.success(request, success)
+
+
 def _coaches():
     return get_user_model().objects.filter(groups__name=Role.COACH, is_active=True).order_by("last_name")
 
@@ -403,23 +420,15 @@ class DossierEndView(RoleRequiredMixin, View):
     def post(self, request, pk):
         dossier = selectors.dossiers_visible_to(request.user).filter(pk=pk).first()
         if dossier is None:
-            from django.http import Http404
-
             raise Http404
         if not selectors.can_edit_client(request.user, dossier.client):
             raise PermissionDenied("U kunt alleen dossiers van uw eigen wijkteam beëindigen.")
-        form = EndDossierForm(request.POST)
-        if form.is_valid():
-            try:
-                services.end_dossier(actor=request.user, dossier=dossier, **form.cleaned_data)
-                messages.success(request, "Het uitkeringsdossier is beëindigd.")
-            except ValidationError as exc:
-                for message in exc.messages:
-                    messages.error(request, message)
-        else:
-            for errors in form.errors.values():
-                for message in errors:
-                    messages.error(request, message)
+        _submit_and_report(
+            request,
+            EndDossierForm(request.POST),
+            lambda data: services.end_dossier(actor=request.user, dossier=dossier, **data),
+            "Het uitkeringsdossier is beëindigd.",
+        )
         return redirect("cases:client-detail", pk=dossier.client_id)
 
 
@@ -429,16 +438,10 @@ class ContactCreateView(RoleRequiredMixin, View):
 
     def post(self, request, pk):
         client = selectors.get_client_for(request.user, pk)
-        form = ContactForm(request.POST)
-        if form.is_valid():
-            try:
-                services.record_contact(actor=request.user, client=client, **form.cleaned_data)
-                messages.success(request, "Het contactmoment is vastgelegd.")
-            except ValidationError as exc:
-                for message in exc.messages:
-                    messages.error(request, message)
-        else:
-            for errors in form.errors.values():
-                for message in errors:
-                    messages.error(request, message)
+        _submit_and_report(
+            request,
+            ContactForm(request.POST),
+            lambda data: services.record_contact(actor=request.user, client=client, **data),
+            "Het contactmoment is vastgelegd.",
+        )
         return redirect("cases:client-detail", pk=client.pk)

@@ -12,6 +12,7 @@ from almelo_sociaal.parameters.models import LegalParameter
 from cases.models import BUIG_REGELINGEN, Wijkteam
 
 from .models import NO_GROUP, CaseloadSnapshot, CoachLoadSnapshot, Period, TegenprestatieSnapshot
+from .services import next_month
 
 COACH_ROWS = 20
 GROUP_LABELS = {-1: "-1", 0: "0", 1: "1", 2: "2", 3: "3", 4: "4", NO_GROUP: "geen groep"}
@@ -63,7 +64,7 @@ def coordinator_dashboard(flt: DashboardFilter) -> dict:
         month = found[0]["date"]
         while month <= found[-1]["date"]:
             trend.append(by_month.get(month) or {"date": month, "active": 0, "instroom": 0, "uitstroom": 0})
-            month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+            month = next_month(month)
     targets = _targets(flt.start.year, flt.end.year) if flt.wijkteam is None else {}
     for row in trend:
         row["target"] = targets.get(row["date"].year)

@@ -45,6 +45,11 @@ def _caseload_counts(first: date, last: date) -> tuple[dict, dict, dict]:
     return active, instroom, uitstroom
 
 
+def next_month(first: date) -> date:
+    """The first day of the month after the month of ``first``."""
+    return date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+
+
 def period_bounds(period: str, day: date) -> tuple[date, date, date]:
     """(key date, first day, last day) of the period containing ``day``."""
     if period == Period.MONTH:
@@ -155,5 +160,5 @@ def backfill(*, start: date, end: date) -> int:
     month = start.replace(day=1)
     while month <= end:
         written += take_caseload_snapshot(period=Period.MONTH, day=month)
-        month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+        month = next_month(month)
     return written

@@ -89,23 +89,37 @@ def test_client_list_query_count_is_constant(client, make_user, wijkteam, django
     assert response.status_code == 200
 
 
+def _client_form(wijkteam, **overrides) -> dict:
+    """The intake form as a browser posts it: a valid registration unless ``overrides`` say otherwise."""
+    data = {
+        "bsn": "123456782",
+        "voornamen": "Jaap",
+        "achternaam": "Jansen",
+        "geboortedatum": "1990-01-01",
+        "straat": "Grotestraat",
+        "huisnummer": "1",
+        "postcode": "7607AB",
+        "leefvorm": "alleenstaand",
+        "taaleis": "niet_beoordeeld",
+        "wijkteam": wijkteam.pk,
+        "woonplaats": "Almelo",
+    }
+    data.update(overrides)
+    return data
+
+
 def test_intake_form_shows_dutch_errors_and_stores_nothing(client, make_user, wijkteam):
     client.force_login(make_user(R.INTAKER))
     response = client.post(
         reverse("cases:client-create"),
-        {
-            "bsn": "123456781",
-            "voornamen": "<script>alert(1)</script>",
-            "achternaam": "",
-            "geboortedatum": "2999-01-01",
-            "straat": "Grotestraat",
-            "huisnummer": "1",
-            "postcode": "abc",
-            "leefvorm": "alleenstaand",
-            "taaleis": "niet_beoordeeld",
-            "wijkteam": wijkteam.pk,
-            "woonplaats": "Almelo",
-        },
+        _client_form(
+            wijkteam,
+            bsn="123456781",
+            voornamen="<script>alert(1)</script>",
+            achternaam="",
+            geboortedatum="2999-01-01",
+            postcode="abc",
+        ),
     )
     body = response.content.decode()
     assert response.status_code == 400
@@ -118,19 +132,7 @@ def test_intake_form_registers_client(client, make_user, wijkteam):
     client.force_login(make_user(R.INTAKER))
     response = client.post(
         reverse("cases:client-create"),
-        {
-            "bsn": "123456782",
-            "voornamen": "Jaap",
-            "achternaam": "Jansen",
-            "geboortedatum": "1990-01-01",
-            "straat": "Grotestraat",
-            "huisnummer": "1",
-            "postcode": "7607 ab",
-            "leefvorm": "alleenstaand",
-            "taaleis": "niet_beoordeeld",
-            "wijkteam": wijkteam.pk,
-            "woonplaats": "Almelo",
-        },
+        _client_form(wijkteam, postcode="7607 ab"),
     )
     created = Client.objects.get()
     assert response.status_code == 302 and response["Location"].endswith(f"/clienten/{created.pk}/")
@@ -141,19 +143,7 @@ def test_elfproef_error_is_shown_next_to_bsn(client, make_user, wijkteam):
     client.force_login(make_user(R.INTAKER))
     response = client.post(
         reverse("cases:client-create"),
-        {
-            "bsn": "123456781",
-            "voornamen": "Jaap",
-            "achternaam": "Jansen",
-            "geboortedatum": "1990-01-01",
-            "straat": "Grotestraat",
-            "huisnummer": "1",
-            "postcode": "7607AB",
-            "leefvorm": "alleenstaand",
-            "taaleis": "niet_beoordeeld",
-            "wijkteam": wijkteam.pk,
-            "woonplaats": "Almelo",
-        },
+        _client_form(wijkteam, bsn="123456781"),
     )
     assert response.context["form"].errors["bsn"] == [
         "Dit BSN is ongeldig: het voldoet niet aan de elfproef."
@@ -164,19 +154,7 @@ def test_coach_cannot_register_in_other_wijkteam(client, make_user, wijkteam, ot
     client.force_login(make_user(R.COACH, wijkteam=wijkteam))
     response = client.post(
         reverse("cases:client-create"),
-        {
-            "bsn": "123456782",
-            "voornamen": "Jaap",
-            "achternaam": "Jansen",
-            "geboortedatum": "1990-01-01",
-            "straat": "Grotestraat",
-            "huisnummer": "1",
-            "postcode": "7607AB",
-            "leefvorm": "alleenstaand",
-            "taaleis": "niet_beoordeeld",
-            "wijkteam": other_wijkteam.pk,
-            "woonplaats": "Almelo",
-        },
+        _client_form(other_wijkteam),
     )
     assert response.status_code == 400
     assert not Client.objects.exists()
