@@ -56,6 +56,7 @@ def _check(page, path: str, found: dict, checked: list | None = None):
     try:
         response = page.goto(path)
     except Error:  # a POST-only URL answers 405 without a body
+        page.wait_for_load_state()  # let an interrupted navigation settle before the next goto
         return
     if response is None or response.status in (403, 404, 405):
         return
@@ -98,6 +99,7 @@ def test_no_serious_accessibility_violations(page, login, everyone, screenshot):
     ]
     for path in [*_plain_get_paths(), *detail_pages]:
         _check(page, path, found, checked)
+    page.wait_for_load_state()
     page.goto(reverse("security:account"))
     assert page.get_by_alt_text("QR-code voor de authenticator-app").evaluate("img => img.naturalWidth") > 0
     screenshot(page, "account-security")
