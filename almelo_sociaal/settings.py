@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "almelo_sociaal.security.middleware.SlidingSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -160,7 +161,10 @@ STORAGES = {
 
 # --- Sessions and security (production values driven by env; see docs/configuration.md) ---
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(30 * 60)))  # 30 min inactivity
-SESSION_SAVE_EVERY_REQUEST = True
+# Sliding expiry without a write per request: almelo_sociaal.security.middleware.SlidingSessionMiddleware saves
+# a logged-in session when it was refreshed SESSION_REFRESH_SECONDS ago or more (docs/security.md).
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_REFRESH_SECONDS = int(os.environ.get("SESSION_REFRESH_SECONDS", "60"))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

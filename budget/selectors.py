@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
 from almelo_sociaal.accounts.roles import Role, has_role
@@ -100,11 +100,25 @@ def get_year_for(user, year: int) -> BudgetYear:
 
 # ---------------------------------------------------------------- revisions
 def revision_entries_by_year(years: list[int] | None = None) -> dict[int, list[rules.RevisionEntry]]:
-    """All ledger lines as rule entries, grouped by year (one query; once per unit of work)."""
+    """All ledger lines as rule entries, grouped by year (one query; none extra within a unit of work)."""
     if _memo.get() is not None:
-        every = _once(("entries",), lambda: _revision_entries_by_year(None))
-        return every if years is None else {y: list(every[y]) for y in years if y in every}
+        every: dict[int, list[rules.RevisionEntry]] = defaultdict(list)
+        for revision in _all_revisions():
+            every[revision.budget_year.year].append(revision.as_entry())
+        return dict(every) if years is None else {y: every[y] for y in years if y in every}
     return _revision_entries_by_year(years)
+
+
+def _all_revisions() -> list[BudgetRevision]:
+    """Every revision of every year (a few dozen rows), read once per unit of work."""
+    return _once(
+        ("revisions",),
+        lambda: list(
+            BudgetRevision.objects.select_related("budget_year", "entered_by").order_by(
+                "budget_year__year", "id"
+            )
+        ),
+    )
 
 
 def _revision_entries_by_year(years: list[int] | None) -> dict[int, list[rules.RevisionEntry]]:
@@ -135,11 +149,14 @@ class RevisionRow:
 
 
 def revision_rows(budget_year: BudgetYear) -> list[RevisionRow]:
-    revisions = list(
-        BudgetRevision.objects.filter(budget_year=budget_year)
-        .select_related("budget_year", "entered_by")
-        .order_by("id")
-    )
+    if _memo.get() is not None:
+        revisions = [r for r in _all_revisions() if r.budget_year_id == budget_year.pk]
+    else:
+        revisions = list(
+            BudgetRevision.objects.filter(budget_year=budget_year)
+            .select_related("budget_year", "entered_by")
+            .order_by("id")
+        )
     by_id = {r.pk: r for r in revisions}
     entries = revision_entries_by_year([budget_year.year - 1])
     previous_def = rules.definitief_amount(entries.get(budget_year.year - 1, []))
@@ -167,17 +184,34 @@ def current_budget(year: int, entries: dict[int, list[rules.RevisionEntry]] | No
 
 
 # ---------------------------------------------------------------- realisation
-def realisation_by_month_and_post(budget_year: BudgetYear) -> dict[int, dict[str, Decimal]]:
-    """``{month: {post: amount}}`` with tegenboekingen netted (one aggregate query)."""
+def _realisation_sums(years: list[int]) -> list[tuple[int, int, str, str, Decimal]]:
+    """``(year, month, post, source, total)`` of the booked realisation of ``years``, tegenboekingen netted:
+    one aggregate query; within a unit of work one query for all years (at most a few hundred rows)."""
+    if _memo.get() is not None:
+        wanted = set(years)
+        return [
+            row for row in _once(("realisation",), lambda: _query_realisation_sums(None)) if row[0] in wanted
+        ]
+    return _query_realisation_sums(years)
+
+
+def _query_realisation_sums(years: list[int] | None) -> list[tuple[int, int, str, str, Decimal]]:
+    qs = RealisationEntry.objects.all()
+    if years is not None:
+        qs = qs.filter(budget_year__year__in=years)
     rows = (
-        RealisationEntry.objects.filter(budget_year=budget_year)
-        .values("month", "post")
+        qs.values_list("budget_year__year", "month", "post", "source")
         .annotate(total=Sum("amount"))
-        .order_by("month", "post")
+        .order_by("budget_year__year", "month", "post", "source")
     )
+    return [(year, month.month, post, source, total) for year, month, post, source, total in rows]
+
+
+def realisation_by_month_and_post(budget_year: BudgetYear) -> dict[int, dict[str, Decimal]]:
+    """``{month: {post: amount}}`` with tegenboekingen netted."""
     out: dict[int, dict[str, Decimal]] = defaultdict(dict)
-    for row in rows:
-        out[row["month"].month][row["post"]] = row["total"]
+    for _year, month, post, _source, total in _realisation_sums([budget_year.year]):
+        out[month][post] = out[month].get(post, ZERO) + total
     return dict(out)
 
 
@@ -186,18 +220,14 @@ def monthly_net_lasten(budget_year: BudgetYear) -> dict[int, Decimal]:
 
 
 def realised_net_lasten_by_year(years: list[int]) -> dict[int, tuple[int, Decimal]]:
-    """``{year: (months with bookings, net lasten)}`` for whole-year vangnet figures (one query)."""
-    lasten = Q(post__in=rules.LASTEN_POSTS)
-    rows = (
-        RealisationEntry.objects.filter(budget_year__year__in=years)
-        .values("budget_year__year", "month")
-        .annotate(lasten=Sum("amount", filter=lasten), baten=Sum("amount", filter=~lasten))
-    )
+    """``{year: (months with bookings, net lasten)}`` for whole-year vangnet figures."""
+    per_month: dict[tuple[int, int], Decimal] = defaultdict(lambda: ZERO)
+    for year, month, post, _source, total in _realisation_sums(years):
+        per_month[year, month] += total if post in rules.LASTEN_POSTS else -total
     out: dict[int, list] = {}
-    for row in rows:
-        months, total = out.setdefault(row["budget_year__year"], [0, ZERO])
-        value = (row["lasten"] or ZERO) - (row["baten"] or ZERO)
-        out[row["budget_year__year"]] = [months + (1 if value != ZERO else 0), total + value]
+    for (year, _month), value in per_month.items():
+        months, sum_ = out.setdefault(year, [0, ZERO])
+        out[year] = [months + (1 if value != ZERO else 0), sum_ + value]
     return {y: (m, money(t)) for y, (m, t) in out.items()}
 
 
@@ -260,14 +290,12 @@ def realisation_lines(budget_year: BudgetYear, limit: int = 200) -> list[Realisa
 
 
 def srt_booked_by_month(budget_year: BudgetYear) -> dict[int, Decimal]:
-    rows = (
-        RealisationEntry.objects.filter(
-            budget_year=budget_year, post=RealisationPost.TERUGVORDERING, source=RealisationEntry.Source.SRT
-        )
-        .values("month")
-        .annotate(total=Sum("amount"))
-    )
-    return {r["month"].month: r["total"] for r in rows}
+    """SRT recoveries already booked as baten, per month."""
+    out: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    for _year, month, post, source, total in _realisation_sums([budget_year.year]):
+        if post == RealisationPost.TERUGVORDERING and source == RealisationEntry.Source.SRT:
+            out[month] += total
+    return dict(out)
 
 
 # ---------------------------------------------------------------- SRT integration

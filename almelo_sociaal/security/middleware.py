@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -47,3 +49,33 @@ class SecondFactorMiddleware:
             request._cached_user = request.user
             return None
         return redirect(f"{reverse('security:otp-verify')}?{urlencode({'next': request.get_full_path()})}")
+
+
+class SlidingSessionMiddleware:
+    """The 30-minute inactivity timeout without a session write on every request.
+
+    Right after ``SessionMiddleware``: a logged-in session is saved (its expiry pushed ``SESSION_COOKIE_AGE``
+    ahead) when it was last refreshed ``SESSION_REFRESH_SECONDS`` or more ago, or when the request changed it
+    anyway. Requests in between read the session and write nothing. The timeout therefore runs from the last
+    refresh: between ``SESSION_COOKIE_AGE - SESSION_REFRESH_SECONDS`` and ``SESSION_COOKIE_AGE`` after the
+    last request (29-30 minutes with the defaults).
+    """
+
+    KEY = "_refreshed_at"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.interval = settings.SESSION_REFRESH_SECONDS
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is None or session.is_empty() or SESSION_KEY not in session:
+            return response  # anonymous: nothing to keep alive (and no new session row for a visitor)
+        now = int(time.time())
+        last = session.get(self.KEY)
+        if session.modified or not isinstance(last, int) or now - last >= self.interval or now < last:
+            session[self.KEY] = (
+                now  # marks the session modified: SessionMiddleware saves it with a new expiry
+            )
+        return response

@@ -87,7 +87,7 @@ def test_production_settings_secure_cookies_hsts_and_redirect():
         "import json, django; django.setup(); from django.conf import settings as s; print(json.dumps({k: "
         "getattr(s, k) for k in ['DEBUG', 'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE', 'SECURE_SSL_REDIRECT', "
         "'SECURE_HSTS_SECONDS', 'SESSION_COOKIE_HTTPONLY', 'X_FRAME_OPTIONS', 'SESSION_COOKIE_AGE', "
-        "'SESSION_SAVE_EVERY_REQUEST', 'AXES_FAILURE_LIMIT']}))"
+        "'SESSION_REFRESH_SECONDS', 'AXES_FAILURE_LIMIT']}))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
@@ -103,6 +103,6 @@ def test_production_settings_secure_cookies_hsts_and_redirect():
         "SESSION_COOKIE_HTTPONLY": True,
         "X_FRAME_OPTIONS": "DENY",
         "SESSION_COOKIE_AGE": 1800,
-        "SESSION_SAVE_EVERY_REQUEST": True,
+        "SESSION_REFRESH_SECONDS": 60,
         "AXES_FAILURE_LIMIT": 5,
     }

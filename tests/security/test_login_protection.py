@@ -13,6 +13,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from almelo_sociaal.accounts.roles import Role
+from almelo_sociaal.security.middleware import SlidingSessionMiddleware
 from almelo_sociaal.security.models import UserSession
 
 pytestmark = pytest.mark.django_db
@@ -75,17 +76,62 @@ def test_successful_login_resets_the_failure_count(client, make_user, settings, 
 
 
 def test_session_expires_after_inactivity(client, make_user, settings):
-    assert settings.SESSION_COOKIE_AGE == 30 * 60 and settings.SESSION_SAVE_EVERY_REQUEST
+    assert settings.SESSION_COOKIE_AGE == 30 * 60 and settings.SESSION_REFRESH_SECONDS == 60
     client.force_login(make_user(Role.INTAKER))
     assert client.get("/").status_code == 200
     session = Session.objects.get(session_key=client.session.session_key)
-    # Every request pushes the expiry 30 minutes ahead (sliding window) ...
+    # A request pushes the expiry 30 minutes ahead (sliding window) ...
     remaining = session.expire_date - timezone.now()
     assert timedelta(minutes=29) < remaining <= timedelta(minutes=30)
     # ... and 30 minutes without a request end the session.
     Session.objects.filter(pk=session.pk).update(expire_date=timezone.now() - timedelta(seconds=1))
     response = client.get("/")
     assert response.status_code == 302 and response["Location"].startswith(LOGIN)
+
+
+def _age_refresh(client, seconds):
+    """Pretend the session was last refreshed ``seconds`` ago (and expires accordingly)."""
+    store = client.session
+    store[SlidingSessionMiddleware.KEY] -= seconds
+    store.save()
+    Session.objects.filter(pk=store.session_key).update(
+        expire_date=timezone.now() + timedelta(seconds=30 * 60 - seconds)
+    )
+    return store.session_key
+
+
+def _session_writes(queries):
+    return [q["sql"] for q in queries if "django_session" in q["sql"] and not q["sql"].startswith("SELECT")]
+
+
+def test_session_is_not_written_on_every_request(client, make_user, django_assert_max_num_queries):
+    """Requests within a minute of the last refresh read the session and write nothing; the expiry stays."""
+    client.force_login(make_user(Role.INTAKER))
+    client.get("/")
+    key = _age_refresh(client, 20)
+    before = Session.objects.get(pk=key).expire_date
+    with django_assert_max_num_queries(50) as captured:
+        assert client.get("/").status_code == 200
+    assert _session_writes(captured.captured_queries) == []
+    assert Session.objects.get(pk=key).expire_date == before
+
+
+def test_session_expiry_slides_a_minute_after_the_last_refresh(
+    client, make_user, django_assert_max_num_queries
+):
+    client.force_login(make_user(Role.INTAKER))
+    client.get("/")
+    key = _age_refresh(client, 61)
+    with django_assert_max_num_queries(50) as captured:
+        assert client.get("/").status_code == 200
+    assert len(_session_writes(captured.captured_queries)) == 1
+    remaining = Session.objects.get(pk=key).expire_date - timezone.now()
+    assert timedelta(minutes=29, seconds=50) < remaining <= timedelta(minutes=30)
+
+
+def test_anonymous_visit_creates_no_session(client):
+    assert client.get(LOGIN).status_code == 200
+    assert Session.objects.count() == 0
 
 
 def test_logout_everywhere_ends_all_sessions_of_the_user_only(make_user, password):

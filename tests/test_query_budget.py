@@ -1,0 +1,159 @@
+"""The query budget of issue 8: every benchmarked page and API list runs at most 12 SQL queries, and the same
+number at 300 and at 3,000 clients (generated with the realistic shapes of ``generate_scale_data``).
+
+Counted like the benchmark counts them (tests/perf/probe.py): every statement but transaction control
+(BEGIN/COMMIT/SAVEPOINT/RELEASE), so the session read, the user and role lookup, the access-log write and a
+session save all count. The request is the second one of its session, as a user's next click is.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.db.models import Count
+from django.test import Client as HttpClient
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from almelo_sociaal.accounts.models import ApiToken
+from almelo_sociaal.accounts.roles import Role
+from budget import demo as budget_demo
+from cases.models import Client, Wijkteam
+from tegenprestatie import selectors as tp
+from tegenprestatie.models import HourLog
+from tegenprestatie.rules import IsoWeek
+
+BUDGET = 12
+CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
+PAGES = [
+    "zoeken",
+    "cliëntenlijst",
+    "cliëntdetail",
+    "werkvoorraad",
+    "dashboard",
+    "financiën",
+    "api-lijst",
+    "api-lijst-p3",
+    "api-uren",
+    "api-me",
+]
+
+
+def _generate(clients: int, reset: bool = False) -> None:
+    call_command(
+        "generate_scale_data", clients=clients, snapshot_months=2, reset=reset, stdout=io.StringIO()
+    )
+
+
+def _week_body(coach, today):
+    """Five active placements of the coach's clients, two hours each, this week (under the caps)."""
+    year, week, _ = today.isocalendar()
+    monday = today - timedelta(days=today.weekday())
+    full = (
+        HourLog.objects.filter(iso_year=year, hours__gt=0)
+        .values("client_id")
+        .annotate(n=Count("id"))
+        .filter(n__gte=40)
+        .values("client_id")
+    )
+    ids = list(
+        tp.registrable_placements(coach)
+        .filter(status="actief", start_date__lte=monday, end_date__isnull=True)
+        .exclude(client_id__in=full)
+        .exclude(hour_logs__week_start=monday)
+        .order_by("-id")
+        .values_list("id", flat=True)[:5]
+    )
+    return {"week": IsoWeek(year, week).label, "rows": [{"placement": pk, "hours": "2.00"} for pk in ids]}
+
+
+def _count(client, method, path, **kwargs) -> tuple[int, int, list[str]]:
+    call = client.get if method == "GET" else client.post
+    with CaptureQueriesContext(connection) as ctx:
+        response = call(path, **kwargs)
+    real = [q["sql"] for q in ctx.captured_queries if not q["sql"].lstrip().upper().startswith(CONTROL)]
+    return response.status_code, len(real), real
+
+
+def _measure(users, wijkteam) -> dict[str, tuple[int, int, list[str]]]:
+    today = timezone.localdate()
+    coach = users["coach"]
+    sessions = {}
+    for name in ("intaker", "coach", "coordinator", "financien"):
+        sessions[name] = HttpClient()
+        sessions[name].force_login(users[name])
+    detail = (
+        Client.objects.filter(coach=coach, dossiers__einddatum__isnull=True).values_list("id", flat=True).first()
+    )
+    _, key = ApiToken.issue(user=users["api"], name="budget", days=1)
+    _, coach_key = ApiToken.issue(user=coach, name="budget", days=1)
+    api = {"HTTP_AUTHORIZATION": f"Token {key}"}
+    deep = "/api/v1/clients/"
+    for _ in range(2):
+        deep = HttpClient().get(deep, **api).json()["next"].replace("http://testserver", "")
+    body = _week_body(coach, today)
+    assert len(body["rows"]) == 5
+
+    def page(who, path):
+        client = sessions[who]
+        client.get(path)  # the session's previous click
+        return _count(client, "GET", path)
+
+    def search(q):
+        client = sessions["intaker"]
+        client.post("/clienten/", {"q": q, "wijkteam": ""})  # the search is POSTed, then shown by GET
+        return page("intaker", "/clienten/")
+
+    out = {
+        "zoeken": search(Client.objects.get(pk=detail).achternaam[:3]),
+        "cliëntenlijst": search(""),
+        "cliëntdetail": page("coach", f"/clienten/{detail}/"),
+        "werkvoorraad": page("coach", "/werk/werkvoorraad/"),
+        "dashboard": page("coordinator", "/dashboard/wijkteam/"),
+        "financiën": page("financien", "/budget/2021/"),
+        "api-lijst": _count(HttpClient(), "GET", "/api/v1/clients/", **api),
+        "api-lijst-p3": _count(HttpClient(), "GET", deep, **api),
+        "api-uren": _count(
+            HttpClient(),
+            "POST",
+            "/api/v1/tegenprestatie/uren/week/",
+            data=body,
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Token {coach_key}",
+        ),
+        "api-me": _count(HttpClient(), "GET", "/api/v1/me/", **api),
+    }
+    assert set(out) == set(PAGES)
+    return out
+
+
+@pytest.mark.django_db
+def test_every_benchmarked_page_stays_within_twelve_queries_at_any_size(make_user):
+    wijkteam = Wijkteam.objects.create(code="noord", name="Noord")
+    users = {
+        "intaker": make_user(Role.INTAKER),
+        "coach": make_user(Role.COACH, wijkteam=wijkteam),
+        "coordinator": make_user(Role.COORDINATOR, wijkteam=wijkteam),
+        "financien": make_user(Role.FINANCE),
+        "api": make_user(Role.API_CLIENT),
+    }
+    budget_demo.load(stdout=io.StringIO())
+    _generate(300)
+    small = _measure(users, wijkteam)
+    _generate(3000, reset=True)
+    large = _measure(users, wijkteam)
+    assert Client.objects.count() >= 3000
+
+    expected_status = {"api-uren": 201}
+    for name in PAGES:
+        for size, (status, _, _) in (("300", small[name]), ("3000", large[name])):
+            assert status == expected_status.get(name, 200), (name, size, status)
+    over = {name: (large[name][1], large[name][2]) for name in PAGES if large[name][1] > BUDGET}
+    assert not over, f"over the budget of {BUDGET} queries: {over}"
+    grows = {name: (small[name][1], large[name][1]) for name in PAGES if large[name][1] != small[name][1]}
+    assert not grows, f"query count depends on the data size: {grows}"
+
