@@ -70,7 +70,7 @@ def test_dashboards_query_count_is_constant(client, make_user, wijkteam, django_
     take_caseload_snapshot(period="dag", day=date.today())
     refresh_work_items(today=date.today())
     client.force_login(make_user(R.COORDINATOR, wijkteam=wijkteam))
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         response = client.get(reverse("dashboards:coordinator"), {"van": "2019-01", "tot": "2020-12"})
     assert response.context["trend"][-1]["active"] == n
     with django_assert_max_num_queries(30):
