@@ -10,10 +10,28 @@ class WijkteamSerializer(serializers.ModelSerializer):
 
 
 class ClientListSerializer(serializers.ModelSerializer):
-    """List view: BSN masked (not needed to pick a client)."""
+    """List view: BSN masked (not needed to pick a client).
+
+    The declared fields are the contract (and the OpenAPI schema); ``to_representation`` renders exactly those
+    fields straight from the attributes, without DRF's per-field machinery: a 50-row page is ~0.5 ms instead of
+    ~3 ms. tests/cases/test_api.py checks that it equals DRF's field-by-field rendering.
+    """
 
     bsn_masked = serializers.CharField(read_only=True)
     wijkteam = serializers.SlugRelatedField(slug_field="code", read_only=True)
+
+    # the columns the list reads (``.only(*list_columns)`` with the wijkteam selected)
+    list_columns = (
+        "id",
+        "bsn",
+        "voornamen",
+        "tussenvoegsel",
+        "achternaam",
+        "geboortedatum",
+        "postcode",
+        "coach_id",
+        "wijkteam__code",
+    )
 
     class Meta:
         model = Client
@@ -28,6 +46,24 @@ class ClientListSerializer(serializers.ModelSerializer):
             "wijkteam",
             "coach",
         ]
+
+    def to_representation(self, instance):
+        born = instance.geboortedatum
+        return {
+            "id": instance.pk,
+            "bsn_masked": instance.bsn_masked,
+            "voornamen": instance.voornamen,
+            "tussenvoegsel": instance.tussenvoegsel,
+            "achternaam": instance.achternaam,
+            "geboortedatum": born.isoformat() if born is not None else None,
+            "postcode": instance.postcode,
+            "wijkteam": instance.wijkteam.code if instance.wijkteam_id is not None else None,
+            "coach": instance.coach_id,
+        }
+
+    def field_by_field(self, instance):
+        """DRF's own rendering of the declared fields (the reference the fast path is tested against)."""
+        return super().to_representation(instance)
 
 
 class ClientSerializer(serializers.ModelSerializer):

@@ -139,6 +139,34 @@ def test_api_list_masks_bsn_and_detail_logs_access(make_user, api_client_for, cl
     assert AccessLog.objects.filter(user=user, client=client_in_team, action="api").count() == 2
 
 
+def test_list_rendering_equals_drf_field_by_field(make_user, api_client_for, wijkteam):
+    """The list serializer's fast path renders exactly what DRF's declared fields render."""
+    from cases.api.serializers import ClientListSerializer
+
+    coach = make_user(R.COACH, wijkteam=wijkteam)
+    ClientFactory(wijkteam=wijkteam, coach=coach, tussenvoegsel="van der")
+    ClientFactory(wijkteam=wijkteam, coach=None, tussenvoegsel="")
+    listed = api_client_for(make_user(R.INTAKER)).get("/api/v1/clients/").json()["results"]
+    serializer = ClientListSerializer()
+    clients = Client.objects.select_related("wijkteam").order_by("-id")
+    assert listed == [serializer.field_by_field(c) for c in clients]
+    assert [serializer.to_representation(c) for c in clients] == [
+        serializer.field_by_field(c) for c in clients
+    ]
+    assert {row["coach"] for row in listed} == {coach.pk, None}
+
+
+def test_api_list_writes_one_access_log_row_per_client(make_user, api_client_for, wijkteam):
+    clients = ClientFactory.create_batch(3, wijkteam=wijkteam)
+    user = make_user(R.INTAKER)
+    api_client_for(user).get("/api/v1/clients/")
+    rows = AccessLog.objects.filter(user=user).order_by("client_id")
+    assert [(r.client_id, r.object_id, r.action, r.object_type, r.purpose) for r in rows] == [
+        (c.pk, str(c.pk), "api", "cliënt", "API cliëntenlijst") for c in clients
+    ]
+    assert all(r.at is not None for r in rows)
+
+
 def test_coach_api_list_is_scoped_to_own_wijkteam(
     make_user, api_client_for, client_in_team, client_elsewhere
 ):
