@@ -40,8 +40,15 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=8)
     args = parser.parse_args()
 
-    env = dict(os.environ, DATABASE_URL=f"{SERVER}/{DB}", SECRET_KEY="load-test-only", DJANGO_DEBUG="0",
-               SECURE_SSL_REDIRECT="0", ALLOWED_HOSTS="127.0.0.1", CELERY_BROKER_URL="")
+    env = dict(
+        os.environ,
+        DATABASE_URL=f"{SERVER}/{DB}",
+        SECRET_KEY="load-test-only",
+        DJANGO_DEBUG="0",
+        SECURE_SSL_REDIRECT="0",
+        ALLOWED_HOSTS="127.0.0.1",
+        CELERY_BROKER_URL="",
+    )
     env.pop("CELERY_BROKER_URL")
     subprocess.run(["psql", SERVER + "/postgres", "-qc", f"DROP DATABASE IF EXISTS {DB}"], check=True)
     subprocess.run(["psql", SERVER + "/postgres", "-qc", f"CREATE DATABASE {DB}"], check=True)
@@ -53,12 +60,35 @@ def main() -> int:
         "u=UserFactory(username='load-intaker', roles=['intaker']);"
         "print(ApiToken.issue(user=u, name='load')[1])"
     )
-    key = subprocess.run([sys.executable, "manage.py", "shell", "-c", setup], cwd=ROOT, env=env, check=True,
-                         capture_output=True, text=True).stdout.strip().splitlines()[-1]
+    key = (
+        subprocess.run(
+            [sys.executable, "manage.py", "shell", "-c", setup],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "almelo_sociaal.wsgi:application", "--bind",
-                               f"127.0.0.1:{port}", "--workers", "3"], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "almelo_sociaal.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "3",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         for _ in range(100):
             try:
@@ -75,8 +105,14 @@ def main() -> int:
         "print(Client.objects.filter(achternaam__startswith='Load').count(),"
         " Client.objects.values('bsn').distinct().count() == Client.objects.count())"
     )
-    out = subprocess.run([sys.executable, "manage.py", "shell", "-c", check], cwd=ROOT, env=env, check=True,
-                         capture_output=True, text=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", check],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
     stored, unique = int(out[-2]), out[-1] == "True"
     result.update(stored=stored, unique_bsns=unique, lost_or_doubled=result["created"] - stored)
     print(json.dumps(result, indent=2))
@@ -114,9 +150,17 @@ def run_load(port: int, key: str, args) -> dict:
             write = rng.random() < 0.3
             started = time.monotonic()
             if write:
-                body = {"bsn": next_bsn(), "voornamen": "Lasta", "achternaam": f"Load{rng.randint(0, 10**6)}",
-                        "geboortedatum": "1990-01-01", "straat": "Grotestraat", "huisnummer": "1",
-                        "postcode": "7607AB", "leefvorm": "alleenstaand", "wijkteam": "load"}
+                body = {
+                    "bsn": next_bsn(),
+                    "voornamen": "Lasta",
+                    "achternaam": f"Load{rng.randint(0, 10**6)}",
+                    "geboortedatum": "1990-01-01",
+                    "straat": "Grotestraat",
+                    "huisnummer": "1",
+                    "postcode": "7607AB",
+                    "leefvorm": "alleenstaand",
+                    "wijkteam": "load",
+                }
                 conn.request("POST", "/api/v1/clients/", json.dumps(body), headers)
                 expected = 201
             else:
