@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from . import rules
+
 
 class Wijkteam(models.Model):
     code = models.SlugField("code", max_length=30, unique=True)
@@ -92,7 +94,7 @@ class Client(models.Model):
 
     @property
     def bsn_masked(self) -> str:
-        return "•••••" + self.bsn[-4:]
+        return rules.mask_bsn(self.bsn)
 
     @property
     def postcode_display(self) -> str:

@@ -36,6 +36,11 @@ def normalise_bsn(value: str) -> str:
         raise RuleViolation("bsn_ongeldig", "Dit BSN is ongeldig.", "bsn")
 
 
+def mask_bsn(bsn: str) -> str:
+    """The BSN as lists show it: only the last four digits (enough to tell two namesakes apart)."""
+    return "•••••" + bsn[-4:] if bsn else bsn
+
+
 def normalise_postcode(value: str) -> str:
     """Dutch postcode, returned as 1234AB."""
     try:

@@ -44,9 +44,7 @@ PAGES = [
 
 
 def _generate(clients: int, reset: bool = False) -> None:
-    call_command(
-        "generate_scale_data", clients=clients, snapshot_months=2, reset=reset, stdout=io.StringIO()
-    )
+    call_command("generate_scale_data", clients=clients, snapshot_months=2, reset=reset, stdout=io.StringIO())
 
 
 def _week_body(coach, today):
@@ -87,7 +85,9 @@ def _measure(users, wijkteam) -> dict[str, tuple[int, int, list[str]]]:
         sessions[name] = HttpClient()
         sessions[name].force_login(users[name])
     detail = (
-        Client.objects.filter(coach=coach, dossiers__einddatum__isnull=True).values_list("id", flat=True).first()
+        Client.objects.filter(coach=coach, dossiers__einddatum__isnull=True)
+        .values_list("id", flat=True)
+        .first()
     )
     _, key = ApiToken.issue(user=users["api"], name="budget", days=1)
     _, coach_key = ApiToken.issue(user=coach, name="budget", days=1)
@@ -156,4 +156,3 @@ def test_every_benchmarked_page_stays_within_twelve_queries_at_any_size(make_use
     assert not over, f"over the budget of {BUDGET} queries: {over}"
     grows = {name: (small[name][1], large[name][1]) for name in PAGES if large[name][1] != small[name][1]}
     assert not grows, f"query count depends on the data size: {grows}"
-

@@ -4,6 +4,8 @@ from datetime import date
 
 from django.db.models import QuerySet
 
+from cases.rules import mask_bsn
+
 from .models import AccessLog
 
 
@@ -80,8 +82,7 @@ def with_changes(records) -> list:
             old = getattr(before, field.attname) if before is not None else None
             if before is None or old != new:
                 if field.attname == "bsn":
-                    old = "•••••" + old[-4:] if old else old
-                    new = "•••••" + new[-4:] if new else new
+                    old, new = mask_bsn(old), mask_bsn(new)
                 changes.append((field.verbose_name, old, new))
         record.changes = changes if before is not None else [("(nieuw)", "", "cliënt aangemaakt")]
     return records

@@ -62,10 +62,10 @@ class ClientViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
-        qs = selectors.clients_visible_to(self.request.user).select_related("wijkteam").order_by("-id")
+        qs = selectors.clients_visible_to(self.request.user).order_by("-id")
         if self.action == "list":
-            qs = qs.only(*ClientListSerializer.list_columns)
-        return qs
+            return qs.values(*ClientListSerializer.list_values)  # plain rows: see ClientListSerializer
+        return qs.select_related("wijkteam")
 
     def get_serializer_class(self):
         return ClientListSerializer if self.action == "list" else ClientSerializer

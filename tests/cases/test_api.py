@@ -149,10 +149,10 @@ def test_list_rendering_equals_drf_field_by_field(make_user, api_client_for, wij
     listed = api_client_for(make_user(R.INTAKER)).get("/api/v1/clients/").json()["results"]
     serializer = ClientListSerializer()
     clients = Client.objects.select_related("wijkteam").order_by("-id")
-    assert listed == [serializer.field_by_field(c) for c in clients]
-    assert [serializer.to_representation(c) for c in clients] == [
-        serializer.field_by_field(c) for c in clients
-    ]
+    rows = Client.objects.order_by("-id").values(*ClientListSerializer.list_values)
+    by_drf = [serializer.to_representation(c) for c in clients]  # a model instance: DRF field by field
+    assert [serializer.to_representation(row) for row in rows] == by_drf
+    assert listed == by_drf
     assert {row["coach"] for row in listed} == {coach.pk, None}
 
 
@@ -241,3 +241,23 @@ def test_search_by_bsn_in_the_body_logs_access(make_user, api_client_for, client
 def test_coach_bsn_search_stays_in_own_wijkteam(make_user, api_client_for, client_in_team, client_elsewhere):
     api = api_client_for(make_user(R.COACH, wijkteam=client_in_team.wijkteam))
     assert api.post("/api/v1/clients/zoeken/", {"bsn": client_elsewhere.bsn}, format="json").json() == []
+
+
+def test_list_filters_apply_with_parameters_and_are_skipped_without(
+    make_user, api_client_for, wijkteam, other_wijkteam
+):
+    here = ClientFactory(wijkteam=wijkteam, achternaam="Jansen")
+    there = ClientFactory(wijkteam=other_wijkteam, achternaam="Pietersen")
+    api = api_client_for(make_user(R.INTAKER))
+
+    def ids(query=""):
+        response = api.get(f"/api/v1/clients/{query}")
+        assert response.status_code == 200, response.json()
+        return [row["id"] for row in response.json()["results"]]
+
+    assert ids() == [there.pk, here.pk]
+    assert ids("?page_size=1") == [there.pk]  # pagination only: no filter
+    assert ids(f"?wijkteam={wijkteam.code}") == [here.pk]
+    assert ids("?achternaam=pie&page_size=10") == [there.pk]
+    bad = api.get("/api/v1/clients/?coach=geen-getal")
+    assert bad.status_code == 400 and "coach" in bad.json()["fields"]
