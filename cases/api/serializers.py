@@ -11,13 +11,12 @@ class WijkteamSerializer(serializers.ModelSerializer):
 
 
 class ClientListSerializer(serializers.ModelSerializer):
-    """List view: BSN masked (not needed to pick a client).
+    """List view: BSN masked (not needed to pick a client)."""
 
-    The declared fields are the contract (and the OpenAPI schema). The list reads plain rows
-    (``.values(*list_values)``: no model instance per client) and ``to_representation`` renders exactly the
-    declared fields from such a row, without DRF's per-field machinery: a 50-row page costs ~0.5 ms instead
-    of ~3 ms. tests/cases/test_api.py checks it against DRF's field-by-field rendering of the model.
-    """
+    # The declared fields are the contract (and the OpenAPI schema). The list reads plain rows
+    # (``.values(*list_values)``: no model instance per client) and ``to_representation`` renders exactly the
+    # declared fields from such a row, without DRF's per-field machinery: a 50-row page costs ~0.5 ms instead
+    # of ~3 ms. tests/cases/test_api.py checks it against DRF's field-by-field rendering of the model.
 
     bsn_masked = serializers.CharField(read_only=True)
     wijkteam = serializers.SlugRelatedField(slug_field="code", read_only=True)
