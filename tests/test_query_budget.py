@@ -8,13 +8,13 @@ session save all count. The request is the second one of its session, as a user'
 
 from __future__ import annotations
 
+import importlib.util
 import io
-from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
-from django.db.models import Count
 from django.test import Client as HttpClient
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -23,9 +23,6 @@ from almelo_sociaal.accounts.models import ApiToken
 from almelo_sociaal.accounts.roles import Role
 from budget import demo as budget_demo
 from cases.models import Client, Wijkteam
-from tegenprestatie import selectors as tp
-from tegenprestatie.models import HourLog
-from tegenprestatie.rules import IsoWeek
 
 BUDGET = 12
 CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
@@ -47,26 +44,12 @@ def _generate(clients: int, reset: bool = False) -> None:
     call_command("generate_scale_data", clients=clients, snapshot_months=2, reset=reset, stdout=io.StringIO())
 
 
-def _week_body(coach, today):
-    """Five active placements of the coach's clients, two hours each, this week (under the caps)."""
-    year, week, _ = today.isocalendar()
-    monday = today - timedelta(days=today.weekday())
-    full = (
-        HourLog.objects.filter(iso_year=year, hours__gt=0)
-        .values("client_id")
-        .annotate(n=Count("id"))
-        .filter(n__gte=40)
-        .values("client_id")
-    )
-    ids = list(
-        tp.registrable_placements(coach)
-        .filter(status="actief", start_date__lte=monday, end_date__isnull=True)
-        .exclude(client_id__in=full)
-        .exclude(hour_logs__week_start=monday)
-        .order_by("-id")
-        .values_list("id", flat=True)[:5]
-    )
-    return {"week": IsoWeek(year, week).label, "rows": [{"placement": pk, "hours": "2.00"} for pk in ids]}
+def _probe():
+    """The benchmark's in-process module (tests/perf/probe.py): the same request bodies as ``make bench``."""
+    spec = importlib.util.spec_from_file_location("bench_probe", Path(__file__).parent / "perf" / "probe.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _count(client, method, path, **kwargs) -> tuple[int, int, list[str]]:
@@ -95,8 +78,7 @@ def _measure(users, wijkteam) -> dict[str, tuple[int, int, list[str]]]:
     deep = "/api/v1/clients/"
     for _ in range(2):
         deep = HttpClient().get(deep, **api).json()["next"].replace("http://testserver", "")
-    body = _week_body(coach, today)
-    assert len(body["rows"]) == 5
+    (body,) = _probe().week_body(coach, today, n_bodies=1, rows_per_body=5)
 
     def page(who, path):
         client = sessions[who]
