@@ -33,6 +33,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def django_shell(code: str, env: dict) -> str:
+    """Run ``code`` in ``manage.py shell`` against the load-test database; its standard output."""
+    return subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=1200)
@@ -60,18 +72,7 @@ def main() -> int:
         "u=UserFactory(username='load-intaker', roles=['intaker']);"
         "print(ApiToken.issue(user=u, name='load')[1])"
     )
-    key = (
-        subprocess.run(
-            [sys.executable, "manage.py", "shell", "-c", setup],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        .stdout.strip()
-        .splitlines()[-1]
-    )
+    key = django_shell(setup, env).strip().splitlines()[-1]
     port = free_port()
     server = subprocess.Popen(
         [
@@ -105,14 +106,7 @@ def main() -> int:
         "print(Client.objects.filter(achternaam__startswith='Load').count(),"
         " Client.objects.values('bsn').distinct().count() == Client.objects.count())"
     )
-    out = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", check],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.split()
+    out = django_shell(check, env).split()
     stored, unique = int(out[-2]), out[-1] == "True"
     result.update(stored=stored, unique_bsns=unique, lost_or_doubled=result["created"] - stored)
     print(json.dumps(result, indent=2))
