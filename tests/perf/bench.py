@@ -115,7 +115,8 @@ def prepare_db(server, template, size, reuse):
     name = f"almelo_bench_{size}"
     env = env_for(f"{server}/{name}")
     if reuse and db_exists(server, name):
-        log(f"{name}: reused")
+        manage(env, "migrate", "--noinput", "-v0")  # keep a reused database at the code's schema
+        log(f"{name}: reused (migrated)")
         return env, None
     psql(server, f'DROP DATABASE IF EXISTS "{name}"')
     psql(server, f'CREATE DATABASE "{name}" TEMPLATE "{template}"')

@@ -162,3 +162,18 @@ def test_celery_task_is_a_dry_run_by_default(people, settings):
     outcome = task.apply().get()
     assert outcome["applied"] is False
     assert Client.objects.filter(pk=people["expired"].pk).exists()
+
+
+def test_a_user_who_saw_personal_data_cannot_be_deleted(make_user, client_in_team):
+    """The access log has no database constraints (docs/benchmarks.md); Django's PROTECT still guards it."""
+    from django.db.models import ProtectedError
+
+    from almelo_sociaal.audit.services import log_access_many
+
+    viewer, lister = make_user(Role.COACH), make_user(Role.API_CLIENT)
+    log_access(user=viewer, client=client_in_team, object_type="cliënt", object_id=client_in_team.pk)
+    log_access_many(user=lister, object_type="cliënt", client_ids=[client_in_team.pk])
+    for user in (viewer, lister):
+        with pytest.raises(ProtectedError):
+            user.delete()
+    assert AccessLog.objects.filter(client=client_in_team).count() == 2
