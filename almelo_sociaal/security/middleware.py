@@ -75,7 +75,6 @@ class SlidingSessionMiddleware:
         now = int(time.time())
         last = session.get(self.KEY)
         if session.modified or not isinstance(last, int) or now - last >= self.interval or now < last:
-            session[self.KEY] = (
-                now  # marks the session modified: SessionMiddleware saves it with a new expiry
-            )
+            # marks the session modified: SessionMiddleware saves it with a new expiry
+            session[self.KEY] = now
         return response
