@@ -19,11 +19,11 @@ from django.utils import timezone
 
 from almelo_sociaal.accounts.roles import Role
 from almelo_sociaal.core.rules import money
+from almelo_sociaal.parameters.services import ensure_default_parameters
 
 from . import rules, selectors
 from .models import SrtAssignment, SrtDocument, SrtInvestigation, SrtNote, SrtSignal
 from .rules import Culpability, InvestigationStatus, OtherResult, Outcome, SignalSource, SignalStatus
-from .services import ensure_srt_parameters
 
 PERIOD_START, PERIOD_END = date(2019, 11, 1), date(2020, 10, 31)
 N_ENDED, N_REJECTED, N_OTHER = 25, 39, 111
@@ -89,7 +89,7 @@ def load(*, stdout) -> None:
     if not Client.objects.exists():
         stdout.write("SRT: geen cliënten; laad eerst de demo van cases.")
         return
-    ensure_srt_parameters()
+    ensure_default_parameters()
     investigators = list(get_user_model().objects.filter(groups__name=Role.SRT).order_by("id"))
     author = investigators[0] if investigators else None
     with transaction.atomic():

@@ -23,30 +23,6 @@ from .models import SrtAssignment, SrtDocument, SrtInvestigation, SrtNote, SrtSi
 from .rules import InvestigationStatus, OtherResult, Outcome, SignalStatus
 
 
-def ensure_srt_parameters() -> int:
-    """Insert the SRT parameter defaults that are missing (never overwrites beheer's values)."""
-    from almelo_sociaal.parameters.models import LegalParameter
-
-    from .parameters import PARAMETERS
-
-    existing = set(LegalParameter.objects.filter(key__startswith="srt_").values_list("key", "valid_from"))
-    new = [
-        LegalParameter(
-            key=d.key,
-            name=d.name,
-            unit=d.unit,
-            valid_from=d.valid_from,
-            value=d.value,
-            source=d.source,
-            kind=d.kind,
-        )
-        for d in PARAMETERS
-        if (d.key, d.valid_from) not in existing
-    ]
-    LegalParameter.objects.bulk_create(new, ignore_conflicts=True)
-    return len(new)
-
-
 def _check(rule, **kwargs):
     try:
         return rule(**kwargs)

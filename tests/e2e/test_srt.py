@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 
 from almelo_sociaal.accounts.roles import Role
+from almelo_sociaal.parameters.services import ensure_default_parameters
 from cases.srt.models import SrtInvestigation
-from cases.srt.services import ensure_srt_parameters
 
 from ..factories import ClientFactory, DossierFactory
 from ..srt.factories import SignalFactory
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_srt_triages_records_outcome_and_sees_report(page, login, screenshot, make_user, wijkteam):
-    ensure_srt_parameters()
+    ensure_default_parameters()
     srt = make_user(Role.SRT, first_name="Rob", last_name="Recherche")
     subject = ClientFactory(wijkteam=wijkteam, achternaam="Jansen")
     dossier = DossierFactory(client=subject, maandbedrag=Decimal("1170.00"))

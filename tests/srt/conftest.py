@@ -1,15 +1,15 @@
-"""SRT fixtures: the SRT parameters in the database, and investigations in every state."""
+"""SRT fixtures: the parameter defaults (the SRT ones among them) in the database, and investigations in every state."""
 
 from __future__ import annotations
 
 import pytest
 
-from cases.srt.services import ensure_srt_parameters
+from almelo_sociaal.parameters.services import ensure_default_parameters
 
 
 @pytest.fixture(autouse=True)
 def srt_parameters(db):
-    ensure_srt_parameters()
+    ensure_default_parameters()
 
 
 @pytest.fixture(autouse=True)
