@@ -278,9 +278,8 @@ def draft_decision(
     return aanvraag
 
 
-@transaction.atomic
-def approve_decision(*, toetser, aanvraag: Aanvraag, today: date | None = None) -> Aanvraag:
-    """The toetser approves the draft: the decision takes effect; a toekenning opens the uitkeringsdossier."""
+def _locked_for_toetsing(aanvraag: Aanvraag, toetser) -> Aanvraag:
+    """Lock the aanvraag and check that ``toetser`` may judge its draft (four eyes: not the drafter)."""
     aanvraag = _locked(aanvraag)
     try:
         rules.check_approval(
@@ -291,6 +290,13 @@ def approve_decision(*, toetser, aanvraag: Aanvraag, today: date | None = None) 
         )
     except RuleViolation as v:
         raise as_validation_error(v)
+    return aanvraag
+
+
+@transaction.atomic
+def approve_decision(*, toetser, aanvraag: Aanvraag, today: date | None = None) -> Aanvraag:
+    """The toetser approves the draft: the decision takes effect; a toekenning opens the uitkeringsdossier."""
+    aanvraag = _locked_for_toetsing(aanvraag, toetser)
     target = (
         Aanvraag.Status.TOEGEKEND if aanvraag.concept_besluit == "toekennen" else Aanvraag.Status.AFGEWEZEN
     )
@@ -325,16 +331,7 @@ def approve_decision(*, toetser, aanvraag: Aanvraag, today: date | None = None) 
 @transaction.atomic
 def reject_draft(*, toetser, aanvraag: Aanvraag, reden: str) -> Aanvraag:
     """The toetser sends the draft back with a reason; the aanvraag stays in behandeling."""
-    aanvraag = _locked(aanvraag)
-    try:
-        rules.check_approval(
-            status=aanvraag.status,
-            has_draft=bool(aanvraag.concept_besluit),
-            drafted_by_id=aanvraag.concept_door_id,
-            toetser_id=toetser.pk,
-        )
-    except RuleViolation as v:
-        raise as_validation_error(v)
+    aanvraag = _locked_for_toetsing(aanvraag, toetser)
     if not (reden or "").strip():
         raise ValidationError({"reden": "Geef aan waarom het conceptbesluit wordt teruggestuurd."})
     aanvraag.toets_opmerking = reden.strip()

@@ -13,7 +13,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from almelo_sociaal.accounts.permissions import RoleRequiredMixin
-from almelo_sociaal.accounts.roles import Role, has_role
+from almelo_sociaal.accounts.roles import CLIENT_EDIT_ROLES, Role, has_role
 from almelo_sociaal.audit.models import AccessLog
 from almelo_sociaal.audit.services import log_access
 from almelo_sociaal.core.forms import apply_errors
@@ -34,7 +34,7 @@ from .forms import (
 from .models import Client
 
 READ_ROLES = (Role.INTAKER, Role.COACH, Role.TOETSER, Role.MATCHER, Role.COORDINATOR, Role.SRT, Role.BEHEER)
-EDIT_ROLES = (Role.INTAKER, Role.COACH, Role.BEHEER)
+EDIT_ROLES = CLIENT_EDIT_ROLES
 HANDLE_ROLES = (Role.INTAKER, Role.COACH)
 
 

@@ -8,6 +8,7 @@ from almelo_sociaal.core.rules import RuleViolation
 
 from . import rules
 from .models import Activity, Exemption, HostOrganisation, Phase, Placement, Sanction
+from .services import HOST_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -31,19 +32,7 @@ class HoursField(forms.DecimalField):
 class HostForm(forms.ModelForm):
     class Meta:
         model = HostOrganisation
-        fields = [
-            "name",
-            "kind",
-            "street",
-            "postcode",
-            "city",
-            "wijkteam",
-            "contact_name",
-            "contact_phone",
-            "contact_email",
-            "notes",
-            "active",
-        ]
+        fields = list(HOST_FIELDS)  # the fields the service lets change
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
 

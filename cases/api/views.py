@@ -8,7 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
-from almelo_sociaal.accounts.roles import Role, has_role
+from almelo_sociaal.accounts.roles import CLIENT_EDIT_ROLES, PERSONAL_DATA_ROLES, Role, has_role
 from almelo_sociaal.audit.models import AccessLog
 from almelo_sociaal.audit.services import log_access, log_access_many
 from almelo_sociaal.core.rules import RuleViolation, as_validation_error
@@ -29,17 +29,8 @@ from .serializers import (
     WijkteamSerializer,
 )
 
-READ_ROLES = (
-    Role.INTAKER,
-    Role.COACH,
-    Role.TOETSER,
-    Role.MATCHER,
-    Role.COORDINATOR,
-    Role.SRT,
-    Role.BEHEER,
-    Role.API_CLIENT,
-)
-EDIT_ROLES = (Role.INTAKER, Role.COACH, Role.BEHEER)
+READ_ROLES = PERSONAL_DATA_ROLES
+EDIT_ROLES = CLIENT_EDIT_ROLES
 HANDLE_ROLES = (Role.INTAKER, Role.COACH)
 
 
