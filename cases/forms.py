@@ -1,6 +1,7 @@
 from django import forms
 
 from .models import Aanvraag, Client, Contact, Leefgebied, Regeling, Uitkeringsdossier, Wijkteam
+from .services import CLIENT_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -15,24 +16,7 @@ class ClientForm(forms.ModelForm):
 
     class Meta:
         model = Client
-        fields = [
-            "bsn",
-            "voornamen",
-            "tussenvoegsel",
-            "achternaam",
-            "geboortedatum",
-            "straat",
-            "huisnummer",
-            "postcode",
-            "woonplaats",
-            "telefoon",
-            "email",
-            "iban",
-            "leefvorm",
-            "taaleis",
-            "wijkteam",
-            "coach",
-        ]
+        fields = ["bsn", *CLIENT_FIELDS, "wijkteam", "coach"]
         widgets = {"geboortedatum": DATE}
 
     def __init__(self, *args, wijkteams=None, coaches=None, **kwargs):

@@ -2,6 +2,7 @@ from rest_framework import serializers
 
 from ..models import Aanvraag, Client, LeefgebiedScore, Uitkeringsdossier, Wijkteam
 from ..rules import mask_bsn
+from ..services import CLIENT_FIELDS
 
 
 class WijkteamSerializer(serializers.ModelSerializer):
@@ -74,27 +75,7 @@ class ClientSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Client
-        fields = [
-            "id",
-            "bsn",
-            "voornamen",
-            "tussenvoegsel",
-            "achternaam",
-            "geboortedatum",
-            "straat",
-            "huisnummer",
-            "postcode",
-            "woonplaats",
-            "telefoon",
-            "email",
-            "iban",
-            "leefvorm",
-            "taaleis",
-            "wijkteam",
-            "coach",
-            "created_at",
-            "updated_at",
-        ]
+        fields = ["id", "bsn", *CLIENT_FIELDS, "wijkteam", "coach", "created_at", "updated_at"]
         read_only_fields = ["id", "created_at", "updated_at"]
 
     def get_fields(self):
