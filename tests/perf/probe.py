@@ -179,10 +179,6 @@ def snapshot_timings(today):
         out["parts"][part] = {"job_s": round(job_s, 3), "bare_s": round(bare_s, 3)}
     out["bare_all_s"] = round(sum(p["bare_s"] for p in out["parts"].values()), 3)
     out["ratio"] = round(out["job_s"] / max(out["bare_all_s"], 1e-6), 2)
-    # continuity with earlier runs: the caseload aggregate alone
-    out["bare_sql_s"] = out["parts"]["caseload"]["bare_s"]
-    out["caseload_part_s"] = out["parts"]["caseload"]["job_s"]
-    out["caseload_ratio"] = round(out["caseload_part_s"] / max(out["bare_sql_s"], 1e-6), 2)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + BARE_SNAPSHOT_SQL, params)
