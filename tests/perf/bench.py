@@ -280,7 +280,6 @@ def bench_size(args, size):
         subprocess.run(cmd, cwd=ROOT, env=env, check=True)
         result = json.loads(probe_out.read_text())
         result["size"] = size
-        result["variant"] = ""
         result["generate_wall_s"] = round(gen_seconds, 1) if gen_seconds else None
         result["setup"] = {
             "workers": args.workers,
@@ -351,11 +350,11 @@ def load_of(r):
 
 
 def name(r):
-    return f"{r['size']:,}" + (" + proposals" if r.get("variant") else "")
+    return f"{r['size']:,}"
 
 
 def render(results):
-    results = sorted(results, key=lambda r: (r["size"], r.get("variant", "")))
+    results = sorted(results, key=lambda r: r["size"])
     out = [
         START,
         "",
@@ -447,8 +446,7 @@ def render(results):
             + f" | {s.get('job_queries', '–')} |"
         )
     out.append("")
-    plain = [r for r in results if not r.get("variant")]
-    biggest = (plain or results)[-1]
+    biggest = results[-1]
     out.append(f"### Hottest queries at {biggest['size']:,} clients (EXPLAIN ANALYZE, BUFFERS)\n")
     for key in ORDER:
         ep = biggest["endpoints"].get(key)
