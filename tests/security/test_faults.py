@@ -77,6 +77,23 @@ class Wsgi:
         return status_headers["status"], content
 
 
+def _intake(wijkteam, *, achternaam: str) -> dict:
+    """A valid intake form for a new client."""
+    return {
+        "bsn": "123456782",
+        "voornamen": "Anna",
+        "achternaam": achternaam,
+        "geboortedatum": "1990-01-01",
+        "straat": "Grotestraat",
+        "huisnummer": "1",
+        "postcode": "7607AB",
+        "woonplaats": "Almelo",
+        "leefvorm": "alleenstaand",
+        "taaleis": "niet_beoordeeld",
+        "wijkteam": wijkteam.pk,
+    }
+
+
 def _terminate(pid: int) -> None:
     import psycopg2
 
@@ -143,20 +160,7 @@ def test_connection_dropped_between_requests_is_noticed_by_the_health_check(brow
 def test_connection_dropped_while_saving_leaves_no_half_written_client(browser, wijkteam):
     status, form = browser.request("GET", "/clienten/nieuw/")
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
-    data = {
-        "csrfmiddlewaretoken": token,
-        "bsn": "123456782",
-        "voornamen": "Anna",
-        "achternaam": "Storing",
-        "geboortedatum": "1990-01-01",
-        "straat": "Grotestraat",
-        "huisnummer": "1",
-        "postcode": "7607AB",
-        "woonplaats": "Almelo",
-        "leefvorm": "alleenstaand",
-        "taaleis": "niet_beoordeeld",
-        "wijkteam": wijkteam.pk,
-    }
+    data = {"csrfmiddlewaretoken": token, **_intake(wijkteam, achternaam="Storing")}
     # The client row is written first; the connection drops at the next write (history / timeline).
     with drop_connection_when(
         lambda sql: sql.startswith("INSERT") and ("historicalclient" in sql or "clientevent" in sql)
@@ -246,19 +250,7 @@ def test_pages_keep_working_when_every_enqueue_fails(client, make_user, wijkteam
     assert client.get("/clienten/").status_code == 200
     response = client.post(
         "/clienten/nieuw/",
-        {
-            "bsn": "123456782",
-            "voornamen": "Anna",
-            "achternaam": "Redisloos",
-            "geboortedatum": "1990-01-01",
-            "straat": "Grotestraat",
-            "huisnummer": "1",
-            "postcode": "7607AB",
-            "woonplaats": "Almelo",
-            "leefvorm": "alleenstaand",
-            "taaleis": "niet_beoordeeld",
-            "wijkteam": wijkteam.pk,
-        },
+        _intake(wijkteam, achternaam="Redisloos"),
     )
     assert response.status_code == 302
     assert (
