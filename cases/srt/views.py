@@ -14,7 +14,7 @@ from django.views.generic import TemplateView
 from almelo_sociaal.accounts.permissions import RoleRequiredMixin
 from almelo_sociaal.accounts.roles import Role, has_role
 from almelo_sociaal.audit.models import AccessLog
-from almelo_sociaal.audit.services import log_access
+from almelo_sociaal.audit.services import log_access, log_access_objects
 from almelo_sociaal.core.forms import apply_errors
 from almelo_sociaal.core.rules import RuleViolation
 
@@ -51,19 +51,7 @@ def log_investigation_read(user, investigation, purpose: str) -> None:
 
 def log_investigation_list(user, investigations, purpose: str) -> None:
     """One access-log row per investigation shown in a list (one INSERT)."""
-    AccessLog.objects.bulk_create(
-        [
-            AccessLog(
-                user=user,
-                action=AccessLog.Action.VIEW,
-                client_id=inv.client_id,
-                object_type=INVESTIGATION,
-                object_id=str(inv.pk),
-                purpose=purpose[:200],
-            )
-            for inv in investigations
-        ]
-    )
+    log_access_objects(user=user, object_type=INVESTIGATION, objects=investigations, purpose=purpose)
 
 
 # --- Signals ---
@@ -80,19 +68,9 @@ class SignalListView(RoleRequiredMixin, TemplateView):
         filters = form.cleaned_data if form.is_valid() else {}
         qs = selectors.search_signals(self.request.user, **filters)
         page = Paginator(qs, 25).get_page(self.request.GET.get("pagina"))
-        if page.object_list:
-            AccessLog.objects.bulk_create(
-                [
-                    AccessLog(
-                        user=self.request.user,
-                        client_id=s.client_id,
-                        object_type=SIGNAL,
-                        object_id=str(s.pk),
-                        purpose="signalenlijst",
-                    )
-                    for s in page.object_list
-                ]
-            )
+        log_access_objects(
+            user=self.request.user, object_type=SIGNAL, objects=page.object_list, purpose="signalenlijst"
+        )
         ctx.update(form=form, page=page)
         return ctx
 

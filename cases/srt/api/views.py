@@ -16,6 +16,7 @@ from almelo_sociaal.accounts.models import ApiToken
 from almelo_sociaal.accounts.permissions import RolePermission
 from almelo_sociaal.accounts.roles import Role, has_role
 from almelo_sociaal.audit.models import AccessLog
+from almelo_sociaal.audit.services import log_access_objects
 
 from .. import selectors, services
 from ..forms import TriageForm
@@ -52,18 +53,12 @@ class ApiClientNeedsSrtScope(permissions.BasePermission):
 
 
 def _log_rows(request, object_type: str, objects) -> None:
-    AccessLog.objects.bulk_create(
-        [
-            AccessLog(
-                user=request.user,
-                action=AccessLog.Action.API,
-                client_id=obj.client_id,
-                object_type=object_type,
-                object_id=str(obj.pk),
-                purpose=f"API {request.method} {request.path}"[:200],
-            )
-            for obj in objects
-        ]
+    log_access_objects(
+        user=request.user,
+        action=AccessLog.Action.API,
+        object_type=object_type,
+        objects=objects,
+        purpose=f"API {request.method} {request.path}",
     )
 
 
