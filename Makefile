@@ -2,23 +2,30 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+# Dependencies are installed from the hash-locked requirements/dev.txt (made from pyproject.toml by `make lock`).
+LOCK := requirements/dev.txt
+STAMP := $(VENV)/.installed-$(shell cat $(LOCK) | cksum | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?= -n 2
 # The published contract is generated for PostgreSQL (integer ranges); no connection is made.
 SCHEMA_ENV := DJANGO_DEBUG=1 DATABASE_URL=postgres://schema@127.0.0.1:1/schema-only
 
-.PHONY: run test install migrate demo lint format check bench load fuzz e2e worker beat web schema clean
+.PHONY: lock run test install migrate demo lint format check bench load fuzz e2e worker beat web schema clean
 
-$(STAMP): pyproject.toml
+$(STAMP): $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r $(LOCK)
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
 install: $(STAMP)
+
+## make lock: re-resolve pyproject.toml into the hash-locked requirements (production and dev)
+lock:
+	test -x $(BIN)/uv || $(BIN)/pip install --quiet "uv==0.13.9"
+	$(BIN)/uv pip compile pyproject.toml --generate-hashes --python-version 3.11 --universal -q -o requirements/production.txt
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 --universal -q -o requirements/dev.txt
 
 ## make run: venv + install + migrate (SQLite) + demo data + dev server on http://127.0.0.1:8000 (eager Celery)
 run: install
