@@ -6,6 +6,8 @@ from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.shortcuts import render
 
+from almelo_sociaal.security.proxy import client_ip as proxy_client_ip
+
 LOCKOUT_MESSAGE = (
     "Te veel mislukte inlogpogingen. Inloggen met deze gebruikersnaam is vanaf dit adres tijdelijk "
     "geblokkeerd; probeer het over {minutes} minuten opnieuw of vraag functioneel beheer "
@@ -32,9 +34,5 @@ def lockout_response(request, original_response=None, credentials=None):
 
 
 def client_ip(request) -> str:
-    """REMOTE_ADDR; behind the TLS proxy (BEHIND_PROXY=1) the address it appended to X-Forwarded-For."""
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = [p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if p.strip()]
-        if forwarded:
-            return forwarded[-1]
-    return request.META.get("REMOTE_ADDR", "")
+    """The address axes keys the lockout on: the peer, or behind a trusted proxy the client it forwarded."""
+    return proxy_client_ip(request)
