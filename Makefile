@@ -11,7 +11,7 @@ PYTEST_ARGS ?= -n 2
 # The published contract is generated for PostgreSQL (integer ranges); no connection is made.
 SCHEMA_ENV := DJANGO_DEBUG=1 DATABASE_URL=postgres://schema@127.0.0.1:1/schema-only
 
-.PHONY: lock run test install migrate demo lint format check bench load fuzz e2e worker beat web schema clean
+.PHONY: smoke lock run test install migrate demo lint format check bench load fuzz e2e worker beat web schema clean
 
 $(STAMP): $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,7 +31,7 @@ lock:
 run: install
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(BIN)/python manage.py load_demo
-	DJANGO_DEBUG=1 $(BIN)/python manage.py demo_logins
+	DJANGO_DEBUG=1 $(BIN)/python manage.py demo_logins --url http://$(HOST):$(PORT)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## make test: the whole suite (SQLite unless DATABASE_URL is set; postgres/worker tests run when their service is configured)
@@ -47,6 +47,11 @@ lint: install
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+## make smoke: the production smoke test — docker-compose.yml's commands and environment against the local
+## PostgreSQL and Redis, in a virtualenv with only the production lock (tests/smoke/test_production.py)
+smoke: install
+	$(BIN)/pytest -p no:cacheprovider -m smoke tests/smoke -v
 
 e2e: install
 	$(BIN)/pytest tests/e2e -v

@@ -74,6 +74,8 @@ INSTALLED_APPS = [
 DOMAIN_APPS = ["cases", "participation", "tegenprestatie", "budget"]
 
 MIDDLEWARE = [
+    "almelo_sociaal.security.proxy.TrustedProxyMiddleware",  # first: forwarded headers only from our proxy
+    "almelo_sociaal.core.health.HealthCheckMiddleware",  # before host validation: /healthz for any Host
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -145,7 +147,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 WHITENOISE_USE_FINDERS = DEBUG  # local runs serve straight from static/ without collectstatic
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
@@ -178,7 +180,15 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
-if env_bool("BEHIND_PROXY", False):
+# The reverse proxies whose X-Forwarded-For/-Proto we believe (addresses or networks, comma-separated). From any
+# other peer those headers are removed (security/proxy.py), so a client cannot choose its own address for the
+# login lockout or claim HTTPS. Empty (the default): no proxy, the headers are never believed.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
+if env_bool("BEHIND_PROXY", False) and not TRUSTED_PROXIES:
+    raise ImproperlyConfigured(
+        "BEHIND_PROXY=1 vraagt om TRUSTED_PROXIES: de adressen van de reverse proxy (zie docs/configuration.md)."
+    )
+if TRUSTED_PROXIES:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
@@ -252,6 +262,8 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
+# Beat wakes at least once a minute, so its schedule file stays fresh for the compose healthcheck (core/beat_health.py).
+CELERY_BEAT_MAX_LOOP_INTERVAL = 60
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_connect_timeout": 2,
