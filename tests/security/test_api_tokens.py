@@ -27,13 +27,21 @@ def test_beheer_issues_a_token_and_sees_the_key_once(client, make_user):
     client.force_login(make_user(Role.BEHEER))
     response = client.post(
         reverse("security:api-tokens"),
-        {"user": machine.pk, "name": "Werkplein", "scopes": ["srt"], "days": 30},
+        {
+            "user": machine.pk,
+            "name": "Werkplein",
+            "scopes": ["srt:signaal-melden", "clienten:lezen"],
+            "days": 30,
+        },
     )
     assert response.status_code == 200
     key = re.search(r'id="new-token-key">([^<]+)<', response.content.decode()).group(1)
     token = ApiToken.objects.get()
     assert token.key_hash == hash_token(key) and key not in str(token.__dict__)
-    assert token.scopes == ["srt"] and token.expires_at.date() == (timezone.now() + timedelta(days=30)).date()
+    assert (
+        token.scopes == ["clienten:lezen", "srt:signaal-melden"]
+        and token.expires_at.date() == (timezone.now() + timedelta(days=30)).date()
+    )
     assert _api(key).get("/api/v1/me/").json()["username"] == "werkplein-api"
     assert key not in client.get(reverse("security:api-tokens")).content.decode()
 

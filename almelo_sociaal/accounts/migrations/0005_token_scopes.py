@@ -1,0 +1,51 @@
+"""Existing tokens get scopes from the catalogue (almelo_sociaal/accounts/scopes.py, frozen here).
+
+* A token of an API-client account keeps reading what it could read before, as named read scopes, but no
+  longer the full BSN (scope ``bsn`` is not given: beheer grants it deliberately). Its old scope ``srt`` becomes
+  the SRT scopes an API client could use: read signals, report signals, read investigations.
+  No live integration stops; beheer narrows a token by issuing a new one with fewer scopes (the Werkplein
+  preset: ``manage.py issue_api_token werkplein-api --preset werkplein``) and revoking the old one.
+* A token of a person (any other role, or staff) is revoked: tokens are for API-client accounts only.
+"""
+
+from django.db import migrations
+from django.utils import timezone
+
+READ = [
+    "aanvragen:lezen",
+    "clienten:lezen",
+    "dossiers:lezen",
+    "participatie:lezen",
+    "participatieprofielen:lezen",
+    "tegenprestatie:lezen",
+    "uren:lezen",
+    "wijkteams:lezen",
+]
+SRT = ["srt:onderzoek-lezen", "srt:signaal-lezen", "srt:signaal-melden"]
+
+
+def forwards(apps, schema_editor):
+    ApiToken = apps.get_model("accounts", "ApiToken")
+    now = timezone.now()
+    for token in ApiToken.objects.select_related("user").iterator():
+        user = token.user
+        roles = set(user.groups.values_list("name", flat=True))
+        if roles != {"api_client"} or user.is_staff or user.is_superuser:
+            token.revoked_at = token.revoked_at or now
+            token.scopes = []
+        else:
+            token.scopes = sorted({*READ, *(SRT if "srt" in (token.scopes or []) else [])})
+        token.save(update_fields=["scopes", "revoked_at"])
+
+
+def backwards(apps, schema_editor):
+    ApiToken = apps.get_model("accounts", "ApiToken")
+    for token in ApiToken.objects.iterator():
+        token.scopes = ["srt"] if any(s.startswith("srt:") for s in token.scopes or []) else []
+        token.save(update_fields=["scopes"])
+
+
+class Migration(migrations.Migration):
+    dependencies = [("accounts", "0004_session_generation")]
+
+    operations = [migrations.RunPython(forwards, backwards)]
