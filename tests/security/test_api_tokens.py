@@ -242,3 +242,21 @@ def test_data_migration_gives_existing_tokens_sensible_scopes(make_user):
     assert "clienten:lezen" in plain_token.scopes and "bsn" not in plain_token.scopes
     assert not any(s.startswith("srt:") for s in plain_token.scopes)
     assert person_token.revoked_at is not None and person_token.scopes == []
+
+
+def test_the_admin_cannot_widen_a_token_or_move_it_to_a_person(client, make_user):
+    token, _ = ApiToken.issue(user=make_user(Role.API_CLIENT), name="Werkplein", scopes=["clienten:lezen"])
+    person = make_user(Role.COACH)
+    client.force_login(make_user(Role.BEHEER, is_staff=True, is_superuser=True))
+    client.post(
+        reverse("admin:accounts_apitoken_change", args=[token.pk]),
+        {
+            "user": person.pk,
+            "name": "Werkplein",
+            "scopes": '["bsn", "clienten:lezen"]',
+            "expires_at_0": "2030-01-01",
+            "expires_at_1": "00:00:00",
+        },
+    )
+    token.refresh_from_db()
+    assert token.scopes == ["clienten:lezen"] and token.user != person
