@@ -1,26 +1,19 @@
 """Existing tokens get scopes from the catalogue (almelo_sociaal/accounts/scopes.py, frozen here).
 
-* A token of an API-client account keeps reading what it could read before, as named read scopes, but no
-  longer the full BSN (scope ``bsn`` is not given: beheer grants it deliberately). Its old scope ``srt`` becomes
-  the SRT scopes an API client could use: read signals, report signals, read investigations.
-  No live integration stops; beheer narrows a token by issuing a new one with fewer scopes (the Werkplein
-  preset: ``manage.py issue_api_token werkplein-api --preset werkplein``) and revoking the old one.
+* A token of an API-client account gets what the Werkplein integration needs (the Werkplein preset without
+  reporting signals, which it could not do before): clients with a masked BSN, wijkteams, participation groups,
+  instruments and trajectories. It no longer reads the full BSN, aanvragen, dossiers, participation profiles,
+  placements or hours (finding 8 of issue 14: the werkplein-api token read all of that for every wijkteam);
+  beheer grants such a scope deliberately by issuing a new token.
+* Its old scope ``srt`` becomes the SRT scopes an API client could use: read signals, report signals, read
+  investigations.
 * A token of a person (any other role, or staff) is revoked: tokens are for API-client accounts only.
 """
 
 from django.db import migrations
 from django.utils import timezone
 
-READ = [
-    "aanvragen:lezen",
-    "clienten:lezen",
-    "dossiers:lezen",
-    "participatie:lezen",
-    "participatieprofielen:lezen",
-    "tegenprestatie:lezen",
-    "uren:lezen",
-    "wijkteams:lezen",
-]
+READ = ["clienten:lezen", "participatie:lezen", "wijkteams:lezen"]
 SRT = ["srt:onderzoek-lezen", "srt:signaal-lezen", "srt:signaal-melden"]
 
 
