@@ -12,6 +12,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from almelo_sociaal.core.exports import append_row
+
 from . import rules
 from .models import BudgetYear, RealisationPost
 from .presentation import year_page_context
@@ -22,7 +24,7 @@ PCT = '0.00"%";[Red]-0.00"%"'
 
 def _sheet(wb, title, header):
     ws = wb.create_sheet(title)
-    ws.append(header)
+    append_row(ws, header)
     for cell in ws[1]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "A2"
@@ -66,7 +68,8 @@ def year_workbook(budget_year: BudgetYear) -> bytes:
     )
     for row in ctx["rows"]:
         c = row.comparison
-        ws.append(
+        append_row(
+            ws,
             [
                 year,
                 c.kind_label,
@@ -79,7 +82,7 @@ def year_workbook(budget_year: BudgetYear) -> bytes:
                 c.vs_previous_year_definitief.pct if c.vs_previous_year_definitief else None,
                 row.revision.bezwaar_on if row.revision.bezwaar else "nee",
                 "ja" if c.corrected else "nee",
-            ]
+            ],
         )
         _format(ws, ws.max_row, euro_cols=(3, 6, 8), pct_cols=(7, 9))
         ws.cell(row=ws.max_row, column=4).number_format = "dd-mm-yyyy"
@@ -92,10 +95,12 @@ def year_workbook(budget_year: BudgetYear) -> bytes:
         ["Maand", *[p.label for p in posts], "Netto lasten", "Cumulatief", "Budget cumulatief"],
     )
     for m in ctx["ledger"]["months"]:
-        ws.append([m.label, *[m.posts[p.value] for p in posts], m.net, m.cumulative, m.budget_cumulative])
+        append_row(
+            ws, [m.label, *[m.posts[p.value] for p in posts], m.net, m.cumulative, m.budget_cumulative]
+        )
         _format(ws, ws.max_row, euro_cols=range(2, len(posts) + 5))
     totals = ctx["ledger"]["totals"]
-    ws.append(["Totaal", *[totals[p.value] for p in posts], ctx["ledger"]["net_total"]])
+    append_row(ws, ["Totaal", *[totals[p.value] for p in posts], ctx["ledger"]["net_total"]])
     _format(ws, ws.max_row, euro_cols=range(2, len(posts) + 3))
     for cell in ws[ws.max_row]:
         cell.font = Font(bold=True)
@@ -120,7 +125,8 @@ def year_workbook(budget_year: BudgetYear) -> bytes:
     )
     for r in ctx["forecast_rows"]:
         run = r["run"]
-        ws.append(
+        append_row(
+            ws,
             [
                 r["label"],
                 run.method,
@@ -133,7 +139,7 @@ def year_workbook(budget_year: BudgetYear) -> bytes:
                 run.tekort_pct,
                 run.vangnet,
                 " | ".join(run.working),
-            ]
+            ],
         )
         _format(ws, ws.max_row, euro_cols=(5, 6, 7, 8, 10), pct_cols=(9,))
         ws.cell(row=ws.max_row, column=3).number_format = "dd-mm-yyyy"
@@ -142,20 +148,21 @@ def year_workbook(budget_year: BudgetYear) -> bytes:
     ws = _sheet(wb, "Vangnet", ["Onderdeel", "Uitkomst", "Toelichting"])
     estimate = ctx["vangnet"]
     if estimate is None:
-        ws.append(["Geen schatting", "", "Geen vangnetregel of budget voor dit jaar."])
+        append_row(ws, ["Geen schatting", "", "Geen vangnetregel of budget voor dit jaar."])
     else:
-        ws.append(["Basis", ctx["vangnet_basis"], ""])
+        append_row(ws, ["Basis", ctx["vangnet_basis"], ""])
         for cond in estimate.conditions:
             met = {True: "voldaan", False: "niet voldaan", None: "onbekend"}[cond.met]
-            ws.append([cond.description, met, cond.detail])
+            append_row(ws, [cond.description, met, cond.detail])
         for line in estimate.working:
-            ws.append(["Berekening", "", line])
-        ws.append(
+            append_row(ws, ["Berekening", "", line])
+        append_row(
+            ws,
             [
                 "Geschatte vangnetuitkering",
                 estimate.compensation,
                 "onder voorbehoud" if estimate.provisional else "",
-            ]
+            ],
         )
         ws.cell(row=ws.max_row, column=2).number_format = EURO
     _fit(ws, [60, 22, 90])
@@ -169,7 +176,7 @@ def year_workbook(budget_year: BudgetYear) -> bytes:
         "Netto lasten = uitkeringslasten + loonkostensubsidie − baten (terugvordering en verhaal).",
         f"Soorten bijstelling: {', '.join(rules.KIND_LABELS.values())}.",
     ):
-        ws.append([line])
+        append_row(ws, [line])
     _fit(ws, [110])
 
     buffer = BytesIO()

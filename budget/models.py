@@ -255,8 +255,8 @@ class ForecastRun(models.Model):
     budget_amount = models.DecimalField("budget", null=True, blank=True, **MONEY)
     tekort = models.DecimalField("tekort (+) / overschot (−)", null=True, blank=True, **MONEY)
     tekort_pct = models.DecimalField(
-        "tekort in % van het budget", null=True, blank=True, max_digits=10, decimal_places=2
-    )  # wide: a mistyped budget must not break the recompute
+        "tekort in % van het budget", null=True, blank=True, max_digits=18, decimal_places=2
+    )  # wide enough for any budget and lasten the rules accept (budget.rules.PERCENT_MAX_DIGITS)
     vangnet = models.DecimalField("geschatte vangnetuitkering", null=True, blank=True, **MONEY)
     inputs = models.JSONField("uitgangspunten", default=dict)
     working = models.JSONField("berekening", default=list)

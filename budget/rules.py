@@ -28,6 +28,17 @@ HUNDRED = Decimal("100")
 TWELVE = Decimal("12")
 PERCENT_QUANTUM = Decimal("0.01")
 
+# What the stored figures can hold, so that no accepted input makes a stored or serialized figure overflow:
+# * AMOUNT_LIMIT: a money field (``DecimalField(max_digits=14, decimal_places=2)``) holds |x| < 10**12;
+# * FIGURE_LIMIT: a budget or a forecast's lasten stays below half of that, so the difference of any two
+#   (a change in euros, a tekort) fits a money field too;
+# * a percentage between two stored amounts (at least € 0,01) is below 10**12 / 0,01 × 100 = 10**16 in absolute
+#   value: 16 digits before the decimal point and 2 after (PERCENT_MAX_DIGITS), whatever is stored.
+AMOUNT_LIMIT = Decimal("1000000000000")
+FIGURE_LIMIT = AMOUNT_LIMIT / 2
+PERCENT_MAX_DIGITS = 18
+CHANGE_MAX_DIGITS = 15  # euros between two stored amounts: |a - b| < 2 × 10**12
+
 # Revision kinds, in the order the Rijk publishes them within a budget year.
 VOORLOPIG = "voorlopig"
 NADER_VOORLOPIG = "nader_voorlopig"
@@ -267,9 +278,20 @@ def check_correction(
     check_amount(amount)
 
 
+def fits_figure(value: Decimal) -> bool:
+    """True when ``value`` is a budget or lasten figure the product can store and compare (see FIGURE_LIMIT)."""
+    return Decimal(value).is_finite() and abs(Decimal(value)) < FIGURE_LIMIT
+
+
 def check_amount(amount: Decimal) -> None:
     if amount is None or Decimal(amount) <= ZERO:
         raise RuleViolation("bedrag_niet_positief", "Het budget moet groter zijn dan € 0.", "amount")
+    if not fits_figure(amount):
+        raise RuleViolation(
+            "bedrag_te_groot",
+            f"Het budget kan niet hoger zijn dan {format_euro(FIGURE_LIMIT - Decimal('0.01'))}.",
+            "amount",
+        )
     if Decimal(amount) != money(amount):
         raise RuleViolation("bedrag_centen", "Geef het bedrag in hele centen.", "amount")
 
@@ -346,6 +368,12 @@ def check_realisation_entry(
         raise RuleViolation(
             "bedrag_negatief",
             "Een bedrag is positief; draai een onjuiste regel terug met een tegenboeking.",
+            "amount",
+        )
+    if Decimal(amount) >= AMOUNT_LIMIT:
+        raise RuleViolation(
+            "bedrag_te_groot",
+            f"Een bedrag kan niet hoger zijn dan {format_euro(AMOUNT_LIMIT - Decimal('0.01'))}.",
             "amount",
         )
     if Decimal(amount) != money(amount):
@@ -436,6 +464,8 @@ def caseload_forecast(
     caseload = int(grow(Decimal(active_dossiers), caseload_growth_pct).quantize(Decimal("1"), ROUND_HALF_UP))
     cost = money(grow(cost_per_uitkering, cost_growth_pct))
     lasten = money(caseload * cost)
+    check_forecast_lasten(cost)
+    check_forecast_lasten(lasten)
     working = (
         f"Uitkeringen: {active_dossiers:,} × (1 {_signed(caseload_growth_pct)}%) = {caseload:,}".replace(
             ",", "."
@@ -461,6 +491,16 @@ def caseload_forecast(
     )
 
 
+def check_forecast_lasten(lasten: Decimal) -> None:
+    """A forecast figure outside what the product can store and compare is refused, not stored half."""
+    if not fits_figure(lasten):
+        raise RuleViolation(
+            "prognose_te_groot",
+            f"De berekende prognose ({format_euro(lasten)}) is groter dan "
+            f"{format_euro(FIGURE_LIMIT - Decimal('0.01'))}: controleer de realisatie en de parameters.",
+        )
+
+
 def _signed(value: Decimal) -> str:
     v = Decimal(value)
     return f"− {abs(v)}".replace(".", ",") if v < 0 else f"+ {v}".replace(".", ",")
@@ -480,6 +520,7 @@ def extrapolation_forecast(*, monthly_net_lasten: Mapping[int, Decimal]) -> Fore
     last = max(months)
     to_date = sum((Decimal(monthly_net_lasten.get(m, ZERO)) for m in range(1, last + 1)), ZERO)
     lasten = money(to_date * TWELVE / last)
+    check_forecast_lasten(lasten)
     working = (
         f"Gerealiseerd januari t/m {MONTH_NAMES[last]}: {format_euro(to_date)}",
         f"Doorgetrokken naar 12 maanden: {format_euro(to_date)} × 12 / {last} = {format_euro(lasten)}",

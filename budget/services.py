@@ -357,20 +357,30 @@ def compute_forecasts(*, budget_year: BudgetYear, today: date) -> tuple[list[rul
                 "geen prognose op basis van het aantal uitkeringen."
             )
         for scenario, caseload_key, cost_key in CASELOAD_SCENARIOS if caseload else ():
-            forecast = rules.caseload_forecast(
-                scenario=scenario.value,
-                active_dossiers=caseload,
-                cost_per_uitkering=cost,
-                caseload_growth_pct=growth[caseload_key] if caseload_key else Decimal("0"),
-                cost_growth_pct=growth[cost_key] if cost_key else Decimal("0"),
-            )
+            try:
+                forecast = rules.caseload_forecast(
+                    scenario=scenario.value,
+                    active_dossiers=caseload,
+                    cost_per_uitkering=cost,
+                    caseload_growth_pct=growth[caseload_key] if caseload_key else Decimal("0"),
+                    cost_growth_pct=growth[cost_key] if cost_key else Decimal("0"),
+                )
+            except RuleViolation as v:  # a figure the product cannot store: said, not stored
+                notes.append(f"{scenario.label}: {v.message}")
+                continue
             forecast.inputs["bron_uitkeringen"] = basis_label
             forecasts.append(forecast)
-    extrapolated = rules.extrapolation_forecast(monthly_net_lasten=selectors.monthly_net_lasten(budget_year))
-    if extrapolated is None:
-        notes.append("Nog geen realisatie geboekt: geen doorgetrokken prognose.")
+    try:
+        extrapolated = rules.extrapolation_forecast(
+            monthly_net_lasten=selectors.monthly_net_lasten(budget_year)
+        )
+    except RuleViolation as v:
+        notes.append(f"{ForecastScenario.REALISATIE.label}: {v.message}")
     else:
-        forecasts.append(extrapolated)
+        if extrapolated is None:
+            notes.append("Nog geen realisatie geboekt: geen doorgetrokken prognose.")
+        else:
+            forecasts.append(extrapolated)
     return forecasts, notes
 
 

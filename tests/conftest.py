@@ -9,6 +9,7 @@ from rest_framework.test import APIClient
 
 from almelo_sociaal.accounts.models import ApiToken
 from almelo_sociaal.accounts.roles import Role
+from almelo_sociaal.accounts.scopes import SCOPES
 
 from .factories import ClientFactory, UserFactory, WijkteamFactory
 
@@ -66,12 +67,16 @@ def make_user(db):
 
 @pytest.fixture
 def api_client_for():
-    """api_client_for(user, token=False, scopes=()) -> an authenticated DRF APIClient."""
+    """api_client_for(user, token=False, scopes=None) -> an authenticated DRF APIClient.
 
-    def _client(user, token: bool = False, scopes=()):
+    An API-client account gets a token; ``scopes=None`` gives it every scope of the catalogue (so a test of a
+    role's rules is not a test of scopes), ``scopes=[...]`` exactly those. Anyone else a forced session."""
+
+    def _client(user, token: bool = False, scopes=None):
         client = APIClient()
         if token or Role.API_CLIENT in {g.name for g in user.groups.all()}:
-            _, key = ApiToken.issue(user=user, name="test", scopes=list(scopes))
+            granted = list(SCOPES) if scopes is None else list(scopes)
+            _, key = ApiToken.issue(user=user, name="test", scopes=granted)
             client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
         else:
             client.force_authenticate(user)

@@ -19,6 +19,7 @@ from django.test import Client as HttpClient
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from almelo_sociaal.accounts import scopes
 from almelo_sociaal.accounts.models import ApiToken
 from almelo_sociaal.accounts.roles import Role
 from budget import demo as budget_demo
@@ -72,8 +73,7 @@ def _measure(users, wijkteam) -> dict[str, tuple[int, int, list[str]]]:
         .values_list("id", flat=True)
         .first()
     )
-    _, key = ApiToken.issue(user=users["api"], name="budget", days=1)
-    _, coach_key = ApiToken.issue(user=coach, name="budget", days=1)
+    _, key = ApiToken.issue(user=users["api"], name="budget", days=1, scopes=[scopes.CLIENTEN_LEZEN])
     api = {"HTTP_AUTHORIZATION": f"Token {key}"}
     deep = "/api/v1/clients/"
     for _ in range(2):
@@ -99,13 +99,12 @@ def _measure(users, wijkteam) -> dict[str, tuple[int, int, list[str]]]:
         "financiën": page("financien", "/budget/2021/"),
         "api-lijst": _count(HttpClient(), "GET", "/api/v1/clients/", **api),
         "api-lijst-p3": _count(HttpClient(), "GET", deep, **api),
-        "api-uren": _count(
-            HttpClient(),
+        "api-uren": _count(  # a coach is a person: the session, never a token
+            sessions["coach"],
             "POST",
             "/api/v1/tegenprestatie/uren/week/",
             data=body,
             content_type="application/json",
-            HTTP_AUTHORIZATION=f"Token {coach_key}",
         ),
         "api-me": _count(HttpClient(), "GET", "/api/v1/me/", **api),
     }

@@ -14,7 +14,9 @@ class UserAdmin(BaseUserAdmin):
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
     list_display = ("name", "user", "prefix", "scopes", "expires_at", "revoked_at", "last_used_at")
-    readonly_fields = ("prefix", "key_hash", "created_at", "last_used_at")
+    # The holder and the scopes are fixed at issue (services.issue_api_token checks both): to change them, issue
+    # a new token and revoke this one.
+    readonly_fields = ("user", "scopes", "prefix", "key_hash", "created_at", "last_used_at")
     actions = ["revoke"]
 
     @admin.action(description="Geselecteerde tokens intrekken")

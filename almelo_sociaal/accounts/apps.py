@@ -12,3 +12,5 @@ class AccountsConfig(AppConfig):
         from .roles import ensure_role_groups
 
         post_migrate.connect(ensure_role_groups, sender=self)
+
+        from . import schema  # noqa: F401 - registers the OpenAPI extension of the token authentication

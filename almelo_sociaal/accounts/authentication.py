@@ -2,10 +2,12 @@ from django.utils import timezone
 from rest_framework import authentication, exceptions
 
 from .models import ApiToken, hash_token
+from .roles import is_api_client_account
 
 
 class ApiTokenAuthentication(authentication.TokenAuthentication):
-    """`Authorization: Token <key>`; rejects revoked and expired tokens. The token is request.auth."""
+    """`Authorization: Token <key>`; rejects revoked and expired tokens and tokens of anyone but an API-client
+    account. The token is request.auth; what it may do is its scopes (``permissions.RolePermission``)."""
 
     def authenticate_credentials(self, key):
         token = ApiToken.objects.select_related("user").filter(key_hash=hash_token(key)).first()
@@ -17,5 +19,7 @@ class ApiTokenAuthentication(authentication.TokenAuthentication):
             raise exceptions.AuthenticationFailed("Dit token is verlopen.")
         if not token.user.is_active:
             raise exceptions.AuthenticationFailed("Gebruiker is niet actief.")
+        if not is_api_client_account(token.user):  # a person's token would bypass the second factor
+            raise exceptions.AuthenticationFailed("Dit token hoort niet bij een API-client-account.")
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
         return token.user, token

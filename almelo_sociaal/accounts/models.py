@@ -6,8 +6,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+from .scopes import SCOPES
 
 
 class StaffManager(UserManager):
@@ -30,6 +33,10 @@ class User(AbstractUser):
         verbose_name="wijkteam",
     )
 
+    # Bumped whenever the account is deactivated or reactivated: it is part of the session hash, so no session
+    # opened before either change is valid afterwards (a reactivated account never gets its old sessions back).
+    session_generation = models.PositiveIntegerField(default=0, editable=False)
+
     class Meta:
         verbose_name = "gebruiker"
         verbose_name_plural = "gebruikers"
@@ -37,6 +44,39 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        user = super().from_db(db, field_names, values)
+        user._loaded_is_active = user.__dict__.get("is_active")
+        return user
+
+    def _get_session_auth_hash(self, secret=None):
+        if not self.session_generation:
+            return super()._get_session_auth_hash(secret=secret)  # sessions from before this field stay valid
+        key_salt = "almelo_sociaal.accounts.User.get_session_auth_hash"
+        value = f"{self.password}|{self.session_generation}"
+        return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
+
+    def save(self, *args, **kwargs):
+        loaded = getattr(self, "_loaded_is_active", None)
+        changed = self.pk is not None and loaded is not None and loaded != self.is_active
+        if changed:
+            self.session_generation += 1
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "session_generation"}
+        super().save(*args, **kwargs)
+        self._loaded_is_active = self.is_active
+        if changed and not self.is_active:
+            transaction.on_commit(self._end_access)
+
+    def _end_access(self) -> None:
+        """A deactivated account: its sessions end and its tokens are revoked (a reactivation revives neither)."""
+        from almelo_sociaal.security.sessions import end_all_sessions
+
+        end_all_sessions(self)
+        ApiToken.objects.filter(user=self).active().update(revoked_at=timezone.now())
 
 
 def hash_token(key: str) -> str:
@@ -50,10 +90,12 @@ class ApiTokenQuerySet(models.QuerySet):
 
 
 class ApiToken(models.Model):
-    """A revocable, expiring token for a machine client. Only the hash is stored."""
+    """A revocable, expiring token for an API-client account (never a person). Only the hash is stored.
 
-    SCOPE_SRT = "srt"
-    SCOPES = {SCOPE_SRT: "Toegang tot SRT-signalen en -onderzoeken"}
+    ``scopes``: what this token may do (``scopes.SCOPES``); issue with ``services.issue_api_token``.
+    """
+
+    SCOPES = SCOPES
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField("omschrijving", max_length=100)
@@ -76,6 +118,13 @@ class ApiToken(models.Model):
 
     @classmethod
     def issue(cls, *, user, name: str, scopes: list[str] | None = None, days: int | None = None):
+        """Issue a token through the service (the account and the scopes are checked); (token, plain key)."""
+        from .services import issue_api_token
+
+        return issue_api_token(user=user, name=name, scopes=scopes or [], days=days)
+
+    @classmethod
+    def _create(cls, *, user, name: str, scopes: list[str], days: int | None = None):
         """Create a token; returns (token, plain key). The plain key is shown once and never stored."""
         key = secrets.token_urlsafe(32)
         token = cls.objects.create(

@@ -55,6 +55,16 @@ def has_role(user, *roles: str) -> bool:
     return bool(user_roles(user).intersection(str(r) for r in roles))
 
 
+def is_api_client_account(user) -> bool:
+    """A machine account: the role API-client and no other, and no staff or superuser rights.
+    Only such an account may hold an API token (a person's token would bypass the second factor)."""
+    return (
+        user_roles(user) == {Role.API_CLIENT.value}
+        and not getattr(user, "is_staff", False)
+        and not getattr(user, "is_superuser", False)
+    )
+
+
 def ensure_role_groups(**kwargs) -> None:
     """Create one group per role (idempotent; runs after every migrate)."""
     from django.contrib.auth.models import Group

@@ -11,6 +11,7 @@ class MeView(APIView):
     """Who am I: the authenticated user and roles (also the trivial endpoint for benchmarks)."""
 
     roles = ALL_ROLES
+    read_scopes = ()  # any token
 
     @extend_schema(
         responses=inline_serializer(
@@ -29,9 +30,11 @@ class SchemaView(SpectacularAPIView):
     """The OpenAPI 3 schema, for any authenticated user or API client."""
 
     roles = ALL_ROLES
+    read_scopes = ()
 
 
 class DocsView(SpectacularSwaggerSplitView):
     """Interactive API documentation (Swagger UI, served locally; no CDN, CSP-safe)."""
 
     roles = ALL_ROLES
+    read_scopes = ()

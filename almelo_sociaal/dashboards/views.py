@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from datetime import date
 
 from django.http import HttpResponse
@@ -11,6 +10,7 @@ from django.views.generic import TemplateView
 
 from almelo_sociaal.accounts.permissions import RoleRequiredMixin
 from almelo_sociaal.accounts.roles import Role
+from almelo_sociaal.core.exports import csv_writer
 
 from . import selectors
 from .forms import DashboardFilterForm
@@ -39,7 +39,7 @@ def csv_response(filename: str, header: list[str], rows: list[list]) -> HttpResp
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")  # Excel opens UTF-8 with a BOM
-    writer = csv.writer(response, delimiter=";")
+    writer = csv_writer(response, delimiter=";")
     writer.writerow(header)
     writer.writerows(rows)
     return response

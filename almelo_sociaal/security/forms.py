@@ -3,8 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth import get_user_model
 
-from almelo_sociaal.accounts.models import ApiToken
 from almelo_sociaal.accounts.roles import Role
+from almelo_sociaal.accounts.scopes import SCOPES
 
 
 class TokenCodeForm(forms.Form):
@@ -35,12 +35,17 @@ class TokenCodeForm(forms.Form):
 
 
 class IssueTokenForm(forms.Form):
-    user = forms.ModelChoiceField(label="API-gebruiker", queryset=get_user_model().objects.none())
+    user = forms.ModelChoiceField(
+        label="API-client-account",
+        queryset=get_user_model().objects.none(),
+        help_text="Tokens zijn er alleen voor API-client-accounts, nooit voor medewerkers.",
+    )
     name = forms.CharField(label="Omschrijving", max_length=100)
     scopes = forms.MultipleChoiceField(
         label="Scopes",
         required=False,
-        choices=list(ApiToken.SCOPES.items()),
+        choices=list(SCOPES.items()),
+        help_text="Alleen wat de koppeling nodig heeft; zonder scope bereikt het token alleen /api/v1/me/.",
         widget=forms.CheckboxSelectMultiple,
     )
     days = forms.IntegerField(label="Geldig (dagen)", min_value=1, max_value=730, initial=365)

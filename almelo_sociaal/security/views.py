@@ -7,6 +7,7 @@ import io
 
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -17,6 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from almelo_sociaal.accounts.models import ApiToken
 from almelo_sociaal.accounts.permissions import RoleRequiredMixin
 from almelo_sociaal.accounts.roles import ALL_ROLES, Role
+from almelo_sociaal.accounts.services import issue_api_token
 
 from .forms import IssueTokenForm, TokenCodeForm
 from .sessions import SESSION_OTP_REQUIRED, end_all_sessions
@@ -155,12 +157,16 @@ class ApiTokenListView(RoleRequiredMixin, View):
         form = IssueTokenForm(request.POST)
         if not form.is_valid():
             return render(request, self.template_name, self._context(form), status=400)
-        token, key = ApiToken.issue(
-            user=form.cleaned_data["user"],
-            name=form.cleaned_data["name"],
-            scopes=form.cleaned_data["scopes"],
-            days=form.cleaned_data["days"],
-        )
+        try:
+            token, key = issue_api_token(
+                user=form.cleaned_data["user"],
+                name=form.cleaned_data["name"],
+                scopes=form.cleaned_data["scopes"],
+                days=form.cleaned_data["days"],
+            )
+        except ValidationError as refused:
+            form.add_error(None, refused)
+            return render(request, self.template_name, self._context(form), status=400)
         messages.success(
             request, f"Token {token.prefix}… is uitgegeven. Kopieer de sleutel nu: hij wordt niet bewaard."
         )

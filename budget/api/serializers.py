@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from .. import rules
 from ..models import BudgetRevision, ForecastRun, RealisationEntry, RealisationPost, RevisionKind
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 
 
 class ChangeSerializer(serializers.Serializer):
+    """Wide enough for the change between any two amounts a money field can hold (budget.rules)."""
+
     base = serializers.DecimalField(**MONEY)
-    eur = serializers.DecimalField(**MONEY)
-    pct = serializers.DecimalField(max_digits=8, decimal_places=2, allow_null=True)
+    eur = serializers.DecimalField(max_digits=rules.CHANGE_MAX_DIGITS, decimal_places=2)
+    pct = serializers.DecimalField(max_digits=rules.PERCENT_MAX_DIGITS, decimal_places=2, allow_null=True)
 
 
 class ComparisonSerializer(serializers.Serializer):

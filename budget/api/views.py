@@ -10,6 +10,8 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from almelo_sociaal.accounts import scopes
+
 from .. import rules, selectors, services
 from .filters import ForecastFilter, RealisationFilter, RevisionFilter
 from .serializers import (
@@ -25,6 +27,8 @@ from .serializers import (
 
 READ_ROLES = tuple(selectors.READ_ROLES)
 WRITE_ROLES = tuple(selectors.WRITE_ROLES)
+READ_SCOPES = (scopes.BUDGET_LEZEN,)
+WRITE_SCOPES = (scopes.BUDGET_SCHRIJVEN,)
 
 
 class BudgetYearViewSet(
@@ -37,6 +41,8 @@ class BudgetYearViewSet(
     lookup_field = "year"
     lookup_value_regex = r"\d{4}"
     roles = READ_ROLES
+    read_scopes = READ_SCOPES
+    write_scopes = WRITE_SCOPES
     write_roles = WRITE_ROLES
 
     def get_queryset(self):
@@ -84,6 +90,8 @@ class RevisionViewSet(
     serializer_class = RevisionSerializer
     filterset_class = RevisionFilter
     roles = READ_ROLES
+    read_scopes = READ_SCOPES
+    write_scopes = WRITE_SCOPES
     write_roles = WRITE_ROLES
     action_roles = {"correct": WRITE_ROLES}
 
@@ -115,6 +123,8 @@ class RealisationViewSet(
     serializer_class = RealisationSerializer
     filterset_class = RealisationFilter
     roles = READ_ROLES
+    read_scopes = READ_SCOPES
+    write_scopes = WRITE_SCOPES
     write_roles = WRITE_ROLES
     action_roles = {"reverse": WRITE_ROLES}
 
@@ -144,6 +154,8 @@ class ForecastViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = ForecastSerializer
     filterset_class = ForecastFilter
     roles = READ_ROLES
+    read_scopes = READ_SCOPES
+    write_scopes = WRITE_SCOPES
 
     def get_queryset(self):
         return selectors.forecasts_visible_to(self.request.user)

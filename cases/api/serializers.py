@@ -1,5 +1,8 @@
 from rest_framework import serializers
 
+from almelo_sociaal.accounts.permissions import scope_allows
+from almelo_sociaal.accounts.scopes import BSN
+
 from ..models import Aanvraag, Client, LeefgebiedScore, Uitkeringsdossier, Wijkteam
 from ..rules import mask_bsn
 from ..services import CLIENT_FIELDS
@@ -70,7 +73,10 @@ class ClientSerializer(serializers.ModelSerializer):
     """Detail and write. Identifiers are validated by the service (same rules and messages as the UI)."""
 
     wijkteam = serializers.SlugRelatedField(slug_field="code", queryset=Wijkteam.objects.all())
-    bsn = serializers.CharField(max_length=11)
+    bsn = serializers.CharField(
+        max_length=11,
+        help_text="Het volledige BSN; voor een API-client zonder scope `bsn` gemaskeerd (•••••6782).",
+    )
     postcode = serializers.CharField(max_length=7)
 
     class Meta:
@@ -83,6 +89,13 @@ class ClientSerializer(serializers.ModelSerializer):
         if self.instance is not None and not isinstance(self.instance, list):
             fields["bsn"].read_only = True
         return fields
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        if request is None or not scope_allows(request, BSN):  # no request: masked (fail closed)
+            data["bsn"] = mask_bsn(data["bsn"])
+        return data
 
 
 class BsnSearchSerializer(serializers.Serializer):

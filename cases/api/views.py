@@ -8,6 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
+from almelo_sociaal.accounts import scopes
 from almelo_sociaal.accounts.roles import CLIENT_EDIT_ROLES, PERSONAL_DATA_ROLES, Role, has_role
 from almelo_sociaal.audit.models import AccessLog
 from almelo_sociaal.audit.services import log_access, log_access_many
@@ -39,6 +40,7 @@ class WijkteamViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = WijkteamSerializer
     roles = (*READ_ROLES, Role.FINANCE)
+    read_scopes = (scopes.WIJKTEAMS_LEZEN,)
     pagination_class = None
     queryset = Wijkteam.objects.all()
 
@@ -49,6 +51,9 @@ class ClientViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
     roles = READ_ROLES
     write_roles = EDIT_ROLES
     action_roles = {"zoeken": READ_ROLES}
+    read_scopes = (scopes.CLIENTEN_LEZEN,)
+    write_scopes = (scopes.CLIENTEN_SCHRIJVEN,)
+    action_scopes = {"zoeken": (scopes.CLIENTEN_LEZEN,)}
     filterset_class = ClientFilter
     http_method_names = ["get", "post", "patch", "head", "options"]
 
@@ -105,7 +110,7 @@ class ClientViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
                 action=AccessLog.Action.API,
                 purpose="API zoeken op BSN",
             )
-        return Response(ClientSerializer(found, many=True).data)
+        return Response(ClientSerializer(found, many=True, context=self.get_serializer_context()).data)
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
@@ -130,6 +135,8 @@ class AanvraagViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     roles = READ_ROLES
     write_roles = HANDLE_ROLES
     action_roles = {"approve": (Role.TOETSER,), "return_draft": (Role.TOETSER,)}
+    read_scopes = (scopes.AANVRAGEN_LEZEN,)
+    write_scopes = (scopes.AANVRAGEN_SCHRIJVEN,)
     filterset_class = AanvraagFilter
 
     def get_queryset(self):
@@ -220,6 +227,8 @@ class DossierViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = DossierSerializer
     roles = READ_ROLES
     action_roles = {"end": (Role.COACH, Role.BEHEER)}
+    read_scopes = (scopes.DOSSIERS_LEZEN,)
+    write_scopes = (scopes.DOSSIERS_SCHRIJVEN,)
     filterset_class = DossierFilter
 
     def get_queryset(self):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+
+from almelo_sociaal.core.exports import append_row, csv_writer
 
 from .rules import OtherResult, Outcome
 from .selectors import SrtResults
@@ -64,13 +65,13 @@ def _csv_value(value) -> str:
 def report_csv(results: SrtResults) -> bytes:
     """Semicolon-separated with decimal commas and a BOM, so Dutch Excel opens it as intended."""
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer = csv_writer(out, formatter=_csv_value, delimiter=";", lineterminator="\r\n")
     writer.writerow(["Kengetal", "Waarde"])
     for label, value in summary_rows(results):
-        writer.writerow([label, _csv_value(value)])
+        writer.writerow([label, value])
     writer.writerow([])
     for row in matrix_rows(results):
-        writer.writerow([_csv_value(v) for v in row])
+        writer.writerow(row)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -80,11 +81,11 @@ def report_xlsx(results: SrtResults) -> bytes:
     ws.title = "Kengetallen"
     bold = Font(bold=True)
     head_fill = PatternFill("solid", fgColor="EEF2F6")
-    ws.append(["Kengetal", "Waarde"])
+    append_row(ws, ["Kengetal", "Waarde"])
     for cell in ws[1]:
         cell.font, cell.fill = bold, head_fill
     for label, value in summary_rows(results):
-        ws.append([label, value])
+        append_row(ws, [label, value])
         cell = ws.cell(row=ws.max_row, column=2)
         if "(EUR)" in label:
             cell.number_format = EURO_FORMAT
@@ -97,7 +98,7 @@ def report_xlsx(results: SrtResults) -> bytes:
 
     matrix = wb.create_sheet("Bron en uitkomst")
     for row in matrix_rows(results):
-        matrix.append(row)
+        append_row(matrix, row)
     for cell in matrix[1]:
         cell.font, cell.fill = bold, head_fill
         cell.alignment = Alignment(wrap_text=True)

@@ -215,6 +215,16 @@ class BoeteProposal:
         return BoeteAdvice(self.advice).label
 
 
+# What a money field (``DecimalField(max_digits=14, decimal_places=2)``) holds: a computed amount that would not
+# fit is refused with the input that caused it, never stored (PostgreSQL refuses it) or served (every read breaks).
+AMOUNT_LIMIT = Decimal("1000000000000")
+
+
+def _check_fits(amount: Decimal, field_name: str, message: str) -> None:
+    if abs(amount) >= AMOUNT_LIMIT:
+        raise RuleViolation("bedrag_te_groot", message, field_name)
+
+
 def _nonnegative(amount: Decimal, field_name: str, label: str) -> Decimal:
     if not isinstance(amount, Decimal):
         raise TypeError(f"{field_name} must be a Decimal, got {type(amount).__name__}")
@@ -254,6 +264,13 @@ def propose_boete(
     applied_pct = base_pct * params.recidive_pct / HUNDRED if recidive.recidive else base_pct
     computed = money(benadeling * applied_pct / HUNDRED)
     maximum = boete_maximum(benadelingsbedrag=benadeling, recidive=recidive.recidive, params=params)
+    for amount in (computed, maximum):
+        _check_fits(
+            amount,
+            "benadelingsbedrag",
+            f"Het benadelingsbedrag is te hoog: de boete zou {format_euro(amount)} worden, meer dan het "
+            f"systeem kan vastleggen ({format_euro(AMOUNT_LIMIT - Decimal('0.01'))}).",
+        )
     aangifte = aangifte_required(benadelingsbedrag=benadeling, threshold=params.aangifte_threshold)
     lines = [
         f"Benadelingsbedrag {format_euro(benadeling)}; "
@@ -364,6 +381,12 @@ def bespaarde_uitkering(*, outcome: str, monthly_benefit: Decimal | None, months
         )
     monthly = _nonnegative(monthly_benefit, "maandbedrag_uitkering", "Het maandbedrag")
     amount = money(monthly * months)
+    _check_fits(
+        amount,
+        "maandbedrag_uitkering",
+        f"Het maandbedrag is te hoog: de besparing zou {format_euro(amount)} worden, meer dan het systeem kan "
+        f"vastleggen ({format_euro(AMOUNT_LIMIT - Decimal('0.01'))}).",
+    )
     return Savings(
         True,
         monthly,

@@ -28,7 +28,7 @@ from .rules import InvestigationStatus, OtherResult, Outcome, PriorSanction, Sig
 
 # Who may do what (one place; views and API viewsets use these tuples).
 CONTENT_ROLES = (Role.SRT,)  # the browser UI of signals and investigations
-API_ROLES = (Role.SRT, Role.API_CLIENT)  # the API; API clients also need token scope "srt"
+API_ROLES = (Role.SRT, Role.API_CLIENT)  # the API; API clients also need the SRT token scopes
 ASSIGN_ROLES = (Role.SRT, Role.BEHEER)
 REPORT_ROLES = (Role.SRT, Role.COORDINATOR, Role.FINANCE)
 ZERO = Decimal("0.00")

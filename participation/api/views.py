@@ -8,6 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 
+from almelo_sociaal.accounts import scopes
 from almelo_sociaal.audit.models import AccessLog
 from almelo_sociaal.audit.services import log_access, log_access_many
 from cases.selectors import clients_visible_to
@@ -27,6 +28,8 @@ from .serializers import (
 class _ParticipationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     roles = API_READ_ROLES
     write_roles = WRITE_ROLES
+    read_scopes = (scopes.PARTICIPATIE_LEZEN,)
+    write_scopes = (scopes.PARTICIPATIE_SCHRIJVEN,)
     object_type = ""
 
     def list(self, request, *args, **kwargs):
@@ -69,6 +72,7 @@ class ProfileViewSet(_ParticipationViewSet):
 
     serializer_class = ProfileSerializer
     filterset_class = ProfileFilter
+    read_scopes = (scopes.PARTICIPATIEPROFIELEN_LEZEN,)
     object_type = "participatieprofiel"
 
     def get_queryset(self):
@@ -133,6 +137,7 @@ class InstrumentViewSet(viewsets.ViewSet):
     """The instrument catalogue: allowed groups and conditions per instrument (reference data)."""
 
     roles = API_READ_ROLES
+    read_scopes = (scopes.PARTICIPATIE_LEZEN,)
     serializer_class = InstrumentSerializer
     lookup_field = "code"
 

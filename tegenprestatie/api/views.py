@@ -8,6 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 
+from almelo_sociaal.accounts import scopes
 from almelo_sociaal.audit.models import AccessLog
 from almelo_sociaal.audit.services import log_access, log_access_many
 
@@ -28,6 +29,7 @@ class HostViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = HostOrganisationSerializer
     roles = access.API_READ_ROLES
+    read_scopes = (scopes.TEGENPRESTATIE_LEZEN,)
     filterset_fields = ["active", "kind"]
 
     def get_queryset(self):
@@ -40,6 +42,8 @@ class PlacementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     roles = access.API_READ_ROLES
     write_roles = access.API_PLACEMENT_WRITE_ROLES
     action_roles = {"status": access.API_PLACEMENT_WRITE_ROLES}
+    read_scopes = (scopes.TEGENPRESTATIE_LEZEN,)
+    write_scopes = (scopes.TEGENPRESTATIE_SCHRIJVEN,)
     filterset_class = PlacementFilter
 
     def get_queryset(self):
@@ -107,6 +111,8 @@ class HourLogViewSet(viewsets.ReadOnlyModelViewSet):
     roles = access.API_READ_ROLES
     write_roles = access.API_WRITE_ROLES
     action_roles = {"week": access.API_WRITE_ROLES}
+    read_scopes = (scopes.UREN_LEZEN,)
+    write_scopes = (scopes.UREN_SCHRIJVEN,)
     filterset_class = HourLogFilter
 
     def get_queryset(self):

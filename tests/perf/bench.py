@@ -179,6 +179,7 @@ local paths = {%(paths)s}
 local cookies = {%(cookies)s}
 local bodies = {%(bodies)s}
 local token = %(token)s
+local csrf = %(csrf)s
 local method = "%(method)s"
 local expect = %(expect)d
 local i = 0
@@ -188,6 +189,10 @@ function request()
   local h = {}
   if #cookies > 0 then h["Cookie"] = "sessionid=" .. cookies[(i %% #cookies) + 1] end
   if token ~= "" then h["Authorization"] = "Token " .. token end
+  if csrf ~= "" then
+    h["Cookie"] = h["Cookie"] .. "; csrftoken=" .. csrf
+    h["X-CSRFToken"] = csrf
+  end
   local body = nil
   if #bodies > 0 then
     body = bodies[(i %% #bodies) + 1]
@@ -220,6 +225,7 @@ def run_wrk(port, ep, duration, connections, workdir, warm=True):
             "cookies": ", ".join(lua_str(c) for c in ep.get("cookies") or []),
             "bodies": ", ".join(lua_str(json.dumps(b)) for b in ep.get("bodies") or []),
             "token": lua_str(ep.get("token") or ""),
+            "csrf": lua_str(ep.get("csrf") or ""),
             "method": ep["method"],
             "expect": ep.get("expect", 200),
         }
@@ -329,6 +335,7 @@ def bench_size(args, size):
     for ep in result["endpoints"].values():  # never store credentials in the results
         ep.pop("cookies", None)
         ep.pop("token", None)
+        ep.pop("csrf", None)
     RESULTS.mkdir(parents=True, exist_ok=True)
     name = f"{size}.json"
     (RESULTS / name).write_text(json.dumps(scrub(result), indent=1))

@@ -65,12 +65,14 @@ def main() -> int:
     subprocess.run(["psql", SERVER + "/postgres", "-qc", f"DROP DATABASE IF EXISTS {DB}"], check=True)
     subprocess.run(["psql", SERVER + "/postgres", "-qc", f"CREATE DATABASE {DB}"], check=True)
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
-    setup = (
-        "from almelo_sociaal.accounts.models import ApiToken;"
+    setup = (  # an intaker is a person: a session (with a CSRF secret), never a token
+        "from django.test import Client;"
+        "from django.middleware.csrf import _get_new_csrf_string;"
         "from tests.factories import UserFactory, WijkteamFactory;"
         "w=WijkteamFactory(code='load', name='Load');"
         "u=UserFactory(username='load-intaker', roles=['intaker']);"
-        "print(ApiToken.issue(user=u, name='load')[1])"
+        "c=Client(); c.force_login(u);"
+        "print(c.cookies['sessionid'].value + ' ' + _get_new_csrf_string())"
     )
     key = django_shell(setup, env).strip().splitlines()[-1]
     port = free_port()
@@ -135,7 +137,12 @@ def run_load(port: int, key: str, args) -> dict:
     def worker(seed: int) -> None:
         rng = random.Random(seed)
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        headers = {"Authorization": f"Token {key}", "Content-Type": "application/json"}
+        session, csrf = key.split()
+        headers = {
+            "Cookie": f"sessionid={session}; csrftoken={csrf}",
+            "X-CSRFToken": csrf,
+            "Content-Type": "application/json",
+        }
         while time.monotonic() < deadline:
             with lock:
                 if state["sent"] >= args.requests:

@@ -50,8 +50,16 @@ def sessions_for(user, n=SESSIONS_PER_USER, search=None):
     return keys
 
 
-def token_for(user):
-    return ApiToken.issue(user=user, name="benchmark", days=2)[1]
+def token_for(user, scopes=()):
+    """Tokens are for API-client accounts only (a person's requests use ``sessions_for``)."""
+    return ApiToken.issue(user=user, name="benchmark", days=2, scopes=list(scopes))[1]
+
+
+def new_csrf() -> str:
+    """A CSRF secret for the cookie and the X-CSRFToken header of session POSTs to the API."""
+    from django.middleware.csrf import _get_new_csrf_string
+
+    return _get_new_csrf_string()
 
 
 def measure_queries(method, path, *, cookie=None, token=None, body=None):
@@ -253,7 +261,8 @@ def main():
         .order_by("?")
         .values_list("id", flat=True)[:50]
     )
-    api_token, coach_token = token_for(users["werkplein-api"]), token_for(coach)
+    api_token = token_for(users["werkplein-api"], scopes=["clienten:lezen"])
+    hours_csrf = new_csrf()
 
     # the deep API page: follow the cursor
     c = HttpClient()
@@ -327,7 +336,8 @@ def main():
             "label": "API urenregistratie week (10 rijen)",
             "method": "POST",
             "paths": ["/api/v1/tegenprestatie/uren/week/"],
-            "token": coach_token,
+            "cookies": coach_sessions,  # a coach is a person: a session (with CSRF), never a token
+            "csrf": hours_csrf,
             "bodies": bodies,
             "expect": 201,
         },

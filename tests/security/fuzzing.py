@@ -1,9 +1,11 @@
 """Shared by test_api_fuzz.py (small, fixed seed, in CI) and fuzz.py (`make fuzz`, larger).
 
 The OpenAPI schema is generated in-process by drf-spectacular (no HTTP, no database needed to load it) and the
-requests go to Django's real WSGI handler, authenticated with an API token of a user who has every role and the
-``srt`` scope, so every operation is reachable. Checks: no 5xx, the response conforms to the schema, and every
-4xx is JSON with a human ``message`` (the project's error shape).
+requests go to Django's real WSGI handler, twice: with the session of a person who holds every human role (so
+every operation and every write rule is reachable) and with the token of an API-client account holding every
+scope. Tokens are for API-client accounts only, so a person is fuzzed through a session (with its CSRF token).
+Checks: no 5xx, the response conforms to the schema, and every 4xx is JSON with a human ``message`` (the
+project's error shape).
 """
 
 from __future__ import annotations
@@ -71,20 +73,39 @@ def json_error_with_message(ctx, response, case):
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance, json_error_with_message]
 
 
-def seed(*, wijkteam_code: str = "fuzz") -> dict[str, str]:
-    """A little data to hit real rows, and the token headers of an all-roles user."""
+IDENTITIES = ("session", "token")
+
+
+def seed(*, wijkteam_code: str = "fuzz") -> dict[str, dict[str, str]]:
+    """A little data to hit real rows; per identity the request headers: the session (cookie and CSRF token) of
+    a person with every human role, and the token of an API-client account with every scope."""
+    from django.conf import settings
     from django.contrib.auth.models import Group
+    from django.middleware.csrf import _get_new_csrf_string
+    from django.test import Client
 
     from almelo_sociaal.accounts.models import ApiToken
     from almelo_sociaal.accounts.roles import Role
+    from almelo_sociaal.accounts.scopes import SCOPES
     from tests.factories import AanvraagFactory, ClientFactory, DossierFactory, UserFactory, WijkteamFactory
 
     wijkteam = WijkteamFactory(code=wijkteam_code, name="Fuzz-wijk")
-    user = UserFactory(username="fuzz-all-roles", wijkteam=wijkteam)
-    user.groups.set([Group.objects.get_or_create(name=r.value)[0] for r in Role])
+    person = UserFactory(username="fuzz-all-roles", wijkteam=wijkteam)
+    person.groups.set([Group.objects.get_or_create(name=r.value)[0] for r in Role if r != Role.API_CLIENT])
+    machine = UserFactory(username="fuzz-api-client", roles=[Role.API_CLIENT])
     for _ in range(3):
         client = ClientFactory(wijkteam=wijkteam)
         AanvraagFactory(client=client, aanvraagdatum=date(2026, 1, 5))
         DossierFactory(client=client)
-    _, key = ApiToken.issue(user=user, name="fuzz", scopes=["srt"])
-    return {"Authorization": f"Token {key}"}
+    _, key = ApiToken.issue(user=machine, name="fuzz", scopes=list(SCOPES))
+    browser = Client()
+    browser.force_login(person)
+    session = browser.cookies[settings.SESSION_COOKIE_NAME].value
+    csrf = _get_new_csrf_string()
+    return {
+        "session": {
+            "Cookie": f"{settings.SESSION_COOKIE_NAME}={session}; {settings.CSRF_COOKIE_NAME}={csrf}",
+            "X-CSRFToken": csrf,
+        },
+        "token": {"Authorization": f"Token {key}"},
+    }

@@ -11,17 +11,18 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.core.failures import FailureGroup
 
-from tests.security.fuzzing import CHECKS, MAX_EXAMPLES, STRICT, known_issue, load_schema, seed
+from tests.security.fuzzing import CHECKS, IDENTITIES, MAX_EXAMPLES, STRICT, known_issue, load_schema, seed
 
 
-@pytest.fixture
-def fuzz_headers(db):
+@pytest.fixture(params=IDENTITIES)
+def fuzz_headers(db, request):
+    """Every operation twice: as a person with every human role (session) and as an API client (token)."""
     # Django's own test client does this too: the per-request connection check would close the connection
     # that holds the test's transaction.
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     try:
-        yield seed()
+        yield seed()[request.param]
     finally:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)

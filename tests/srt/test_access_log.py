@@ -41,7 +41,9 @@ def test_outcome_page_read_is_logged(client, make_user):
 
 def test_api_list_and_detail_are_logged(make_user, api_client_for):
     investigation = InvestigationFactory()
-    api = api_client_for(make_user(Role.API_CLIENT), scopes=["srt"])
+    api = api_client_for(
+        make_user(Role.API_CLIENT), scopes=["srt:signaal-melden", "srt:signaal-lezen", "srt:onderzoek-lezen"]
+    )
     api.get("/api/v1/srt/onderzoeken/")
     api.get(f"/api/v1/srt/onderzoeken/{investigation.pk}/")
     assert list(entries(investigation).values_list("action", flat=True)) == ["api", "api"]

@@ -22,7 +22,9 @@ def srt_api(make_user, api_client_for):
 
 def test_api_client_with_scope_delivers_a_signal(make_user, api_client_for):
     subject = ClientFactory()
-    api = api_client_for(make_user(Role.API_CLIENT), scopes=["srt"])
+    api = api_client_for(
+        make_user(Role.API_CLIENT), scopes=["srt:signaal-melden", "srt:signaal-lezen", "srt:onderzoek-lezen"]
+    )
     response = api.post(
         "/api/v1/srt/signalen/",
         {

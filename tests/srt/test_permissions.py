@@ -1,5 +1,5 @@
 """Need-to-know, table-driven: every SRT page and endpoint for every role (and anonymous, and API clients
-with and without the "srt" scope)."""
+with and without the SRT scopes)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from django.test import override_settings
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from almelo_sociaal.accounts import scopes
 from almelo_sociaal.accounts.roles import Role
 from cases.srt.models import SrtInvestigation, SrtSignal
 
@@ -19,8 +20,9 @@ R = Role
 SRT = {R.SRT}
 ASSIGN = {R.SRT, R.BEHEER}
 REPORT = {R.SRT, R.COORDINATOR, R.FINANCE}
-# Roles for the table: every role; the API client once without and once with the "srt" scope.
+# Roles for the table: every role; the API client once without and once with the SRT scopes an API client uses.
 ROLES = [None, *[r for r in Role if r != R.API_CLIENT], "api_client", "api_client+srt"]
+API_CLIENT_SRT_SCOPES = [scopes.SRT_SIGNAAL_LEZEN, scopes.SRT_SIGNAAL_MELDEN, scopes.SRT_ONDERZOEK_LEZEN]
 
 
 @pytest.fixture
@@ -174,7 +176,9 @@ def _api_for(role, make_user, api_client_for, wijkteam):
         return APIClient()
     user = make_user(_role_value(role), wijkteam=wijkteam)
     if role == "api_client+srt":
-        return api_client_for(user, scopes=["srt"])
+        return api_client_for(user, scopes=API_CLIENT_SRT_SCOPES)
+    if role == "api_client":
+        return api_client_for(user, scopes=[s for s in scopes.SCOPES if not s.startswith("srt:")])
     return api_client_for(user)
 
 
@@ -197,8 +201,36 @@ def test_api_permission_matrix(make_user, api_client_for, wijkteam, world, name,
 
 
 def test_api_client_without_scope_sees_no_investigation_rows(make_user, api_client_for, world):
-    api = api_client_for(make_user(R.API_CLIENT))
+    api = api_client_for(make_user(R.API_CLIENT), scopes=())
     assert api.get("/api/v1/srt/onderzoeken/").status_code == 403
+
+
+def test_a_token_that_reports_signals_reads_no_investigation(make_user, api_client_for, world):
+    """Finding 8: with the old "srt" scope a reporting integration read every investigation's notes, findings
+    and documents. Reporting a signal is its own scope; reading investigations needs srt:onderzoek-lezen."""
+    api = api_client_for(make_user(R.API_CLIENT), scopes=[scopes.SRT_SIGNAAL_MELDEN])
+    created = api.post(
+        "/api/v1/srt/signalen/",
+        {
+            "client": world["client"].pk,
+            "source": "gegevensmatch",
+            "received_on": "2020-05-01",
+            "description": "Suwinet: inkomsten niet gemeld.",
+        },
+        format="json",
+    )
+    assert created.status_code == 201
+    for path in (
+        "/api/v1/srt/onderzoeken/",
+        f"/api/v1/srt/onderzoeken/{world['running'].pk}/",
+        "/api/v1/srt/signalen/",
+    ):
+        response = api.get(path)
+        assert response.status_code == 403, path
+        assert response.json()["code"] == "scope_ontbreekt"
+    reader = api_client_for(make_user(R.API_CLIENT), scopes=[scopes.SRT_ONDERZOEK_LEZEN])
+    detail = reader.get(f"/api/v1/srt/onderzoeken/{world['running'].pk}/")
+    assert detail.status_code == 200 and "notes" in detail.json() and "documents" in detail.json()
 
 
 @pytest.mark.parametrize("role", [r for r in Role if r not in (R.SRT, R.API_CLIENT)])

@@ -1,20 +1,20 @@
 """REST API of the SRT, with the same need-to-know as the UI.
 
-Read: SRT staff and API clients whose token carries scope ``srt``. Writes: SRT staff; API clients may only
-deliver signals (e.g. a Suwinet data match). Assignment of investigators: SRT and functioneel beheer.
+Read: SRT staff, and API clients whose token carries ``srt:signaal-lezen`` (signals) or ``srt:onderzoek-lezen``
+(investigations with their findings and documents). Writes: SRT staff; API clients may only deliver signals
+(``srt:signaal-melden``, e.g. a Suwinet data match). Assignment of investigators: SRT and functioneel beheer.
 Every investigation or signal that leaves the API is written to the access log.
 """
 
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, permissions, status, viewsets
+from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from almelo_sociaal.accounts.models import ApiToken
-from almelo_sociaal.accounts.permissions import RolePermission
-from almelo_sociaal.accounts.roles import Role, has_role
+from almelo_sociaal.accounts import scopes
+from almelo_sociaal.accounts.roles import Role
 from almelo_sociaal.audit.models import AccessLog
 from almelo_sociaal.audit.services import log_access_objects
 
@@ -37,19 +37,6 @@ from .serializers import (
 )
 
 SRT_ONLY = (Role.SRT,)
-
-
-class ApiClientNeedsSrtScope(permissions.BasePermission):
-    """An API client reaches SRT data only through a token with scope "srt" (never through a session)."""
-
-    message = "Dit token heeft geen toegang tot SRT-gegevens (scope 'srt' ontbreekt)."
-
-    def has_permission(self, request, view) -> bool:
-        if has_role(request.user, Role.SRT) or not has_role(request.user, Role.API_CLIENT):
-            return True
-        return isinstance(request.auth, ApiToken) and set(view.required_scopes).issubset(
-            set(request.auth.scopes)
-        )
 
 
 def _log_rows(request, object_type: str, objects) -> None:
@@ -85,13 +72,15 @@ class SignalViewSet(
     mixins.CreateModelMixin,
     viewsets.GenericViewSet,
 ):
-    """SRT signals: list, read, deliver (SRT or API client with scope "srt") and triage (SRT)."""
+    """SRT signals: list and read (SRT; API client with ``srt:signaal-lezen``), deliver (SRT; API client with
+    ``srt:signaal-melden``) and triage (SRT)."""
 
     roles = API_ROLES
     write_roles = API_ROLES
     action_roles = {"triage": SRT_ONLY}
-    required_scopes = ("srt",)
-    permission_classes = [RolePermission, ApiClientNeedsSrtScope]
+    read_scopes = (scopes.SRT_SIGNAAL_LEZEN,)
+    write_scopes = (scopes.SRT_SIGNAAL_MELDEN,)
+    action_scopes = {"triage": (scopes.SRT_SIGNAAL_BEOORDELEN,)}
     serializer_class = SignalSerializer
     filterset_class = SignalFilter
     log_object_type = SIGNAL
@@ -129,14 +118,14 @@ class SignalViewSet(
 class InvestigationViewSet(
     LoggedReadsMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):
-    """SRT investigations: read (SRT, API client with scope "srt"); status, findings, documents and outcome
-    (SRT); investigators (SRT and functioneel beheer)."""
+    """SRT investigations: read with findings and documents (SRT; API client with ``srt:onderzoek-lezen``);
+    status, findings, documents and outcome (SRT); investigators (SRT and functioneel beheer)."""
 
     roles = API_ROLES
     write_roles = SRT_ONLY
     action_roles = {"assign": ASSIGN_ROLES}
-    required_scopes = ("srt",)
-    permission_classes = [RolePermission, ApiClientNeedsSrtScope]
+    read_scopes = (scopes.SRT_ONDERZOEK_LEZEN,)
+    write_scopes = (scopes.SRT_ONDERZOEK_SCHRIJVEN,)
     filterset_class = InvestigationFilter
     log_object_type = INVESTIGATION
 

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from almelo_sociaal.accounts.scopes import WERKPLEIN
 from cases.demo import DEMO_USERS, demo_password
 
 
@@ -19,5 +20,8 @@ class Command(BaseCommand):
         self.stdout.write(f"  wachtwoord voor iedereen: {demo_password()}")
         for username, _first, _last, roles, _team in DEMO_USERS:
             self.stdout.write(f"  {username:<26} {', '.join(r.label for r in roles)}")
-        self.stdout.write("  API-token voor werkplein-api: manage.py issue_api_token werkplein-api")
+        self.stdout.write(
+            "  API-token voor werkplein-api: manage.py issue_api_token werkplein-api --preset werkplein"
+            f" ({', '.join(WERKPLEIN)})"
+        )
         self.stdout.write("")
