@@ -302,7 +302,7 @@ def test_every_role_logs_in_and_sees_its_main_pages(stack, role):
 
 def test_an_api_client_lists_with_its_token(stack):
     out = subprocess.run(
-        ["python", "manage.py", "issue_api_token", "werkplein-api"],
+        ["python", "manage.py", "issue_api_token", "werkplein-api", "--preset", "werkplein"],
         cwd=ROOT,
         env=stack["env"],
         check=True,
