@@ -71,6 +71,34 @@ def bsn_with_check_digit(first_eight: int) -> str | None:
     return candidate if stdnum_bsn.is_valid(candidate) else None
 
 
+# --- coach and wijkteam ----------------------------------------------------------------------------
+
+
+def check_coach_assignment(
+    *, is_active: bool, is_coach: bool, coach_wijkteam_id: int | None, client_wijkteam_id: int
+) -> None:
+    """A client's coach is an active werkcoach of the client's own wijkteam: the only coach who can open the
+    client (coaches see their own wijkteam), so work for the client never lands with someone who may not see it."""
+    if not (is_active and is_coach):
+        raise RuleViolation(
+            "coach_geen_werkcoach", "Kies als werkcoach een actieve medewerker met de rol werkcoach.", "coach"
+        )
+    if coach_wijkteam_id != client_wijkteam_id:
+        raise RuleViolation(
+            "coach_ander_wijkteam",
+            "Deze werkcoach werkt niet in het wijkteam van de cliënt. Kies een coach van dit wijkteam, "
+            "of verhuis de cliënt eerst naar het andere wijkteam.",
+            "coach",
+        )
+
+
+def check_move(*, current_wijkteam_id: int, target_wijkteam_id: int, reden: str) -> None:
+    if current_wijkteam_id == target_wijkteam_id:
+        raise RuleViolation("wijkteam_ongewijzigd", "De cliënt hoort al bij dit wijkteam.", "wijkteam")
+    if not (reden or "").strip():
+        raise RuleViolation("verhuizing_reden_verplicht", "Geef de reden van de verhuizing op.", "reden")
+
+
 # --- aanvraag ---------------------------------------------------------------------------------------
 
 GEMELD, IN_BEHANDELING, TOEGEKEND, AFGEWEZEN, INGETROKKEN = (

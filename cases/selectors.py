@@ -28,6 +28,50 @@ def clients_visible_to(user) -> QuerySet[Client]:
     return qs.none()
 
 
+def may_see_client(roles, user_wijkteam_id: int | None, client_wijkteam_id: int | None) -> bool:
+    """The same answer as ``clients_visible_to`` for one client, from the roles (no query): used where records
+    derived from a client (work items) are routed to a person."""
+    roles = {str(r) for r in roles}
+    if roles.intersection(str(r) for r in ALL_CLIENT_ROLES):
+        return True
+    scoped = roles.intersection(str(r) for r in WIJKTEAM_SCOPED_ROLES)
+    return bool(scoped) and user_wijkteam_id is not None and user_wijkteam_id == client_wijkteam_id
+
+
+def client_scope(user, field: str = "client") -> Q:
+    """A condition on ``field`` (a foreign key to Client) that keeps the rows of clients ``user`` may see."""
+    if has_role(user, *ALL_CLIENT_ROLES):
+        return Q()
+    if has_role(user, *WIJKTEAM_SCOPED_ROLES) and user.wijkteam_id:
+        return Q(**{f"{field}__wijkteam_id": user.wijkteam_id})
+    return Q(pk__in=[])
+
+
+def can_move_client(user, client: Client) -> bool:
+    """Moving a client to another wijkteam hands the client over to another team: the coördinator of the
+    client's current wijkteam (who answers for that caseload) or functioneel beheer (corrections). A coach may
+    not: the move takes the client out of their own sight."""
+    roles = user_roles(user)
+    if Role.BEHEER in roles:
+        return True
+    return (
+        Role.COORDINATOR in roles and user.wijkteam_id is not None and client.wijkteam_id == user.wijkteam_id
+    )
+
+
+def coaches_of(wijkteams) -> QuerySet:
+    """Active werkcoaches of these wijkteams: the only users a client of those wijkteams may be assigned to."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(groups__name=Role.COACH, is_active=True, wijkteam__in=wijkteams)
+        .select_related("wijkteam")
+        .order_by("wijkteam__name", "last_name", "first_name", "id")
+        .distinct()
+    )
+
+
 def can_edit_client(user, client: Client) -> bool:
     roles = user_roles(user)
     if Role.BEHEER in roles or Role.INTAKER in roles:

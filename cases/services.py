@@ -5,14 +5,15 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from almelo_sociaal.accounts.roles import Role, has_role
 from almelo_sociaal.audit.services import set_history_user
 from almelo_sociaal.core.rules import RuleViolation, as_validation_error, money
 
-from . import rules
+from . import rules, selectors
 from .models import Aanvraag, Client, ClientEvent, Contact, LeefgebiedScore, Uitkeringsdossier, Wijkteam
 
 CLIENT_FIELDS = (
@@ -67,6 +68,21 @@ def _validated_identity(
     return out
 
 
+def validate_coach(*, coach, wijkteam: Wijkteam) -> None:
+    """The one check every entry point (form, API, admin, imports) runs before a client gets a coach."""
+    if coach is None:
+        return
+    try:
+        rules.check_coach_assignment(
+            is_active=coach.is_active,
+            is_coach=has_role(coach, Role.COACH),
+            coach_wijkteam_id=coach.wijkteam_id,
+            client_wijkteam_id=wijkteam.pk,
+        )
+    except RuleViolation as v:
+        raise as_validation_error(v)
+
+
 DUPLICATE_BSN = ValidationError(
     {"bsn": [ValidationError("Er is al een cliënt met dit BSN geregistreerd.", code="bsn_bestaat")]}
 )
@@ -94,6 +110,7 @@ def register_client(
     coach=None,
 ) -> Client:
     ids = _validated_identity(bsn=bsn, postcode=postcode, iban=iban, geboortedatum=geboortedatum)
+    validate_coach(coach=coach, wijkteam=wijkteam)
     if Client.objects.filter(bsn=ids["bsn"]).exists():
         raise DUPLICATE_BSN
     client = Client(
@@ -125,15 +142,35 @@ def register_client(
     return client
 
 
+MOVE_SEPARATELY = ValidationError(
+    {
+        "wijkteam": [
+            ValidationError(
+                "Een cliënt naar een ander wijkteam verhuizen is een aparte handeling (Verhuizen naar ander wijkteam).",
+                code="wijkteam_via_verhuizing",
+            )
+        ]
+    }
+)
+
+
 @transaction.atomic
 def update_client(*, actor, client: Client, **changes) -> Client:
+    """Change a client's own data and (``coach``) the coach within the client's wijkteam. The wijkteam itself
+    changes only through ``move_client``."""
     client = Client.objects.select_for_update().get(pk=client.pk)
-    unknown = set(changes) - set(CLIENT_FIELDS) - {"wijkteam", "coach"}
+    if "wijkteam" in changes:
+        if changes["wijkteam"] != client.wijkteam:
+            raise MOVE_SEPARATELY
+        del changes["wijkteam"]
+    unknown = set(changes) - set(CLIENT_FIELDS) - {"coach"}
     if unknown:
         raise ValueError(f"Onbekende velden: {sorted(unknown)}")
     ids = _validated_identity(
         postcode=changes.get("postcode"), iban=changes.get("iban"), geboortedatum=changes.get("geboortedatum")
     )
+    if "coach" in changes and changes["coach"] != client.coach:
+        validate_coach(coach=changes["coach"], wijkteam=client.wijkteam)
     changes.update(ids)
     changed = [f for f, v in changes.items() if getattr(client, f) != v]
     for field, value in changes.items():
@@ -145,6 +182,50 @@ def update_client(*, actor, client: Client, **changes) -> Client:
     client.save()
     labels = ", ".join(str(Client._meta.get_field(f).verbose_name) for f in changed)
     _event(client, "wijziging", f"Gegevens gewijzigd: {labels}", actor)
+    return client
+
+
+@transaction.atomic
+def assign_coach(*, actor, client: Client, coach) -> Client:
+    """Give the client a coach of the client's own wijkteam (or none: the coördinator then gets the work)."""
+    client = Client.objects.select_for_update().select_related("wijkteam").get(pk=client.pk)
+    if client.coach_id == (coach.pk if coach else None):
+        return client
+    validate_coach(coach=coach, wijkteam=client.wijkteam)
+    client.coach = coach
+    set_history_user(client, actor)
+    client.save()
+    _event(client, "wijziging", f"Werkcoach: {coach or 'geen (de coördinator wijst een coach toe)'}", actor)
+    return client
+
+
+@transaction.atomic
+def move_client(*, actor, client: Client, wijkteam: Wijkteam, reden: str, coach=None) -> Client:
+    """Move a client to another wijkteam (its own action, see ``selectors.can_move_client`` for who may). The
+    coach goes with the old team: the client gets ``coach`` (a coach of the new wijkteam) or none, so no one
+    keeps a client they can no longer open."""
+    client = Client.objects.select_for_update().select_related("wijkteam").get(pk=client.pk)
+    if not selectors.can_move_client(actor, client):
+        raise PermissionDenied(
+            "Alleen de coördinator van het wijkteam of functioneel beheer kan een cliënt verhuizen."
+        )
+    try:
+        rules.check_move(current_wijkteam_id=client.wijkteam_id, target_wijkteam_id=wijkteam.pk, reden=reden)
+    except RuleViolation as v:
+        raise as_validation_error(v)
+    validate_coach(coach=coach, wijkteam=wijkteam)
+    previous = client.wijkteam
+    client.wijkteam = wijkteam
+    client.coach = coach
+    set_history_user(client, actor)
+    client.save()
+    _event(
+        client,
+        "verhuizing",
+        f"Verhuisd van wijkteam {previous} naar {wijkteam}: {reden.strip()}. "
+        f"Werkcoach: {coach or 'geen (de coördinator wijst een coach toe)'}",
+        actor,
+    )
     return client
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -23,6 +22,7 @@ from . import rules, selectors, services
 from .forms import (
     AanvraagForm,
     ClientForm,
+    ClientMoveForm,
     ClientSearchForm,
     ContactForm,
     DraftDecisionForm,
@@ -31,7 +31,7 @@ from .forms import (
     ToetsForm,
     VoorliggendForm,
 )
-from .models import Client
+from .models import Client, Wijkteam
 
 READ_ROLES = (Role.INTAKER, Role.COACH, Role.TOETSER, Role.MATCHER, Role.COORDINATOR, Role.SRT, Role.BEHEER)
 EDIT_ROLES = CLIENT_EDIT_ROLES
@@ -53,10 +53,6 @@ def _submit_and_report(request, form, apply, success: str) -> None:
             messages.error(request, message)
         return
     messages.success(request, success)
-
-
-def _coaches():
-    return get_user_model().objects.filter(groups__name=Role.COACH, is_active=True).order_by("last_name")
 
 
 class ClientSearchView(RoleRequiredMixin, TemplateView):
@@ -106,7 +102,8 @@ class ClientCreateView(RoleRequiredMixin, View):
 
     def _form(self, data=None):
         user = self.request.user
-        form = ClientForm(data, wijkteams=selectors.wijkteams_visible_to(user), coaches=_coaches())
+        wijkteams = selectors.wijkteams_visible_to(user)
+        form = ClientForm(data, wijkteams=wijkteams, coaches=selectors.coaches_of(wijkteams))
         if user.wijkteam_id and not data:
             form.initial["wijkteam"] = user.wijkteam_id
         return form
@@ -159,6 +156,7 @@ class ClientDetailView(RoleRequiredMixin, TemplateView):
             client=client,
             today=today,
             can_edit=selectors.can_edit_client(user, client),
+            can_move=selectors.can_move_client(user, client),
             can_handle=selectors.can_handle_aanvraag(user, client),
             can_contact=has_role(user, Role.COACH, Role.INTAKER, Role.MATCHER),
             can_end_dossier=has_role(user, Role.BEHEER)
@@ -199,22 +197,21 @@ class ClientEditView(RoleRequiredMixin, View):
             raise PermissionDenied("U kunt alleen cliënten van uw eigen wijkteam wijzigen.")
         return client
 
+    def _context(self, form, client) -> dict:
+        can_move = selectors.can_move_client(self.request.user, client)
+        return {"form": form, "client": client, "title": "Gegevens wijzigen", "can_move": can_move}
+
     def get(self, request, pk):
         client = self._client()
-        form = ClientForm(
-            instance=client, wijkteams=selectors.wijkteams_visible_to(request.user), coaches=_coaches()
-        )
-        return render(
-            request, self.template_name, {"form": form, "client": client, "title": "Gegevens wijzigen"}
-        )
+        form = ClientForm(instance=client, coaches=selectors.coaches_of([client.wijkteam_id]))
+        return render(request, self.template_name, self._context(form, client))
 
     def post(self, request, pk):
         client = self._client()
         form = ClientForm(
             request.POST,
             instance=Client.objects.get(pk=client.pk),
-            wijkteams=selectors.wijkteams_visible_to(request.user),
-            coaches=_coaches(),
+            coaches=selectors.coaches_of([client.wijkteam_id]),
         )
         if form.is_valid():
             try:
@@ -224,8 +221,48 @@ class ClientEditView(RoleRequiredMixin, View):
             else:
                 messages.success(request, "De gegevens zijn opgeslagen.")
                 return redirect("cases:client-detail", pk=client.pk)
-        ctx = {"form": form, "client": client, "title": "Gegevens wijzigen"}
-        return render(request, self.template_name, ctx, status=400)
+        return render(request, self.template_name, self._context(form, client), status=400)
+
+
+class ClientMoveView(RoleRequiredMixin, View):
+    """Move a client to another wijkteam: the coördinator of the client's wijkteam or functioneel beheer."""
+
+    roles = (Role.COORDINATOR, Role.BEHEER)
+    write_roles = (Role.COORDINATOR, Role.BEHEER)
+    template_name = "cases/client_move.html"
+
+    def _client(self):
+        client = selectors.get_client_for(self.request.user, self.kwargs["pk"])
+        if not selectors.can_move_client(self.request.user, client):
+            raise PermissionDenied(
+                "Alleen de coördinator van het wijkteam of functioneel beheer kan een cliënt verhuizen."
+            )
+        return client
+
+    def _form(self, client, data=None):
+        others = Wijkteam.objects.exclude(pk=client.wijkteam_id)
+        return ClientMoveForm(data, wijkteams=others, coaches=selectors.coaches_of(others))
+
+    def get(self, request, pk):
+        client = self._client()
+        return render(request, self.template_name, {"form": self._form(client), "client": client})
+
+    def post(self, request, pk):
+        client = self._client()
+        form = self._form(client, request.POST)
+        if form.is_valid():
+            try:
+                services.move_client(actor=request.user, client=client, **form.cleaned_data)
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(
+                    request, f"De cliënt is verhuisd naar wijkteam {form.cleaned_data['wijkteam']}."
+                )
+                if selectors.clients_visible_to(request.user).filter(pk=client.pk).exists():
+                    return redirect("cases:client-detail", pk=client.pk)
+                return redirect("cases:client-search")
+        return render(request, self.template_name, {"form": form, "client": client}, status=400)
 
 
 class AanvraagCreateView(RoleRequiredMixin, View):

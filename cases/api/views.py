@@ -19,12 +19,15 @@ from ..rules import normalise_bsn
 from .filters import AanvraagFilter, ClientFilter, DossierFilter
 from .serializers import (
     AanvraagSerializer,
+    AssignCoachSerializer,
     BsnSearchSerializer,
     ClientListSerializer,
     ClientSerializer,
+    ClientUpdateSerializer,
     DossierSerializer,
     DraftDecisionSerializer,
     EndDossierSerializer,
+    MoveClientSerializer,
     ReasonSerializer,
     WijkteamSerializer,
 )
@@ -48,7 +51,7 @@ class ClientViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
 
     roles = READ_ROLES
     write_roles = EDIT_ROLES
-    action_roles = {"zoeken": READ_ROLES}
+    action_roles = {"zoeken": READ_ROLES, "move": (Role.COORDINATOR, Role.BEHEER)}
     filterset_class = ClientFilter
     http_method_names = ["get", "post", "patch", "head", "options"]
 
@@ -59,7 +62,11 @@ class ClientViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
         return qs.select_related("wijkteam")
 
     def get_serializer_class(self):
-        return ClientListSerializer if self.action == "list" else ClientSerializer
+        if self.action == "list":
+            return ClientListSerializer
+        if self.action in ("update", "partial_update"):
+            return ClientUpdateSerializer
+        return ClientSerializer
 
     def list(self, request, *args, **kwargs):
         response = super().list(request, *args, **kwargs)
@@ -121,6 +128,33 @@ class ClientViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
         serializer.instance = services.update_client(
             actor=self.request.user, client=client, **serializer.validated_data
         )
+
+    @extend_schema(request=AssignCoachSerializer, responses=ClientSerializer)
+    @action(detail=True, methods=["post"], url_path="coach")
+    def assign_coach(self, request, pk=None):
+        """Give the client a werkcoach of the client's own wijkteam (``null``: none; the coördinator assigns)."""
+        client = self.get_object()
+        if not selectors.can_edit_client(request.user, client):
+            raise PermissionDenied("U kunt alleen cliënten van uw eigen wijkteam wijzigen.")
+        body = AssignCoachSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        client = services.assign_coach(actor=request.user, client=client, coach=body.validated_data["coach"])
+        return Response(ClientSerializer(client).data)
+
+    @extend_schema(request=MoveClientSerializer, responses=ClientSerializer)
+    @action(detail=True, methods=["post"], url_path="verhuizen")
+    def move(self, request, pk=None):
+        """Move the client to another wijkteam (coördinator of the current wijkteam, functioneel beheer). The
+        client gets the given coach of the new wijkteam, or none."""
+        client = self.get_object()
+        if not selectors.can_move_client(request.user, client):
+            raise PermissionDenied(
+                "Alleen de coördinator van het wijkteam of functioneel beheer kan een cliënt verhuizen."
+            )
+        body = MoveClientSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        client = services.move_client(actor=request.user, client=client, **body.validated_data)
+        return Response(ClientSerializer(client).data)
 
 
 class AanvraagViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
