@@ -120,9 +120,18 @@ class DraftDecisionForm(forms.Form):
     maandbedrag = forms.DecimalField(
         label="Maandbedrag (€)", required=False, max_digits=10, decimal_places=2, min_value=0
     )
+    bedrag_motivering = forms.CharField(
+        label="Motivering maandbedrag boven de grens",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Alleen nodig als het bedrag boven de bijstandsnorm plus de marge ligt; "
+        "een tweede toetser bevestigt het besluit dan.",
+    )
 
 
 class ToetsForm(forms.Form):
+    versie = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
     reden = forms.CharField(
         label="Reden van terugsturen",
         required=False,

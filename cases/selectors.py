@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Upper
@@ -184,3 +185,33 @@ def active_dossiers(on: date, regelingen=BUIG_REGELINGEN) -> QuerySet[Uitkerings
 def active_dossier_count(on: date, regelingen=BUIG_REGELINGEN) -> int:
     """Caseload on a date (aggregate; no personal data): BUIG-funded dossiers, TOZO excluded by default."""
     return active_dossiers(on, regelingen).count()
+
+
+def draft_changes(aanvraag: Aanvraag) -> list[tuple[str, str, str]]:
+    """What the redraft under review changed against the version it replaced (label, previous, current), shown
+    to the toetser; empty when no redraft replaced a version under review."""
+    from almelo_sociaal.core.rules import format_euro
+
+    from . import rules
+
+    previous = aanvraag.vorig_concept
+    if not previous or not aanvraag.awaiting_toetsing:
+        return []
+
+    def shown(values: dict) -> dict:
+        out = dict(values)
+        out["besluit"] = Aanvraag.Besluit(values["besluit"]).label if values.get("besluit") else ""
+        if values.get("ingangsdatum"):
+            out["ingangsdatum"] = date.fromisoformat(values["ingangsdatum"]).strftime("%d-%m-%Y")
+        if values.get("maandbedrag"):
+            out["maandbedrag"] = format_euro(Decimal(values["maandbedrag"]))
+        return out
+
+    current = {
+        "besluit": aanvraag.concept_besluit,
+        "reden": aanvraag.concept_reden,
+        "ingangsdatum": aanvraag.concept_ingangsdatum.isoformat() if aanvraag.concept_ingangsdatum else "",
+        "maandbedrag": str(aanvraag.concept_maandbedrag) if aanvraag.concept_maandbedrag is not None else "",
+        "bedrag_motivering": aanvraag.concept_bedrag_motivering,
+    }
+    return rules.draft_changes(shown(previous), shown(current))

@@ -328,8 +328,12 @@ def draft_decision(
     reden: str,
     ingangsdatum: date | None = None,
     maandbedrag: Decimal | None = None,
+    bedrag_motivering: str = "",
 ) -> Aanvraag:
-    """The consulent prepares a decision; it waits for a toetser (four-eyes)."""
+    """The consulent prepares a decision; it waits for a toetser (four-eyes). Every (re)draft is a new version:
+    a redraft while the toetsing runs replaces the version under review (an approval of the old one is refused)
+    and keeps the old values so the toetser sees what changed. A monthly amount above the bound
+    (``maandbedrag_bound``) needs ``bedrag_motivering`` and then a second toetser."""
     aanvraag = _locked(aanvraag)
     try:
         rules.check_draft_decision(
@@ -346,17 +350,78 @@ def draft_decision(
         raise ValidationError(
             {"besluit": "Controleer eerst de voorliggende voorzieningen (WW, DUO) voordat u toekent."}
         )
+    toekennen = besluit == "toekennen"
+    amount = money(maandbedrag) if toekennen else None
+    motivering = (bedrag_motivering or "").strip() if toekennen else ""
+    if toekennen:
+        try:
+            rules.above_bound(
+                maandbedrag=amount, bound=maandbedrag_bound_for(aanvraag, ingangsdatum), motivering=motivering
+            )
+        except RuleViolation as v:
+            raise as_validation_error(v)
+    replaced = draft_snapshot(aanvraag) if aanvraag.awaiting_toetsing else None
+    aanvraag.vorig_concept = replaced
+    aanvraag.concept_versie += 1
     aanvraag.concept_besluit = besluit
     aanvraag.concept_reden = reden.strip()
-    aanvraag.concept_ingangsdatum = ingangsdatum if besluit == "toekennen" else None
-    aanvraag.concept_maandbedrag = money(maandbedrag) if besluit == "toekennen" else None
+    aanvraag.concept_ingangsdatum = ingangsdatum if toekennen else None
+    aanvraag.concept_maandbedrag = amount
+    aanvraag.concept_bedrag_motivering = motivering
     aanvraag.concept_door = actor
     aanvraag.concept_op = timezone.now()
+    aanvraag.eerste_toets_door = None
+    aanvraag.eerste_toets_versie = None
     aanvraag.toets_opmerking = ""
     set_history_user(aanvraag, actor)
     aanvraag.save()
-    _event(aanvraag.client, "besluit", f"Conceptbesluit '{besluit}' ter toetsing aangeboden", actor)
+    if replaced:
+        text = (
+            f"Conceptbesluit gewijzigd tijdens de toetsing (versie {replaced['versie']} → "
+            f"{aanvraag.concept_versie}); de lopende toetsing vervalt"
+        )
+    else:
+        text = f"Conceptbesluit '{besluit}' (versie {aanvraag.concept_versie}) ter toetsing aangeboden"
+    _event(aanvraag.client, "besluit", text, actor)
     return aanvraag
+
+
+def draft_snapshot(aanvraag: Aanvraag) -> dict:
+    """The draft's values as plain text (kept in ``vorig_concept`` when a redraft replaces it)."""
+    return {
+        "versie": aanvraag.concept_versie,
+        "besluit": aanvraag.concept_besluit,
+        "reden": aanvraag.concept_reden,
+        "ingangsdatum": aanvraag.concept_ingangsdatum.isoformat() if aanvraag.concept_ingangsdatum else "",
+        "maandbedrag": str(aanvraag.concept_maandbedrag) if aanvraag.concept_maandbedrag is not None else "",
+        "bedrag_motivering": aanvraag.concept_bedrag_motivering,
+    }
+
+
+def maandbedrag_bound_for(aanvraag: Aanvraag, on: date | None) -> Decimal:
+    """The bound for this aanvraag's client on the ingangsdatum (norms and margin valid on that date)."""
+    from almelo_sociaal.parameters.selectors import parameter_values
+
+    values = parameter_values(
+        ["norm_alleenstaande", "norm_gehuwden", "maandbedrag_marge_pct"], on or timezone.localdate()
+    )
+    return rules.maandbedrag_bound(
+        leefvorm=aanvraag.client.leefvorm,
+        norm_alleenstaande=values["norm_alleenstaande"],
+        norm_gehuwden=values["norm_gehuwden"],
+        marge_pct=values["maandbedrag_marge_pct"],
+    )
+
+
+class StaleDraft(ValidationError):
+    """The toetser named another version of the draft than the current one, or none (API: 412)."""
+
+
+def _check_version(aanvraag: Aanvraag, versie: int | None) -> None:
+    try:
+        rules.check_draft_version(current=aanvraag.concept_versie, given=versie)
+    except RuleViolation as v:
+        raise StaleDraft({v.field: [ValidationError(v.message, code=v.code)]})
 
 
 def _locked_for_toetsing(aanvraag: Aanvraag, toetser) -> Aanvraag:
@@ -375,9 +440,41 @@ def _locked_for_toetsing(aanvraag: Aanvraag, toetser) -> Aanvraag:
 
 
 @transaction.atomic
-def approve_decision(*, toetser, aanvraag: Aanvraag, today: date | None = None) -> Aanvraag:
-    """The toetser approves the draft: the decision takes effect; a toekenning opens the uitkeringsdossier."""
+def approve_decision(
+    *, toetser, aanvraag: Aanvraag, versie: int | None, today: date | None = None
+) -> Aanvraag:
+    """The toetser approves version ``versie`` of the draft: the decision takes effect; a toekenning opens the
+    uitkeringsdossier. Another version than the current one is refused (``StaleDraft``). A monthly amount above
+    the bound takes two toetsers: the first approval is recorded and the decision waits for a second toetser
+    (neither the drafter nor the first)."""
     aanvraag = _locked_for_toetsing(aanvraag, toetser)
+    _check_version(aanvraag, versie)
+    if aanvraag.concept_besluit == "toekennen":
+        try:
+            above = rules.above_bound(
+                maandbedrag=aanvraag.concept_maandbedrag,
+                bound=maandbedrag_bound_for(aanvraag, aanvraag.concept_ingangsdatum),
+                motivering=aanvraag.concept_bedrag_motivering,
+            )
+            if above:
+                rules.check_second_toetser(
+                    first_toetser_id=aanvraag.eerste_toets_door_id, toetser_id=toetser.pk
+                )
+        except RuleViolation as v:
+            raise as_validation_error(v)
+        if above and aanvraag.eerste_toets_door_id is None:
+            aanvraag.eerste_toets_door = toetser
+            aanvraag.eerste_toets_versie = aanvraag.concept_versie
+            set_history_user(aanvraag, toetser)
+            aanvraag.save()
+            _event(
+                aanvraag.client,
+                "besluit",
+                f"Eerste toetsing (versie {aanvraag.concept_versie}): maandbedrag boven de grens, wacht op een "
+                "tweede toetser",
+                toetser,
+            )
+            return aanvraag
     target = (
         Aanvraag.Status.TOEGEKEND if aanvraag.concept_besluit == "toekennen" else Aanvraag.Status.AFGEWEZEN
     )
@@ -410,15 +507,20 @@ def approve_decision(*, toetser, aanvraag: Aanvraag, today: date | None = None) 
 
 
 @transaction.atomic
-def reject_draft(*, toetser, aanvraag: Aanvraag, reden: str) -> Aanvraag:
-    """The toetser sends the draft back with a reason; the aanvraag stays in behandeling."""
+def reject_draft(*, toetser, aanvraag: Aanvraag, reden: str, versie: int | None) -> Aanvraag:
+    """The toetser sends version ``versie`` of the draft back with a reason; the aanvraag stays in behandeling."""
     aanvraag = _locked_for_toetsing(aanvraag, toetser)
+    _check_version(aanvraag, versie)
     if not (reden or "").strip():
         raise ValidationError({"reden": "Geef aan waarom het conceptbesluit wordt teruggestuurd."})
     aanvraag.toets_opmerking = reden.strip()
     aanvraag.concept_besluit = ""
     aanvraag.concept_ingangsdatum = None
     aanvraag.concept_maandbedrag = None
+    aanvraag.concept_bedrag_motivering = ""
+    aanvraag.vorig_concept = None
+    aanvraag.eerste_toets_door = None
+    aanvraag.eerste_toets_versie = None
     set_history_user(aanvraag, toetser)
     aanvraag.save()
     _event(aanvraag.client, "besluit", "Conceptbesluit teruggestuurd door toetser", toetser)

@@ -17,6 +17,7 @@ from almelo_sociaal.audit.models import AccessLog
 from almelo_sociaal.audit.services import log_access
 from almelo_sociaal.core.forms import apply_errors
 from almelo_sociaal.core.pagination import CappedCountPaginator
+from almelo_sociaal.core.rules import RuleViolation
 
 from . import rules, selectors, services
 from .forms import (
@@ -333,9 +334,12 @@ class AanvraagDetailView(RoleRequiredMixin, View):
                     "reden": aanvraag.concept_reden,
                     "ingangsdatum": aanvraag.concept_ingangsdatum or aanvraag.aanvraagdatum,
                     "maandbedrag": aanvraag.concept_maandbedrag,
+                    "bedrag_motivering": aanvraag.concept_bedrag_motivering,
                 }
             ),
-            "toets_form": forms.get("toets_form") or ToetsForm(),
+            "toets_form": forms.get("toets_form") or ToetsForm(initial={"versie": aanvraag.concept_versie}),
+            "changes": selectors.draft_changes(aanvraag),
+            "bound": self._bound(aanvraag),
             "reason_form": forms.get("reason_form") or ReasonForm(),
             "voorliggend_form": forms.get("voorliggend_form")
             or VoorliggendForm(
@@ -345,6 +349,16 @@ class AanvraagDetailView(RoleRequiredMixin, View):
                 }
             ),
         }
+
+    @staticmethod
+    def _bound(aanvraag):
+        """The bound on the drafted amount, for the toetser (None when there is no amount or no norm yet)."""
+        if aanvraag.concept_besluit != "toekennen":
+            return None
+        try:
+            return services.maandbedrag_bound_for(aanvraag, aanvraag.concept_ingangsdatum)
+        except RuleViolation:
+            return None
 
     def get(self, request, pk):
         aanvraag = selectors.get_aanvraag_for(request.user, pk)
@@ -400,11 +414,28 @@ class AanvraagDetailView(RoleRequiredMixin, View):
                 services.withdraw_aanvraag(actor=request.user, aanvraag=aanvraag, reden=data["reden"])
                 messages.success(request, "De aanvraag is ingetrokken.")
             elif action == "approve":
-                services.approve_decision(toetser=request.user, aanvraag=aanvraag)
-                messages.success(request, "Het besluit is goedgekeurd en vastgesteld.")
+                judged = services.approve_decision(
+                    toetser=request.user, aanvraag=aanvraag, versie=data["versie"]
+                )
+                if judged.awaiting_second_toetser:
+                    messages.success(
+                        request,
+                        "Uw goedkeuring is vastgelegd. Het maandbedrag ligt boven de grens: een tweede toetser "
+                        "moet het besluit bevestigen.",
+                    )
+                else:
+                    messages.success(request, "Het besluit is goedgekeurd en vastgesteld.")
             elif action == "return":
-                services.reject_draft(toetser=request.user, aanvraag=aanvraag, reden=data["reden"])
+                services.reject_draft(
+                    toetser=request.user, aanvraag=aanvraag, reden=data["reden"], versie=data["versie"]
+                )
                 messages.success(request, "Het conceptbesluit is teruggestuurd naar de consulent.")
+        except services.StaleDraft as exc:
+            # Another version than the one the toetser saw (or none): show the current one and what changed.
+            for message in exc.messages:
+                messages.error(request, message)
+            aanvraag = selectors.get_aanvraag_for(request.user, pk)
+            return render(request, self.template_name, self._context(aanvraag), status=409)
         except ValidationError as exc:
             if form is None:
                 for message in exc.messages:

@@ -11,11 +11,11 @@ from ..services import CLIENT_FIELDS
 NOT_WRITABLE = "Dit veld kan hier niet worden gewijzigd."
 
 
+# A write serializer declares exactly the fields its caller may write. Any other key in the body (a read-only field,
+# an unknown name) is refused with 400 and code ``veld_niet_wijzigbaar`` instead of silently ignored, so nobody
+# believes a change was made that was not, or slips one past a field meant to be read-only. (A comment, not a
+# docstring: the schema would show a mixin's docstring as the description of every serializer without one.)
 class WritableFieldsOnly:
-    """A write serializer declares exactly the fields its caller may write. Any other key in the body (a read-only
-    field, an unknown name) is refused with 400 and code ``veld_niet_wijzigbaar`` instead of silently ignored, so
-    nobody believes a change was made that was not (or slips one past a field meant to be read-only)."""
-
     elsewhere: dict[str, str] = {}
 
     def to_internal_value(self, data):
@@ -155,11 +155,21 @@ class LeefgebiedScoreSerializer(serializers.ModelSerializer):
 
 
 class AanvraagSerializer(WritableFieldsOnly, serializers.ModelSerializer):
+    """An aanvraag; a registration writes only the intake fields. ``concept_versie`` is the version of the draft
+    decision (also the ETag of the aanvraag): approve and return name it in ``If-Match``."""
+
     leefgebieden = LeefgebiedScoreSerializer(many=True, required=False)
     concept_besluit = serializers.ChoiceField(
         choices=Aanvraag.Besluit.choices, allow_blank=True, read_only=True
     )
+    vorig_concept = serializers.DictField(
+        read_only=True,
+        allow_null=True,
+        help_text="De versie die een herziening tijdens de toetsing verving (versie, besluit, reden, "
+        "ingangsdatum, maandbedrag, bedrag_motivering).",
+    )
     awaiting_toetsing = serializers.BooleanField(read_only=True)
+    awaiting_second_toetser = serializers.BooleanField(read_only=True)
 
     class Meta:
         model = Aanvraag
@@ -174,12 +184,18 @@ class AanvraagSerializer(WritableFieldsOnly, serializers.ModelSerializer):
             "voorliggende_toelichting",
             "leefgebieden",
             "concept_besluit",
+            "concept_versie",
             "concept_reden",
             "concept_ingangsdatum",
             "concept_maandbedrag",
+            "concept_bedrag_motivering",
             "concept_door",
+            "vorig_concept",
+            "eerste_toets_door",
+            "eerste_toets_versie",
             "toets_opmerking",
             "awaiting_toetsing",
+            "awaiting_second_toetser",
             "besluitdatum",
             "besluit_reden",
             "getoetst_door",
@@ -187,17 +203,23 @@ class AanvraagSerializer(WritableFieldsOnly, serializers.ModelSerializer):
             "created_at",
         ]
         read_only_fields = [
-            f
-            for f in fields
-            if f
-            not in (
-                "client",
-                "regeling",
-                "aanvraagdatum",
-                "voorliggende_voorziening",
-                "voorliggende_toelichting",
-                "leefgebieden",
-            )
+            "id",
+            "status",
+            "consulent",
+            "concept_versie",
+            "concept_reden",
+            "concept_ingangsdatum",
+            "concept_maandbedrag",
+            "concept_bedrag_motivering",
+            "concept_door",
+            "eerste_toets_door",
+            "eerste_toets_versie",
+            "toets_opmerking",
+            "besluitdatum",
+            "besluit_reden",
+            "getoetst_door",
+            "intrekking_reden",
+            "created_at",
         ]
 
 
@@ -208,6 +230,7 @@ class DraftDecisionSerializer(WritableFieldsOnly, serializers.Serializer):
     maandbedrag = serializers.DecimalField(
         max_digits=10, decimal_places=2, required=False, allow_null=True, min_value=0
     )
+    bedrag_motivering = serializers.CharField(max_length=4000, required=False, allow_blank=True)
 
 
 class ReasonSerializer(WritableFieldsOnly, serializers.Serializer):
