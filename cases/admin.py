@@ -43,15 +43,36 @@ class ClientAdmin(SimpleHistoryAdmin):
     raw_id_fields = ("coach",)
 
 
+class ReadOnlyCaseAdmin(SimpleHistoryAdmin):
+    """Decisions and benefits change only through the services (four eyes pinned to a version, the bound on the
+    monthly amount, the timeline): the admin shows them and their history, and changes nothing."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(Aanvraag)
-class AanvraagAdmin(SimpleHistoryAdmin):
-    list_display = ("client", "regeling", "aanvraagdatum", "status")
+class AanvraagAdmin(ReadOnlyCaseAdmin):
+    list_display = ("client", "regeling", "aanvraagdatum", "status", "concept_versie")
     list_filter = ("status", "regeling")
-    raw_id_fields = ("client", "consulent", "concept_door", "getoetst_door", "created_by")
+    raw_id_fields = (
+        "client",
+        "consulent",
+        "concept_door",
+        "eerste_toets_door",
+        "getoetst_door",
+        "created_by",
+    )
 
 
 @admin.register(Uitkeringsdossier)
-class DossierAdmin(SimpleHistoryAdmin):
+class DossierAdmin(ReadOnlyCaseAdmin):
     list_display = ("client", "regeling", "startdatum", "einddatum", "maandbedrag")
     list_filter = ("regeling", "eindreden")
     raw_id_fields = ("client", "aanvraag")

@@ -314,3 +314,47 @@ def test_admin_refuses_a_coach_of_another_wijkteam(client, make_user, coach, sub
     assert "Deze werkcoach werkt niet in het wijkteam van de cliënt" in response.content.decode()
     subject.refresh_from_db()
     assert subject.coach == coach
+
+
+def test_api_aanvraag_registration_refuses_decision_fields(make_user, api_client_for, subject):
+    response = api_client_for(make_user(R.INTAKER)).post(
+        "/api/v1/aanvragen/",
+        {
+            "client": subject.pk,
+            "regeling": "bijstand",
+            "aanvraagdatum": "2026-01-05",
+            "status": "toegekend",
+            "concept_maandbedrag": "99999.00",
+        },
+        format="json",
+    )
+    assert response.status_code == 400
+    assert set(response.json()["fields"]) == {"status", "concept_maandbedrag"}
+    assert not subject.aanvragen.exists()
+
+
+def test_registration_form_shows_the_dutch_error_for_a_coach_of_another_wijkteam(
+    client, make_user, wijkteam, other_wijkteam
+):
+    elsewhere = make_user(R.COACH, wijkteam=other_wijkteam)
+    client.force_login(make_user(R.INTAKER))
+    response = client.post(
+        reverse("cases:client-create"),
+        {
+            "bsn": "123456782",
+            "voornamen": "Jaap",
+            "achternaam": "Jansen",
+            "geboortedatum": "1990-03-01",
+            "straat": "Grotestraat",
+            "huisnummer": "1",
+            "postcode": "7607 AB",
+            "woonplaats": "Almelo",
+            "leefvorm": "alleenstaand",
+            "taaleis": "niet_beoordeeld",
+            "wijkteam": wijkteam.pk,
+            "coach": elsewhere.pk,
+        },
+    )
+    assert response.status_code == 400
+    assert OTHER_TEAM_MESSAGE in response.content.decode()
+    assert not Client.objects.exists()

@@ -357,3 +357,31 @@ def test_ui_draft_one_cent_above_the_bound_shows_the_error_next_to_the_amount(cl
     )
     assert response.status_code == 400
     assert "ligt boven de grens van € 1.541,65" in response.content.decode()
+
+
+# --- the admin -------------------------------------------------------------------------------------------------
+
+
+def test_admin_cannot_change_the_amount_of_an_opened_dossier(client, make_user, consulent, toetser):
+    aanvraag = _in_behandeling(consulent)
+    _draft(consulent, aanvraag, "1200.00")
+    services.approve_decision(toetser=toetser, aanvraag=aanvraag, versie=1)
+    dossier = Uitkeringsdossier.objects.get(aanvraag=aanvraag)
+    client.force_login(make_user(R.BEHEER, is_staff=True, is_superuser=True))
+    url = reverse("admin:cases_uitkeringsdossier_change", args=[dossier.pk])
+    response = client.post(
+        url, {"maandbedrag": "99999.00", "regeling": "bijstand", "startdatum": "2026-02-27"}
+    )
+    assert response.status_code == 403
+    dossier.refresh_from_db()
+    assert dossier.maandbedrag == Decimal("1200.00")
+
+
+def test_admin_cannot_change_a_drafted_amount(client, make_user, consulent):
+    aanvraag = _in_behandeling(consulent)
+    _draft(consulent, aanvraag, "1200.00")
+    client.force_login(make_user(R.BEHEER, is_staff=True, is_superuser=True))
+    url = reverse("admin:cases_aanvraag_change", args=[aanvraag.pk])
+    assert client.post(url, {"concept_maandbedrag": "99999.00"}).status_code == 403
+    aanvraag.refresh_from_db()
+    assert aanvraag.concept_maandbedrag == Decimal("1200.00")
