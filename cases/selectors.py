@@ -9,10 +9,13 @@ from decimal import Decimal
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Upper
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from almelo_sociaal.accounts.roles import WIJKTEAM_SCOPED_ROLES, Role, has_role, user_roles
-from almelo_sociaal.parameters.selectors import parameter_value
+from almelo_sociaal.core.rules import format_euro
+from almelo_sociaal.parameters.selectors import parameter_value, parameter_values
 
+from . import rules
 from .models import BUIG_REGELINGEN, Aanvraag, Client, Uitkeringsdossier, Wijkteam
 
 ALL_CLIENT_ROLES = (Role.INTAKER, Role.TOETSER, Role.SRT, Role.BEHEER, Role.API_CLIENT)
@@ -187,13 +190,24 @@ def active_dossier_count(on: date, regelingen=BUIG_REGELINGEN) -> int:
     return active_dossiers(on, regelingen).count()
 
 
+def maandbedrag_bound_for(aanvraag: Aanvraag, on: date | None) -> Decimal:
+    """The highest monthly amount one toetser may approve for this aanvraag's client: the norm for the client's
+    leefvorm plus the policy margin, as valid on ``on`` (the ingangsdatum). Raises MissingParameter (a Dutch
+    RuleViolation) when functioneel beheer has not recorded a norm for that date."""
+    values = parameter_values(
+        ["norm_alleenstaande", "norm_gehuwden", "maandbedrag_marge_pct"], on or timezone.localdate()
+    )
+    return rules.maandbedrag_bound(
+        leefvorm=aanvraag.client.leefvorm,
+        norm_alleenstaande=values["norm_alleenstaande"],
+        norm_gehuwden=values["norm_gehuwden"],
+        marge_pct=values["maandbedrag_marge_pct"],
+    )
+
+
 def draft_changes(aanvraag: Aanvraag) -> list[tuple[str, str, str]]:
     """What the redraft under review changed against the version it replaced (label, previous, current), shown
     to the toetser; empty when no redraft replaced a version under review."""
-    from almelo_sociaal.core.rules import format_euro
-
-    from . import rules
-
     previous = aanvraag.vorig_concept
     if not previous or not aanvraag.awaiting_toetsing:
         return []

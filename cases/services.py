@@ -356,7 +356,9 @@ def draft_decision(
     if toekennen:
         try:
             rules.above_bound(
-                maandbedrag=amount, bound=maandbedrag_bound_for(aanvraag, ingangsdatum), motivering=motivering
+                maandbedrag=amount,
+                bound=selectors.maandbedrag_bound_for(aanvraag, ingangsdatum),
+                motivering=motivering,
             )
         except RuleViolation as v:
             raise as_validation_error(v)
@@ -396,21 +398,6 @@ def draft_snapshot(aanvraag: Aanvraag) -> dict:
         "maandbedrag": str(aanvraag.concept_maandbedrag) if aanvraag.concept_maandbedrag is not None else "",
         "bedrag_motivering": aanvraag.concept_bedrag_motivering,
     }
-
-
-def maandbedrag_bound_for(aanvraag: Aanvraag, on: date | None) -> Decimal:
-    """The bound for this aanvraag's client on the ingangsdatum (norms and margin valid on that date)."""
-    from almelo_sociaal.parameters.selectors import parameter_values
-
-    values = parameter_values(
-        ["norm_alleenstaande", "norm_gehuwden", "maandbedrag_marge_pct"], on or timezone.localdate()
-    )
-    return rules.maandbedrag_bound(
-        leefvorm=aanvraag.client.leefvorm,
-        norm_alleenstaande=values["norm_alleenstaande"],
-        norm_gehuwden=values["norm_gehuwden"],
-        marge_pct=values["maandbedrag_marge_pct"],
-    )
 
 
 class StaleDraft(ValidationError):
@@ -453,7 +440,7 @@ def approve_decision(
         try:
             above = rules.above_bound(
                 maandbedrag=aanvraag.concept_maandbedrag,
-                bound=maandbedrag_bound_for(aanvraag, aanvraag.concept_ingangsdatum),
+                bound=selectors.maandbedrag_bound_for(aanvraag, aanvraag.concept_ingangsdatum),
                 motivering=aanvraag.concept_bedrag_motivering,
             )
             if above:

@@ -356,7 +356,7 @@ class AanvraagDetailView(RoleRequiredMixin, View):
         if aanvraag.concept_besluit != "toekennen":
             return None
         try:
-            return services.maandbedrag_bound_for(aanvraag, aanvraag.concept_ingangsdatum)
+            return selectors.maandbedrag_bound_for(aanvraag, aanvraag.concept_ingangsdatum)
         except RuleViolation:
             return None
 
