@@ -30,6 +30,7 @@ from .models import (
     Wijkteam,
 )
 from .rules import bsn_with_check_digit
+from .services import validate_coach
 
 WIJKTEAMS = [
     (
@@ -308,6 +309,9 @@ def load(*, stdout, clients: int = 2600, today: date | None = None) -> None:
                     }
                 )
 
+    # The bulk write skips the services: run the coach rule they run (a coach of the client's own wijkteam).
+    for person in people:
+        validate_coach(coach=person.coach, wijkteam=person.wijkteam)
     Client.objects.bulk_create(people, batch_size=1000)
 
     # --- aanvragen (toegekend for every spell since 2017; some rejected/withdrawn) and dossiers -----------

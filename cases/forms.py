@@ -6,6 +6,13 @@ from .services import CLIENT_FIELDS
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+class CoachChoiceField(forms.ModelChoiceField):
+    """Coaches with their wijkteam, so a choice across teams is never a guess."""
+
+    def label_from_instance(self, obj) -> str:
+        return f"{obj} ({obj.wijkteam})" if obj.wijkteam_id else str(obj)
+
+
 class ClientForm(forms.ModelForm):
     """Registration and change of a client; the service validates BSN, postcode and IBAN (python-stdnum)."""
 
@@ -18,6 +25,7 @@ class ClientForm(forms.ModelForm):
         model = Client
         fields = ["bsn", *CLIENT_FIELDS, "wijkteam", "coach"]
         widgets = {"geboortedatum": DATE}
+        field_classes = {"coach": CoachChoiceField}
 
     def __init__(self, *args, wijkteams=None, coaches=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -27,11 +35,29 @@ class ClientForm(forms.ModelForm):
             self.fields["coach"].queryset = coaches
         self.fields["coach"].required = False
         if self.instance.pk:
+            # A registered client keeps its BSN; moving to another wijkteam is its own action (ClientMoveForm).
             del self.fields["bsn"]
+            del self.fields["wijkteam"]
 
     def _post_clean(self):
         # Model validation runs in the service (one place for the rules); skip ModelForm's instance checks.
         pass
+
+
+class ClientMoveForm(forms.Form):
+    wijkteam = forms.ModelChoiceField(label="Nieuw wijkteam", queryset=Wijkteam.objects.none())
+    coach = CoachChoiceField(
+        label="Werkcoach in het nieuwe wijkteam",
+        queryset=Wijkteam.objects.none(),
+        required=False,
+        empty_label="Nog geen (de coördinator wijst een coach toe)",
+    )
+    reden = forms.CharField(label="Reden", max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, wijkteams, coaches, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wijkteam"].queryset = wijkteams
+        self.fields["coach"].queryset = coaches
 
 
 class LeefgebiedenMixin:
@@ -94,9 +120,18 @@ class DraftDecisionForm(forms.Form):
     maandbedrag = forms.DecimalField(
         label="Maandbedrag (€)", required=False, max_digits=10, decimal_places=2, min_value=0
     )
+    bedrag_motivering = forms.CharField(
+        label="Motivering maandbedrag boven de grens",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Alleen nodig als het bedrag boven de bijstandsnorm plus de marge ligt; "
+        "een tweede toetser bevestigt het besluit dan.",
+    )
 
 
 class ToetsForm(forms.Form):
+    versie = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
     reden = forms.CharField(
         label="Reden van terugsturen",
         required=False,

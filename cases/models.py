@@ -184,6 +184,26 @@ class Aanvraag(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     concept_op = models.DateTimeField(null=True, blank=True)
+    # Four eyes pinned to a version: every (re)draft gets the next number; an approval names the number it
+    # approves (the form's hidden field, the API's If-Match against the aanvraag's ETag).
+    concept_versie = models.PositiveIntegerField("versie conceptbesluit", default=0)
+    concept_bedrag_motivering = models.TextField("motivering maandbedrag boven de grens", blank=True)
+    vorig_concept = models.JSONField(
+        "vorige versie conceptbesluit",
+        null=True,
+        blank=True,
+        help_text="De versie die een herziening tijdens de toetsing verving, om de wijzigingen te tonen.",
+    )
+    # A monthly amount above the bound needs two toetsers: the first approval is recorded here.
+    eerste_toets_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="eerste toetser",
+    )
+    eerste_toets_versie = models.PositiveIntegerField("versie eerste toetsing", null=True, blank=True)
     toets_opmerking = models.TextField("opmerking toetser", blank=True)
     # Final decision
     besluitdatum = models.DateField("besluitdatum", null=True, blank=True)
@@ -228,6 +248,15 @@ class Aanvraag(models.Model):
     @property
     def awaiting_toetsing(self) -> bool:
         return self.status == self.Status.IN_BEHANDELING and bool(self.concept_besluit)
+
+    @property
+    def awaiting_second_toetser(self) -> bool:
+        return self.awaiting_toetsing and self.eerste_toets_door_id is not None
+
+    @property
+    def etag(self) -> str:
+        """The version of the draft decision as an HTTP entity tag (the API's ETag / If-Match)."""
+        return f'"{self.concept_versie}"'
 
 
 class LeefgebiedScore(models.Model):

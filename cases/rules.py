@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 from stdnum import iban as stdnum_iban
 from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength, ValidationError
 from stdnum.nl import bsn as stdnum_bsn
 from stdnum.nl import postcode as stdnum_postcode
 
-from almelo_sociaal.core.rules import RuleViolation
+from almelo_sociaal.core.rules import RuleViolation, format_euro, money
 
 # --- identifiers -----------------------------------------------------------------------------------
 
@@ -69,6 +70,34 @@ def bsn_with_check_digit(first_eight: int) -> str | None:
         return None
     candidate = prefix + str(check)
     return candidate if stdnum_bsn.is_valid(candidate) else None
+
+
+# --- coach and wijkteam ----------------------------------------------------------------------------
+
+
+def check_coach_assignment(
+    *, is_active: bool, is_coach: bool, coach_wijkteam_id: int | None, client_wijkteam_id: int
+) -> None:
+    """A client's coach is an active werkcoach of the client's own wijkteam: the only coach who can open the
+    client (coaches see their own wijkteam), so work for the client never lands with someone who may not see it."""
+    if not (is_active and is_coach):
+        raise RuleViolation(
+            "coach_geen_werkcoach", "Kies als werkcoach een actieve medewerker met de rol werkcoach.", "coach"
+        )
+    if coach_wijkteam_id != client_wijkteam_id:
+        raise RuleViolation(
+            "coach_ander_wijkteam",
+            "Deze werkcoach werkt niet in het wijkteam van de cliënt. Kies een coach van dit wijkteam, "
+            "of verhuis de cliënt eerst naar het andere wijkteam.",
+            "coach",
+        )
+
+
+def check_move(*, current_wijkteam_id: int, target_wijkteam_id: int, reden: str) -> None:
+    if current_wijkteam_id == target_wijkteam_id:
+        raise RuleViolation("wijkteam_ongewijzigd", "De cliënt hoort al bij dit wijkteam.", "wijkteam")
+    if not (reden or "").strip():
+        raise RuleViolation("verhuizing_reden_verplicht", "Geef de reden van de verhuizing op.", "reden")
 
 
 # --- aanvraag ---------------------------------------------------------------------------------------
@@ -145,6 +174,80 @@ def check_approval(*, status: str, has_draft: bool, drafted_by_id: int | None, t
             "U kunt uw eigen conceptbesluit niet goedkeuren: een tweede medewerker moet toetsen (vier-ogenprincipe).",
             "besluit",
         )
+
+
+# --- the draft's version and the bound on the monthly amount ----------------------------------------------------
+
+
+def check_draft_version(*, current: int, given: int | None) -> None:
+    """An approval or return names the version of the draft it judged; another version is not what was reviewed."""
+    if given is None:
+        raise RuleViolation(
+            "versie_ontbreekt",
+            "Er is niet aangegeven welke versie van het conceptbesluit u toetst. "
+            "Open de aanvraag opnieuw en toets de getoonde versie.",
+            "versie",
+        )
+    if given != current:
+        raise RuleViolation(
+            "versie_verouderd",
+            f"Het conceptbesluit is gewijzigd nadat u het opende (u toetste versie {given}, de huidige is "
+            f"versie {current}). Bekijk de wijzigingen en toets de nieuwe versie.",
+            "versie",
+        )
+
+
+def maandbedrag_bound(
+    *, leefvorm: str, norm_alleenstaande: Decimal, norm_gehuwden: Decimal, marge_pct: Decimal
+) -> Decimal:
+    """The highest monthly amount one toetser may approve: the norm for the leefvorm plus the policy margin.
+    Alleenstaande and alleenstaande ouder share a norm (Participatiewet art. 21)."""
+    norm = norm_gehuwden if leefvorm == "gehuwd" else norm_alleenstaande
+    return money(Decimal(norm) * (1 + Decimal(marge_pct) / 100))
+
+
+def above_bound(*, maandbedrag: Decimal | None, bound: Decimal, motivering: str) -> bool:
+    """Whether the amount lies above the bound; an amount above it must carry a motivering (and then needs a
+    second toetser, see ``check_second_toetser``)."""
+    if maandbedrag is None or maandbedrag <= bound:
+        return False
+    if not (motivering or "").strip():
+        raise RuleViolation(
+            "maandbedrag_boven_grens",
+            f"Het maandbedrag {format_euro(maandbedrag)} ligt boven de grens van {format_euro(bound)} "
+            "(de bijstandsnorm voor deze leefvorm plus de marge). Verlaag het bedrag, of motiveer het hogere "
+            "bedrag: dan bevestigt een tweede toetser het besluit.",
+            "maandbedrag",
+        )
+    return True
+
+
+def check_second_toetser(*, first_toetser_id: int | None, toetser_id: int) -> None:
+    if first_toetser_id == toetser_id:
+        raise RuleViolation(
+            "tweede_toetser_nodig",
+            "U heeft dit besluit al als eerste toetser goedgekeurd. Het maandbedrag ligt boven de grens: "
+            "een andere toetser moet het bevestigen.",
+            "besluit",
+        )
+
+
+DRAFT_LABELS = {
+    "besluit": "Besluit",
+    "reden": "Motivering",
+    "ingangsdatum": "Ingangsdatum",
+    "maandbedrag": "Maandbedrag",
+    "bedrag_motivering": "Motivering maandbedrag boven de grens",
+}
+
+
+def draft_changes(previous: dict, current: dict) -> list[tuple[str, str, str]]:
+    """What a redraft changed, as (label, previous, current) in the order of the form."""
+    return [
+        (label, previous.get(key) or "—", current.get(key) or "—")
+        for key, label in DRAFT_LABELS.items()
+        if (previous.get(key) or "") != (current.get(key) or "")
+    ]
 
 
 def decision_deadline(aanvraagdatum: date, term_weeks: int) -> date:

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Upper
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from almelo_sociaal.accounts.roles import WIJKTEAM_SCOPED_ROLES, Role, has_role, user_roles
-from almelo_sociaal.parameters.selectors import parameter_value
+from almelo_sociaal.core.rules import format_euro
+from almelo_sociaal.parameters.selectors import parameter_value, parameter_values
 
+from . import rules
 from .models import BUIG_REGELINGEN, Aanvraag, Client, Uitkeringsdossier, Wijkteam
 
 ALL_CLIENT_ROLES = (Role.INTAKER, Role.TOETSER, Role.SRT, Role.BEHEER, Role.API_CLIENT)
@@ -26,6 +30,50 @@ def clients_visible_to(user) -> QuerySet[Client]:
     if has_role(user, *WIJKTEAM_SCOPED_ROLES) and user.wijkteam_id:
         return qs.filter(wijkteam_id=user.wijkteam_id)
     return qs.none()
+
+
+def may_see_client(roles, user_wijkteam_id: int | None, client_wijkteam_id: int | None) -> bool:
+    """The same answer as ``clients_visible_to`` for one client, from the roles (no query): used where records
+    derived from a client (work items) are routed to a person."""
+    roles = {str(r) for r in roles}
+    if roles.intersection(str(r) for r in ALL_CLIENT_ROLES):
+        return True
+    scoped = roles.intersection(str(r) for r in WIJKTEAM_SCOPED_ROLES)
+    return bool(scoped) and user_wijkteam_id is not None and user_wijkteam_id == client_wijkteam_id
+
+
+def client_scope(user, field: str = "client") -> Q:
+    """A condition on ``field`` (a foreign key to Client) that keeps the rows of clients ``user`` may see."""
+    if has_role(user, *ALL_CLIENT_ROLES):
+        return Q()
+    if has_role(user, *WIJKTEAM_SCOPED_ROLES) and user.wijkteam_id:
+        return Q(**{f"{field}__wijkteam_id": user.wijkteam_id})
+    return Q(pk__in=[])
+
+
+def can_move_client(user, client: Client) -> bool:
+    """Moving a client to another wijkteam hands the client over to another team: the coördinator of the
+    client's current wijkteam (who answers for that caseload) or functioneel beheer (corrections). A coach may
+    not: the move takes the client out of their own sight."""
+    roles = user_roles(user)
+    if Role.BEHEER in roles:
+        return True
+    return (
+        Role.COORDINATOR in roles and user.wijkteam_id is not None and client.wijkteam_id == user.wijkteam_id
+    )
+
+
+def coaches_of(wijkteams) -> QuerySet:
+    """Active werkcoaches of these wijkteams: the only users a client of those wijkteams may be assigned to."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(groups__name=Role.COACH, is_active=True, wijkteam__in=wijkteams)
+        .select_related("wijkteam")
+        .order_by("wijkteam__name", "last_name", "first_name", "id")
+        .distinct()
+    )
 
 
 def can_edit_client(user, client: Client) -> bool:
@@ -140,3 +188,44 @@ def active_dossiers(on: date, regelingen=BUIG_REGELINGEN) -> QuerySet[Uitkerings
 def active_dossier_count(on: date, regelingen=BUIG_REGELINGEN) -> int:
     """Caseload on a date (aggregate; no personal data): BUIG-funded dossiers, TOZO excluded by default."""
     return active_dossiers(on, regelingen).count()
+
+
+def maandbedrag_bound_for(aanvraag: Aanvraag, on: date | None) -> Decimal:
+    """The highest monthly amount one toetser may approve for this aanvraag's client: the norm for the client's
+    leefvorm plus the policy margin, as valid on ``on`` (the ingangsdatum). Raises MissingParameter (a Dutch
+    RuleViolation) when functioneel beheer has not recorded a norm for that date."""
+    values = parameter_values(
+        ["norm_alleenstaande", "norm_gehuwden", "maandbedrag_marge_pct"], on or timezone.localdate()
+    )
+    return rules.maandbedrag_bound(
+        leefvorm=aanvraag.client.leefvorm,
+        norm_alleenstaande=values["norm_alleenstaande"],
+        norm_gehuwden=values["norm_gehuwden"],
+        marge_pct=values["maandbedrag_marge_pct"],
+    )
+
+
+def draft_changes(aanvraag: Aanvraag) -> list[tuple[str, str, str]]:
+    """What the redraft under review changed against the version it replaced (label, previous, current), shown
+    to the toetser; empty when no redraft replaced a version under review."""
+    previous = aanvraag.vorig_concept
+    if not previous or not aanvraag.awaiting_toetsing:
+        return []
+
+    def shown(values: dict) -> dict:
+        out = dict(values)
+        out["besluit"] = Aanvraag.Besluit(values["besluit"]).label if values.get("besluit") else ""
+        if values.get("ingangsdatum"):
+            out["ingangsdatum"] = date.fromisoformat(values["ingangsdatum"]).strftime("%d-%m-%Y")
+        if values.get("maandbedrag"):
+            out["maandbedrag"] = format_euro(Decimal(values["maandbedrag"]))
+        return out
+
+    current = {
+        "besluit": aanvraag.concept_besluit,
+        "reden": aanvraag.concept_reden,
+        "ingangsdatum": aanvraag.concept_ingangsdatum.isoformat() if aanvraag.concept_ingangsdatum else "",
+        "maandbedrag": str(aanvraag.concept_maandbedrag) if aanvraag.concept_maandbedrag is not None else "",
+        "bedrag_motivering": aanvraag.concept_bedrag_motivering,
+    }
+    return rules.draft_changes(shown(previous), shown(current))

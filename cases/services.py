@@ -5,14 +5,15 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from almelo_sociaal.accounts.roles import Role, has_role
 from almelo_sociaal.audit.services import set_history_user
 from almelo_sociaal.core.rules import RuleViolation, as_validation_error, money
 
-from . import rules
+from . import rules, selectors
 from .models import Aanvraag, Client, ClientEvent, Contact, LeefgebiedScore, Uitkeringsdossier, Wijkteam
 
 CLIENT_FIELDS = (
@@ -67,6 +68,21 @@ def _validated_identity(
     return out
 
 
+def validate_coach(*, coach, wijkteam: Wijkteam) -> None:
+    """The one check every entry point (form, API, admin, imports) runs before a client gets a coach."""
+    if coach is None:
+        return
+    try:
+        rules.check_coach_assignment(
+            is_active=coach.is_active,
+            is_coach=has_role(coach, Role.COACH),
+            coach_wijkteam_id=coach.wijkteam_id,
+            client_wijkteam_id=wijkteam.pk,
+        )
+    except RuleViolation as v:
+        raise as_validation_error(v)
+
+
 DUPLICATE_BSN = ValidationError(
     {"bsn": [ValidationError("Er is al een cliënt met dit BSN geregistreerd.", code="bsn_bestaat")]}
 )
@@ -94,6 +110,7 @@ def register_client(
     coach=None,
 ) -> Client:
     ids = _validated_identity(bsn=bsn, postcode=postcode, iban=iban, geboortedatum=geboortedatum)
+    validate_coach(coach=coach, wijkteam=wijkteam)
     if Client.objects.filter(bsn=ids["bsn"]).exists():
         raise DUPLICATE_BSN
     client = Client(
@@ -125,15 +142,35 @@ def register_client(
     return client
 
 
+MOVE_SEPARATELY = ValidationError(
+    {
+        "wijkteam": [
+            ValidationError(
+                "Een cliënt naar een ander wijkteam verhuizen is een aparte handeling (Verhuizen naar ander wijkteam).",
+                code="wijkteam_via_verhuizing",
+            )
+        ]
+    }
+)
+
+
 @transaction.atomic
 def update_client(*, actor, client: Client, **changes) -> Client:
+    """Change a client's own data and (``coach``) the coach within the client's wijkteam. The wijkteam itself
+    changes only through ``move_client``."""
     client = Client.objects.select_for_update().get(pk=client.pk)
-    unknown = set(changes) - set(CLIENT_FIELDS) - {"wijkteam", "coach"}
+    if "wijkteam" in changes:
+        if changes["wijkteam"] != client.wijkteam:
+            raise MOVE_SEPARATELY
+        del changes["wijkteam"]
+    unknown = set(changes) - set(CLIENT_FIELDS) - {"coach"}
     if unknown:
         raise ValueError(f"Onbekende velden: {sorted(unknown)}")
     ids = _validated_identity(
         postcode=changes.get("postcode"), iban=changes.get("iban"), geboortedatum=changes.get("geboortedatum")
     )
+    if "coach" in changes and changes["coach"] != client.coach:
+        validate_coach(coach=changes["coach"], wijkteam=client.wijkteam)
     changes.update(ids)
     changed = [f for f, v in changes.items() if getattr(client, f) != v]
     for field, value in changes.items():
@@ -145,6 +182,50 @@ def update_client(*, actor, client: Client, **changes) -> Client:
     client.save()
     labels = ", ".join(str(Client._meta.get_field(f).verbose_name) for f in changed)
     _event(client, "wijziging", f"Gegevens gewijzigd: {labels}", actor)
+    return client
+
+
+@transaction.atomic
+def assign_coach(*, actor, client: Client, coach) -> Client:
+    """Give the client a coach of the client's own wijkteam (or none: the coördinator then gets the work)."""
+    client = Client.objects.select_for_update().select_related("wijkteam").get(pk=client.pk)
+    if client.coach_id == (coach.pk if coach else None):
+        return client
+    validate_coach(coach=coach, wijkteam=client.wijkteam)
+    client.coach = coach
+    set_history_user(client, actor)
+    client.save()
+    _event(client, "wijziging", f"Werkcoach: {coach or 'geen (de coördinator wijst een coach toe)'}", actor)
+    return client
+
+
+@transaction.atomic
+def move_client(*, actor, client: Client, wijkteam: Wijkteam, reden: str, coach=None) -> Client:
+    """Move a client to another wijkteam (its own action, see ``selectors.can_move_client`` for who may). The
+    coach goes with the old team: the client gets ``coach`` (a coach of the new wijkteam) or none, so no one
+    keeps a client they can no longer open."""
+    client = Client.objects.select_for_update().select_related("wijkteam").get(pk=client.pk)
+    if not selectors.can_move_client(actor, client):
+        raise PermissionDenied(
+            "Alleen de coördinator van het wijkteam of functioneel beheer kan een cliënt verhuizen."
+        )
+    try:
+        rules.check_move(current_wijkteam_id=client.wijkteam_id, target_wijkteam_id=wijkteam.pk, reden=reden)
+    except RuleViolation as v:
+        raise as_validation_error(v)
+    validate_coach(coach=coach, wijkteam=wijkteam)
+    previous = client.wijkteam
+    client.wijkteam = wijkteam
+    client.coach = coach
+    set_history_user(client, actor)
+    client.save()
+    _event(
+        client,
+        "verhuizing",
+        f"Verhuisd van wijkteam {previous} naar {wijkteam}: {reden.strip()}. "
+        f"Werkcoach: {coach or 'geen (de coördinator wijst een coach toe)'}",
+        actor,
+    )
     return client
 
 
@@ -247,8 +328,12 @@ def draft_decision(
     reden: str,
     ingangsdatum: date | None = None,
     maandbedrag: Decimal | None = None,
+    bedrag_motivering: str = "",
 ) -> Aanvraag:
-    """The consulent prepares a decision; it waits for a toetser (four-eyes)."""
+    """The consulent prepares a decision; it waits for a toetser (four-eyes). Every (re)draft is a new version:
+    a redraft while the toetsing runs replaces the version under review (an approval of the old one is refused)
+    and keeps the old values so the toetser sees what changed. A monthly amount above the bound
+    (``maandbedrag_bound``) needs ``bedrag_motivering`` and then a second toetser."""
     aanvraag = _locked(aanvraag)
     try:
         rules.check_draft_decision(
@@ -265,17 +350,65 @@ def draft_decision(
         raise ValidationError(
             {"besluit": "Controleer eerst de voorliggende voorzieningen (WW, DUO) voordat u toekent."}
         )
+    toekennen = besluit == "toekennen"
+    amount = money(maandbedrag) if toekennen else None
+    motivering = (bedrag_motivering or "").strip() if toekennen else ""
+    if toekennen:
+        try:
+            rules.above_bound(
+                maandbedrag=amount,
+                bound=selectors.maandbedrag_bound_for(aanvraag, ingangsdatum),
+                motivering=motivering,
+            )
+        except RuleViolation as v:
+            raise as_validation_error(v)
+    replaced = draft_snapshot(aanvraag) if aanvraag.awaiting_toetsing else None
+    aanvraag.vorig_concept = replaced
+    aanvraag.concept_versie += 1
     aanvraag.concept_besluit = besluit
     aanvraag.concept_reden = reden.strip()
-    aanvraag.concept_ingangsdatum = ingangsdatum if besluit == "toekennen" else None
-    aanvraag.concept_maandbedrag = money(maandbedrag) if besluit == "toekennen" else None
+    aanvraag.concept_ingangsdatum = ingangsdatum if toekennen else None
+    aanvraag.concept_maandbedrag = amount
+    aanvraag.concept_bedrag_motivering = motivering
     aanvraag.concept_door = actor
     aanvraag.concept_op = timezone.now()
+    aanvraag.eerste_toets_door = None
+    aanvraag.eerste_toets_versie = None
     aanvraag.toets_opmerking = ""
     set_history_user(aanvraag, actor)
     aanvraag.save()
-    _event(aanvraag.client, "besluit", f"Conceptbesluit '{besluit}' ter toetsing aangeboden", actor)
+    if replaced:
+        text = (
+            f"Conceptbesluit gewijzigd tijdens de toetsing (versie {replaced['versie']} → "
+            f"{aanvraag.concept_versie}); de lopende toetsing vervalt"
+        )
+    else:
+        text = f"Conceptbesluit '{besluit}' (versie {aanvraag.concept_versie}) ter toetsing aangeboden"
+    _event(aanvraag.client, "besluit", text, actor)
     return aanvraag
+
+
+def draft_snapshot(aanvraag: Aanvraag) -> dict:
+    """The draft's values as plain text (kept in ``vorig_concept`` when a redraft replaces it)."""
+    return {
+        "versie": aanvraag.concept_versie,
+        "besluit": aanvraag.concept_besluit,
+        "reden": aanvraag.concept_reden,
+        "ingangsdatum": aanvraag.concept_ingangsdatum.isoformat() if aanvraag.concept_ingangsdatum else "",
+        "maandbedrag": str(aanvraag.concept_maandbedrag) if aanvraag.concept_maandbedrag is not None else "",
+        "bedrag_motivering": aanvraag.concept_bedrag_motivering,
+    }
+
+
+class StaleDraft(ValidationError):
+    """The toetser named another version of the draft than the current one, or none (API: 412)."""
+
+
+def _check_version(aanvraag: Aanvraag, versie: int | None) -> None:
+    try:
+        rules.check_draft_version(current=aanvraag.concept_versie, given=versie)
+    except RuleViolation as v:
+        raise StaleDraft({v.field: [ValidationError(v.message, code=v.code)]})
 
 
 def _locked_for_toetsing(aanvraag: Aanvraag, toetser) -> Aanvraag:
@@ -294,9 +427,41 @@ def _locked_for_toetsing(aanvraag: Aanvraag, toetser) -> Aanvraag:
 
 
 @transaction.atomic
-def approve_decision(*, toetser, aanvraag: Aanvraag, today: date | None = None) -> Aanvraag:
-    """The toetser approves the draft: the decision takes effect; a toekenning opens the uitkeringsdossier."""
+def approve_decision(
+    *, toetser, aanvraag: Aanvraag, versie: int | None, today: date | None = None
+) -> Aanvraag:
+    """The toetser approves version ``versie`` of the draft: the decision takes effect; a toekenning opens the
+    uitkeringsdossier. Another version than the current one is refused (``StaleDraft``). A monthly amount above
+    the bound takes two toetsers: the first approval is recorded and the decision waits for a second toetser
+    (neither the drafter nor the first)."""
     aanvraag = _locked_for_toetsing(aanvraag, toetser)
+    _check_version(aanvraag, versie)
+    if aanvraag.concept_besluit == "toekennen":
+        try:
+            above = rules.above_bound(
+                maandbedrag=aanvraag.concept_maandbedrag,
+                bound=selectors.maandbedrag_bound_for(aanvraag, aanvraag.concept_ingangsdatum),
+                motivering=aanvraag.concept_bedrag_motivering,
+            )
+            if above:
+                rules.check_second_toetser(
+                    first_toetser_id=aanvraag.eerste_toets_door_id, toetser_id=toetser.pk
+                )
+        except RuleViolation as v:
+            raise as_validation_error(v)
+        if above and aanvraag.eerste_toets_door_id is None:
+            aanvraag.eerste_toets_door = toetser
+            aanvraag.eerste_toets_versie = aanvraag.concept_versie
+            set_history_user(aanvraag, toetser)
+            aanvraag.save()
+            _event(
+                aanvraag.client,
+                "besluit",
+                f"Eerste toetsing (versie {aanvraag.concept_versie}): maandbedrag boven de grens, wacht op een "
+                "tweede toetser",
+                toetser,
+            )
+            return aanvraag
     target = (
         Aanvraag.Status.TOEGEKEND if aanvraag.concept_besluit == "toekennen" else Aanvraag.Status.AFGEWEZEN
     )
@@ -329,15 +494,20 @@ def approve_decision(*, toetser, aanvraag: Aanvraag, today: date | None = None) 
 
 
 @transaction.atomic
-def reject_draft(*, toetser, aanvraag: Aanvraag, reden: str) -> Aanvraag:
-    """The toetser sends the draft back with a reason; the aanvraag stays in behandeling."""
+def reject_draft(*, toetser, aanvraag: Aanvraag, reden: str, versie: int | None) -> Aanvraag:
+    """The toetser sends version ``versie`` of the draft back with a reason; the aanvraag stays in behandeling."""
     aanvraag = _locked_for_toetsing(aanvraag, toetser)
+    _check_version(aanvraag, versie)
     if not (reden or "").strip():
         raise ValidationError({"reden": "Geef aan waarom het conceptbesluit wordt teruggestuurd."})
     aanvraag.toets_opmerking = reden.strip()
     aanvraag.concept_besluit = ""
     aanvraag.concept_ingangsdatum = None
     aanvraag.concept_maandbedrag = None
+    aanvraag.concept_bedrag_motivering = ""
+    aanvraag.vorig_concept = None
+    aanvraag.eerste_toets_door = None
+    aanvraag.eerste_toets_versie = None
     set_history_user(aanvraag, toetser)
     aanvraag.save()
     _event(aanvraag.client, "besluit", "Conceptbesluit teruggestuurd door toetser", toetser)

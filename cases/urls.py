@@ -9,6 +9,7 @@ urlpatterns = [
     path("nieuw/", views.ClientCreateView.as_view(), name="client-create"),
     path("<int:pk>/", views.ClientDetailView.as_view(), name="client-detail"),
     path("<int:pk>/wijzigen/", views.ClientEditView.as_view(), name="client-edit"),
+    path("<int:pk>/verhuizen/", views.ClientMoveView.as_view(), name="client-move"),
     path("<int:pk>/paneel/<slug:name>/", views.ClientPanelView.as_view(), name="client-panel"),
     path("<int:pk>/aanvraag/", views.AanvraagCreateView.as_view(), name="aanvraag-create"),
     path("<int:pk>/contact/", views.ContactCreateView.as_view(), name="contact-create"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -18,11 +17,13 @@ from almelo_sociaal.audit.models import AccessLog
 from almelo_sociaal.audit.services import log_access
 from almelo_sociaal.core.forms import apply_errors
 from almelo_sociaal.core.pagination import CappedCountPaginator
+from almelo_sociaal.core.rules import RuleViolation
 
 from . import rules, selectors, services
 from .forms import (
     AanvraagForm,
     ClientForm,
+    ClientMoveForm,
     ClientSearchForm,
     ContactForm,
     DraftDecisionForm,
@@ -31,7 +32,7 @@ from .forms import (
     ToetsForm,
     VoorliggendForm,
 )
-from .models import Client
+from .models import Client, Wijkteam
 
 READ_ROLES = (Role.INTAKER, Role.COACH, Role.TOETSER, Role.MATCHER, Role.COORDINATOR, Role.SRT, Role.BEHEER)
 EDIT_ROLES = CLIENT_EDIT_ROLES
@@ -53,10 +54,6 @@ def _submit_and_report(request, form, apply, success: str) -> None:
             messages.error(request, message)
         return
     messages.success(request, success)
-
-
-def _coaches():
-    return get_user_model().objects.filter(groups__name=Role.COACH, is_active=True).order_by("last_name")
 
 
 class ClientSearchView(RoleRequiredMixin, TemplateView):
@@ -106,7 +103,8 @@ class ClientCreateView(RoleRequiredMixin, View):
 
     def _form(self, data=None):
         user = self.request.user
-        form = ClientForm(data, wijkteams=selectors.wijkteams_visible_to(user), coaches=_coaches())
+        wijkteams = selectors.wijkteams_visible_to(user)
+        form = ClientForm(data, wijkteams=wijkteams, coaches=selectors.coaches_of(wijkteams))
         if user.wijkteam_id and not data:
             form.initial["wijkteam"] = user.wijkteam_id
         return form
@@ -159,6 +157,7 @@ class ClientDetailView(RoleRequiredMixin, TemplateView):
             client=client,
             today=today,
             can_edit=selectors.can_edit_client(user, client),
+            can_move=selectors.can_move_client(user, client),
             can_handle=selectors.can_handle_aanvraag(user, client),
             can_contact=has_role(user, Role.COACH, Role.INTAKER, Role.MATCHER),
             can_end_dossier=has_role(user, Role.BEHEER)
@@ -199,22 +198,21 @@ class ClientEditView(RoleRequiredMixin, View):
             raise PermissionDenied("U kunt alleen cliënten van uw eigen wijkteam wijzigen.")
         return client
 
+    def _context(self, form, client) -> dict:
+        can_move = selectors.can_move_client(self.request.user, client)
+        return {"form": form, "client": client, "title": "Gegevens wijzigen", "can_move": can_move}
+
     def get(self, request, pk):
         client = self._client()
-        form = ClientForm(
-            instance=client, wijkteams=selectors.wijkteams_visible_to(request.user), coaches=_coaches()
-        )
-        return render(
-            request, self.template_name, {"form": form, "client": client, "title": "Gegevens wijzigen"}
-        )
+        form = ClientForm(instance=client, coaches=selectors.coaches_of([client.wijkteam_id]))
+        return render(request, self.template_name, self._context(form, client))
 
     def post(self, request, pk):
         client = self._client()
         form = ClientForm(
             request.POST,
             instance=Client.objects.get(pk=client.pk),
-            wijkteams=selectors.wijkteams_visible_to(request.user),
-            coaches=_coaches(),
+            coaches=selectors.coaches_of([client.wijkteam_id]),
         )
         if form.is_valid():
             try:
@@ -224,8 +222,48 @@ class ClientEditView(RoleRequiredMixin, View):
             else:
                 messages.success(request, "De gegevens zijn opgeslagen.")
                 return redirect("cases:client-detail", pk=client.pk)
-        ctx = {"form": form, "client": client, "title": "Gegevens wijzigen"}
-        return render(request, self.template_name, ctx, status=400)
+        return render(request, self.template_name, self._context(form, client), status=400)
+
+
+class ClientMoveView(RoleRequiredMixin, View):
+    """Move a client to another wijkteam: the coördinator of the client's wijkteam or functioneel beheer."""
+
+    roles = (Role.COORDINATOR, Role.BEHEER)
+    write_roles = (Role.COORDINATOR, Role.BEHEER)
+    template_name = "cases/client_move.html"
+
+    def _client(self):
+        client = selectors.get_client_for(self.request.user, self.kwargs["pk"])
+        if not selectors.can_move_client(self.request.user, client):
+            raise PermissionDenied(
+                "Alleen de coördinator van het wijkteam of functioneel beheer kan een cliënt verhuizen."
+            )
+        return client
+
+    def _form(self, client, data=None):
+        others = Wijkteam.objects.exclude(pk=client.wijkteam_id)
+        return ClientMoveForm(data, wijkteams=others, coaches=selectors.coaches_of(others))
+
+    def get(self, request, pk):
+        client = self._client()
+        return render(request, self.template_name, {"form": self._form(client), "client": client})
+
+    def post(self, request, pk):
+        client = self._client()
+        form = self._form(client, request.POST)
+        if form.is_valid():
+            try:
+                services.move_client(actor=request.user, client=client, **form.cleaned_data)
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(
+                    request, f"De cliënt is verhuisd naar wijkteam {form.cleaned_data['wijkteam']}."
+                )
+                if selectors.clients_visible_to(request.user).filter(pk=client.pk).exists():
+                    return redirect("cases:client-detail", pk=client.pk)
+                return redirect("cases:client-search")
+        return render(request, self.template_name, {"form": form, "client": client}, status=400)
 
 
 class AanvraagCreateView(RoleRequiredMixin, View):
@@ -296,9 +334,12 @@ class AanvraagDetailView(RoleRequiredMixin, View):
                     "reden": aanvraag.concept_reden,
                     "ingangsdatum": aanvraag.concept_ingangsdatum or aanvraag.aanvraagdatum,
                     "maandbedrag": aanvraag.concept_maandbedrag,
+                    "bedrag_motivering": aanvraag.concept_bedrag_motivering,
                 }
             ),
-            "toets_form": forms.get("toets_form") or ToetsForm(),
+            "toets_form": forms.get("toets_form") or ToetsForm(initial={"versie": aanvraag.concept_versie}),
+            "changes": selectors.draft_changes(aanvraag),
+            "bound": self._bound(aanvraag),
             "reason_form": forms.get("reason_form") or ReasonForm(),
             "voorliggend_form": forms.get("voorliggend_form")
             or VoorliggendForm(
@@ -308,6 +349,16 @@ class AanvraagDetailView(RoleRequiredMixin, View):
                 }
             ),
         }
+
+    @staticmethod
+    def _bound(aanvraag):
+        """The bound on the drafted amount, for the toetser (None when there is no amount or no norm yet)."""
+        if aanvraag.concept_besluit != "toekennen":
+            return None
+        try:
+            return selectors.maandbedrag_bound_for(aanvraag, aanvraag.concept_ingangsdatum)
+        except RuleViolation:
+            return None
 
     def get(self, request, pk):
         aanvraag = selectors.get_aanvraag_for(request.user, pk)
@@ -363,11 +414,28 @@ class AanvraagDetailView(RoleRequiredMixin, View):
                 services.withdraw_aanvraag(actor=request.user, aanvraag=aanvraag, reden=data["reden"])
                 messages.success(request, "De aanvraag is ingetrokken.")
             elif action == "approve":
-                services.approve_decision(toetser=request.user, aanvraag=aanvraag)
-                messages.success(request, "Het besluit is goedgekeurd en vastgesteld.")
+                judged = services.approve_decision(
+                    toetser=request.user, aanvraag=aanvraag, versie=data["versie"]
+                )
+                if judged.awaiting_second_toetser:
+                    messages.success(
+                        request,
+                        "Uw goedkeuring is vastgelegd. Het maandbedrag ligt boven de grens: een tweede toetser "
+                        "moet het besluit bevestigen.",
+                    )
+                else:
+                    messages.success(request, "Het besluit is goedgekeurd en vastgesteld.")
             elif action == "return":
-                services.reject_draft(toetser=request.user, aanvraag=aanvraag, reden=data["reden"])
+                services.reject_draft(
+                    toetser=request.user, aanvraag=aanvraag, reden=data["reden"], versie=data["versie"]
+                )
                 messages.success(request, "Het conceptbesluit is teruggestuurd naar de consulent.")
+        except services.StaleDraft as exc:
+            # Another version than the one the toetser saw (or none): show the current one and what changed.
+            for message in exc.messages:
+                messages.error(request, message)
+            aanvraag = selectors.get_aanvraag_for(request.user, pk)
+            return render(request, self.template_name, self._context(aanvraag), status=409)
         except ValidationError as exc:
             if form is None:
                 for message in exc.messages:

@@ -15,12 +15,20 @@ JOBS = {
 
 
 def work_items_for(user) -> QuerySet[WorkItem]:
-    """Open items for this user: assigned to them, shared with one of their roles, or (coordinator) their team's."""
+    """Open items for this user: assigned to them, shared with one of their roles, or (coordinator) their team's —
+    and only items about a client this user may see (an item names the client): whoever it was routed to, a
+    client moved to another wijkteam or a coach assigned wrongly never shows a client to a role without access."""
+    from cases.selectors import client_scope
+
     roles = user_roles(user)
     condition = Q(assignee=user) | Q(role__in=[r for r in roles if r != Role.COORDINATOR], role__gt="")
     if Role.COORDINATOR in roles and user.wijkteam_id:
         condition |= Q(wijkteam_id=user.wijkteam_id)
-    return WorkItem.objects.filter(condition, resolved_on__isnull=True).order_by("due_on", "kind", "id")
+    items = WorkItem.objects.filter(condition, resolved_on__isnull=True)
+    scope = client_scope(user)
+    if scope:  # an empty condition means: every client
+        items = items.filter(Q(client__isnull=True) | scope)
+    return items.order_by("due_on", "kind", "id")
 
 
 def latest_runs() -> list[JobRun]:

@@ -142,6 +142,42 @@ def due_work_candidates(today: date) -> list[dict]:
     items.extend(_out_of_view(today, Client, GroupAssignment))
     items.extend(_tegenprestatie_items(today))
     items.extend(_budget_items(today))
+    return _routed_to_who_may_see(items)
+
+
+def _routed_to_who_may_see(items: list[dict]) -> list[dict]:
+    """An item about a client goes to its assignee only when the assignee may see that client (an active user
+    whose roles and wijkteam give access, as ``clients_visible_to``); otherwise to the coördinator of the client's
+    wijkteam. One query, whatever the number of items."""
+    from django.contrib.auth import get_user_model
+
+    from cases.models import Client
+    from cases.selectors import may_see_client
+
+    assignees = {i["assignee_id"] for i in items if i.get("assignee_id") and i.get("client_id")}
+    if not assignees:
+        return items
+    access: dict[int, tuple[set, int | None]] = {}
+    for pk, wijkteam_id, role in (
+        get_user_model()
+        .objects.filter(pk__in=assignees, is_active=True)
+        .values_list("pk", "wijkteam_id", "groups__name")
+    ):
+        access.setdefault(pk, (set(), wijkteam_id))[0].add(role)
+    missing_team = [i["client_id"] for i in items if i.get("client_id") and not i.get("wijkteam_id")]
+    teams = (
+        dict(Client.objects.filter(pk__in=missing_team).values_list("pk", "wijkteam_id"))
+        if missing_team
+        else {}
+    )
+    for item in items:
+        assignee, client_id = item.get("assignee_id"), item.get("client_id")
+        if not (assignee and client_id):
+            continue
+        client_team = item.get("wijkteam_id") or teams.get(client_id)
+        roles, user_team = access.get(assignee, (set(), None))
+        if not may_see_client(roles, user_team, client_team):
+            item.update(assignee_id=None, role=Role.COORDINATOR, wijkteam_id=client_team)
     return items
 
 

@@ -1,4 +1,8 @@
+from collections.abc import Mapping
+
+from django.contrib.auth import get_user_model
 from rest_framework import serializers
+from rest_framework.exceptions import ErrorDetail
 
 from almelo_sociaal.accounts.permissions import scope_allows
 from almelo_sociaal.accounts.scopes import BSN
@@ -6,6 +10,31 @@ from almelo_sociaal.accounts.scopes import BSN
 from ..models import Aanvraag, Client, LeefgebiedScore, Uitkeringsdossier, Wijkteam
 from ..rules import mask_bsn
 from ..services import CLIENT_FIELDS
+
+NOT_WRITABLE = "Dit veld kan hier niet worden gewijzigd."
+
+
+# A write serializer declares exactly the fields its caller may write. Any other key in the body (a read-only field,
+# an unknown name) is refused with 400 and code ``veld_niet_wijzigbaar`` instead of silently ignored, so nobody
+# believes a change was made that was not, or slips one past a field meant to be read-only. (A comment, not a
+# docstring: the schema would show a mixin's docstring as the description of every serializer without one.)
+class WritableFieldsOnly:
+    elsewhere: dict[str, str] = {}
+
+    def to_internal_value(self, data):
+        if isinstance(data, Mapping):
+            writable = {name for name, field in self.fields.items() if not field.read_only}
+            refused = sorted(str(key) for key in data if key not in writable)
+            if refused:
+                raise serializers.ValidationError(
+                    {
+                        name: [
+                            ErrorDetail(self.elsewhere.get(name, NOT_WRITABLE), code="veld_niet_wijzigbaar")
+                        ]
+                        for name in refused
+                    }
+                )
+        return super().to_internal_value(data)
 
 
 class WijkteamSerializer(serializers.ModelSerializer):
@@ -69,10 +98,14 @@ class ClientListSerializer(serializers.ModelSerializer):
         }
 
 
-class ClientSerializer(serializers.ModelSerializer):
-    """Detail and write. Identifiers are validated by the service (same rules and messages as the UI)."""
+class ClientSerializer(WritableFieldsOnly, serializers.ModelSerializer):
+    """Detail and registration. Identifiers and the coach are validated by the service (same rules and messages as
+    the UI): the coach must be an active werkcoach of the wijkteam."""
 
     wijkteam = serializers.SlugRelatedField(slug_field="code", queryset=Wijkteam.objects.all())
+    coach = serializers.PrimaryKeyRelatedField(
+        queryset=get_user_model().objects.all(), required=False, allow_null=True
+    )
     bsn = serializers.CharField(
         max_length=11,
         help_text="Het volledige BSN; voor een API-client zonder scope `bsn` gemaskeerd (•••••6782).",
@@ -84,18 +117,45 @@ class ClientSerializer(serializers.ModelSerializer):
         fields = ["id", "bsn", *CLIENT_FIELDS, "wijkteam", "coach", "created_at", "updated_at"]
         read_only_fields = ["id", "created_at", "updated_at"]
 
-    def get_fields(self):
-        fields = super().get_fields()
-        if self.instance is not None and not isinstance(self.instance, list):
-            fields["bsn"].read_only = True
-        return fields
-
     def to_representation(self, instance):
         data = super().to_representation(instance)
         request = self.context.get("request")
         if request is None or not scope_allows(request, BSN):  # no request: masked (fail closed)
             data["bsn"] = mask_bsn(data["bsn"])
         return data
+
+
+class ClientUpdateSerializer(ClientSerializer):
+    """A change of a client (PATCH): the client's own data only. The BSN never changes; the coach and the
+    wijkteam change through their own actions (``coach``, ``verhuizen``), which check who may and keep the coach
+    within the client's wijkteam."""
+
+    wijkteam = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    coach = serializers.PrimaryKeyRelatedField(read_only=True)
+    bsn = serializers.CharField(
+        read_only=True,
+        help_text="Het volledige BSN; voor een API-client zonder scope `bsn` gemaskeerd (•••••6782).",
+    )
+    elsewhere = {
+        "coach": "De werkcoach wijzigt u met POST /api/v1/clients/{id}/coach/.",
+        "wijkteam": "Een cliënt naar een ander wijkteam verhuizen doet u met POST /api/v1/clients/{id}/verhuizen/.",
+        "bsn": "Het BSN van een geregistreerde cliënt kan niet worden gewijzigd.",
+    }
+
+    class Meta(ClientSerializer.Meta):
+        read_only_fields = ["id", "bsn", "wijkteam", "coach", "created_at", "updated_at"]
+
+
+class AssignCoachSerializer(WritableFieldsOnly, serializers.Serializer):
+    coach = serializers.PrimaryKeyRelatedField(queryset=get_user_model().objects.all(), allow_null=True)
+
+
+class MoveClientSerializer(WritableFieldsOnly, serializers.Serializer):
+    wijkteam = serializers.SlugRelatedField(slug_field="code", queryset=Wijkteam.objects.all())
+    coach = serializers.PrimaryKeyRelatedField(
+        queryset=get_user_model().objects.all(), required=False, allow_null=True
+    )
+    reden = serializers.CharField(max_length=1000)
 
 
 class BsnSearchSerializer(serializers.Serializer):
@@ -110,12 +170,22 @@ class LeefgebiedScoreSerializer(serializers.ModelSerializer):
         fields = ["leefgebied", "score", "toelichting"]
 
 
-class AanvraagSerializer(serializers.ModelSerializer):
+class AanvraagSerializer(WritableFieldsOnly, serializers.ModelSerializer):
+    """An aanvraag; a registration writes only the intake fields. ``concept_versie`` is the version of the draft
+    decision (also the ETag of the aanvraag): approve and return name it in ``If-Match``."""
+
     leefgebieden = LeefgebiedScoreSerializer(many=True, required=False)
     concept_besluit = serializers.ChoiceField(
         choices=Aanvraag.Besluit.choices, allow_blank=True, read_only=True
     )
+    vorig_concept = serializers.DictField(
+        read_only=True,
+        allow_null=True,
+        help_text="De versie die een herziening tijdens de toetsing verving (versie, besluit, reden, "
+        "ingangsdatum, maandbedrag, bedrag_motivering).",
+    )
     awaiting_toetsing = serializers.BooleanField(read_only=True)
+    awaiting_second_toetser = serializers.BooleanField(read_only=True)
 
     class Meta:
         model = Aanvraag
@@ -130,12 +200,18 @@ class AanvraagSerializer(serializers.ModelSerializer):
             "voorliggende_toelichting",
             "leefgebieden",
             "concept_besluit",
+            "concept_versie",
             "concept_reden",
             "concept_ingangsdatum",
             "concept_maandbedrag",
+            "concept_bedrag_motivering",
             "concept_door",
+            "vorig_concept",
+            "eerste_toets_door",
+            "eerste_toets_versie",
             "toets_opmerking",
             "awaiting_toetsing",
+            "awaiting_second_toetser",
             "besluitdatum",
             "besluit_reden",
             "getoetst_door",
@@ -143,30 +219,37 @@ class AanvraagSerializer(serializers.ModelSerializer):
             "created_at",
         ]
         read_only_fields = [
-            f
-            for f in fields
-            if f
-            not in (
-                "client",
-                "regeling",
-                "aanvraagdatum",
-                "voorliggende_voorziening",
-                "voorliggende_toelichting",
-                "leefgebieden",
-            )
+            "id",
+            "status",
+            "consulent",
+            "concept_versie",
+            "concept_reden",
+            "concept_ingangsdatum",
+            "concept_maandbedrag",
+            "concept_bedrag_motivering",
+            "concept_door",
+            "eerste_toets_door",
+            "eerste_toets_versie",
+            "toets_opmerking",
+            "besluitdatum",
+            "besluit_reden",
+            "getoetst_door",
+            "intrekking_reden",
+            "created_at",
         ]
 
 
-class DraftDecisionSerializer(serializers.Serializer):
+class DraftDecisionSerializer(WritableFieldsOnly, serializers.Serializer):
     besluit = serializers.ChoiceField(choices=Aanvraag.Besluit.choices)
     reden = serializers.CharField(max_length=4000)
     ingangsdatum = serializers.DateField(required=False, allow_null=True)
     maandbedrag = serializers.DecimalField(
         max_digits=10, decimal_places=2, required=False, allow_null=True, min_value=0
     )
+    bedrag_motivering = serializers.CharField(max_length=4000, required=False, allow_blank=True)
 
 
-class ReasonSerializer(serializers.Serializer):
+class ReasonSerializer(WritableFieldsOnly, serializers.Serializer):
     reden = serializers.CharField(max_length=4000, required=False, allow_blank=True)
 
 
@@ -190,6 +273,6 @@ class DossierSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class EndDossierSerializer(serializers.Serializer):
+class EndDossierSerializer(WritableFieldsOnly, serializers.Serializer):
     einddatum = serializers.DateField()
     eindreden = serializers.ChoiceField(choices=Uitkeringsdossier.Eindreden.choices)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import APIException, PermissionDenied
 from rest_framework.response import Response
 
 from almelo_sociaal.accounts import scopes
@@ -20,12 +21,15 @@ from ..rules import normalise_bsn
 from .filters import AanvraagFilter, ClientFilter, DossierFilter
 from .serializers import (
     AanvraagSerializer,
+    AssignCoachSerializer,
     BsnSearchSerializer,
     ClientListSerializer,
     ClientSerializer,
+    ClientUpdateSerializer,
     DossierSerializer,
     DraftDecisionSerializer,
     EndDossierSerializer,
+    MoveClientSerializer,
     ReasonSerializer,
     WijkteamSerializer,
 )
@@ -50,7 +54,7 @@ class ClientViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
 
     roles = READ_ROLES
     write_roles = EDIT_ROLES
-    action_roles = {"zoeken": READ_ROLES}
+    action_roles = {"zoeken": READ_ROLES, "move": (Role.COORDINATOR, Role.BEHEER)}
     read_scopes = (scopes.CLIENTEN_LEZEN,)
     write_scopes = (scopes.CLIENTEN_SCHRIJVEN,)
     action_scopes = {"zoeken": (scopes.CLIENTEN_LEZEN,)}
@@ -64,7 +68,11 @@ class ClientViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
         return qs.select_related("wijkteam")
 
     def get_serializer_class(self):
-        return ClientListSerializer if self.action == "list" else ClientSerializer
+        if self.action == "list":
+            return ClientListSerializer
+        if self.action in ("update", "partial_update"):
+            return ClientUpdateSerializer
+        return ClientSerializer
 
     def list(self, request, *args, **kwargs):
         response = super().list(request, *args, **kwargs)
@@ -127,9 +135,65 @@ class ClientViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
             actor=self.request.user, client=client, **serializer.validated_data
         )
 
+    @extend_schema(request=AssignCoachSerializer, responses=ClientSerializer)
+    @action(detail=True, methods=["post"], url_path="coach")
+    def assign_coach(self, request, pk=None):
+        """Give the client a werkcoach of the client's own wijkteam (``null``: none; the coördinator assigns)."""
+        client = self.get_object()
+        if not selectors.can_edit_client(request.user, client):
+            raise PermissionDenied("U kunt alleen cliënten van uw eigen wijkteam wijzigen.")
+        body = AssignCoachSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        client = services.assign_coach(actor=request.user, client=client, coach=body.validated_data["coach"])
+        return Response(ClientSerializer(client).data)
+
+    @extend_schema(request=MoveClientSerializer, responses=ClientSerializer)
+    @action(detail=True, methods=["post"], url_path="verhuizen")
+    def move(self, request, pk=None):
+        """Move the client to another wijkteam (coördinator of the current wijkteam, functioneel beheer). The
+        client gets the given coach of the new wijkteam, or none."""
+        client = self.get_object()
+        if not selectors.can_move_client(request.user, client):
+            raise PermissionDenied(
+                "Alleen de coördinator van het wijkteam of functioneel beheer kan een cliënt verhuizen."
+            )
+        body = MoveClientSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        client = services.move_client(actor=request.user, client=client, **body.validated_data)
+        return Response(ClientSerializer(client).data)
+
+
+class PreconditionFailed(APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = "De versie in If-Match is niet de huidige versie van het conceptbesluit."
+    default_code = "versie_verouderd"
+
+
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    required=True,
+    description='De ETag van de aanvraag (de versie van het conceptbesluit) die u toetst, bijv. `"3"`. '
+    "Een andere of ontbrekende versie: 412 met code `versie_verouderd` of `versie_ontbreekt`.",
+)
+STALE = OpenApiResponse(
+    description="Ontbrekende of verouderde versie (If-Match); het antwoord noemt de code."
+)
+
+
+def if_match_version(request) -> int | None:
+    """The draft version named in If-Match (``"3"``, ``W/"3"``); None when absent, ``*`` or not a version."""
+    value = (request.headers.get("If-Match") or "").strip()
+    if value.startswith("W/"):
+        value = value[2:]
+    value = value.strip('"')
+    return int(value) if value.isdigit() else None
+
 
 class AanvraagViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
-    """Aanvragen with their transitions. Decisions take effect after a toetser approves (four-eyes)."""
+    """Aanvragen with their transitions. Decisions take effect after a toetser approves (four-eyes) the version of
+    the draft named in If-Match (the aanvraag's ETag)."""
 
     serializer_class = AanvraagSerializer
     roles = READ_ROLES
@@ -168,9 +232,21 @@ class AanvraagViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
             actor=self.request.user, client=client, leefgebieden=leefgebieden, **data
         )
 
+    def retrieve(self, request, *args, **kwargs):
+        aanvraag = self.get_object()
+        return Response(self.get_serializer(aanvraag).data, headers={"ETag": aanvraag.etag})
+
     def _respond(self, aanvraag):
         aanvraag.refresh_from_db()
-        return Response(AanvraagSerializer(aanvraag).data)
+        return Response(AanvraagSerializer(aanvraag).data, headers={"ETag": aanvraag.etag})
+
+    def _judge(self, judge):
+        """Run a toetser's judgement; a draft version other than the current one answers 412 (nothing changed)."""
+        try:
+            return self._respond(judge(if_match_version(self.request)))
+        except services.StaleDraft as exc:
+            error = exc.error_dict["versie"][0]
+            raise PreconditionFailed(detail=error.message, code=error.code)
 
     @extend_schema(request=None, responses=AanvraagSerializer)
     @action(detail=True, methods=["post"])
@@ -189,21 +265,30 @@ class AanvraagViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
             services.draft_decision(actor=request.user, aanvraag=aanvraag, **body.validated_data)
         )
 
-    @extend_schema(request=None, responses=AanvraagSerializer)
+    @extend_schema(request=None, parameters=[IF_MATCH], responses={200: AanvraagSerializer, 412: STALE})
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
-        """Toetser approves the draft: toegekend (opens the uitkeringsdossier) or afgewezen."""
-        return self._respond(services.approve_decision(toetser=request.user, aanvraag=self.get_object()))
+        """Toetser approves the draft version named in If-Match: toegekend (opens the uitkeringsdossier) or
+        afgewezen. A monthly amount above the bound needs a second toetser: the first approval is recorded
+        (``awaiting_second_toetser``) and the decision waits."""
+        aanvraag = self.get_object()
+        return self._judge(
+            lambda versie: services.approve_decision(toetser=request.user, aanvraag=aanvraag, versie=versie)
+        )
 
-    @extend_schema(request=ReasonSerializer, responses=AanvraagSerializer)
+    @extend_schema(
+        request=ReasonSerializer, parameters=[IF_MATCH], responses={200: AanvraagSerializer, 412: STALE}
+    )
     @action(detail=True, methods=["post"], url_path="return")
     def return_draft(self, request, pk=None):
-        """Toetser sends the draft back to the consulent with a reason."""
+        """Toetser sends the draft version named in If-Match back to the consulent with a reason."""
+        aanvraag = self.get_object()
         body = ReasonSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        return self._respond(
-            services.reject_draft(
-                toetser=request.user, aanvraag=self.get_object(), reden=body.validated_data.get("reden", "")
+        reden = body.validated_data.get("reden", "")
+        return self._judge(
+            lambda versie: services.reject_draft(
+                toetser=request.user, aanvraag=aanvraag, reden=reden, versie=versie
             )
         )
 

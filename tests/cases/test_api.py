@@ -41,6 +41,7 @@ def _draft(subject):
         concept_besluit="afwijzen",
         concept_reden="Vermogen te hoog.",
         concept_door=UserFactory(),
+        concept_versie=1,
     )
 
 
@@ -79,8 +80,9 @@ def test_api_permission_matrix(make_user, api_client_for, wijkteam, name, role):
             assert response.json()["message"]
         return
     api = api_client_for(make_user(role, wijkteam=wijkteam))
+    version = {"HTTP_IF_MATCH": '"1"'} if name == "aanvragen-approve" else {}  # the draft version judged
     response = getattr(api, method)(
-        path_for(subject, aanvraag, dossier), _payload(name, list(Role).index(role)), format="json"
+        path_for(subject, aanvraag, dossier), _payload(name, list(Role).index(role)), format="json", **version
     )
     if role in allowed:
         assert response.status_code in (200, 201), (name, role, response.status_code, response.content[:300])

@@ -95,7 +95,7 @@ def test_approved_toekenning_opens_a_dossier(make_user, client_in_team):
     aanvraag.refresh_from_db()
     assert aanvraag.status == "in_behandeling" and aanvraag.awaiting_toetsing
     assert not Uitkeringsdossier.objects.exists()  # no effect before the toetser approves
-    services.approve_decision(toetser=toetser, aanvraag=aanvraag)
+    services.approve_decision(toetser=toetser, aanvraag=aanvraag, versie=aanvraag.concept_versie)
     aanvraag.refresh_from_db()
     assert aanvraag.status == "toegekend" and aanvraag.getoetst_door == toetser
     dossier = Uitkeringsdossier.objects.get(aanvraag=aanvraag)
@@ -107,7 +107,7 @@ def test_toetser_cannot_approve_own_draft(make_user, client_in_team):
     aanvraag = _aanvraag_in_behandeling(toetser, client_in_team)
     services.draft_decision(actor=toetser, aanvraag=aanvraag, besluit="afwijzen", reden="Vermogen te hoog.")
     with pytest.raises(ValidationError) as exc:
-        services.approve_decision(toetser=toetser, aanvraag=aanvraag)
+        services.approve_decision(toetser=toetser, aanvraag=aanvraag, versie=1)
     assert "vier-ogenprincipe" in exc.value.message_dict["besluit"][0]
     aanvraag.refresh_from_db()
     assert aanvraag.status == "in_behandeling"
@@ -118,8 +118,8 @@ def test_returned_draft_goes_back_with_reason(make_user, client_in_team):
     aanvraag = _aanvraag_in_behandeling(consulent, client_in_team)
     services.draft_decision(actor=consulent, aanvraag=aanvraag, besluit="afwijzen", reden="Te hoog vermogen.")
     with pytest.raises(ValidationError):
-        services.reject_draft(toetser=toetser, aanvraag=aanvraag, reden="")
-    services.reject_draft(toetser=toetser, aanvraag=aanvraag, reden="Vermogen is niet onderbouwd.")
+        services.reject_draft(toetser=toetser, aanvraag=aanvraag, reden="", versie=1)
+    services.reject_draft(toetser=toetser, aanvraag=aanvraag, reden="Vermogen is niet onderbouwd.", versie=1)
     aanvraag.refresh_from_db()
     assert aanvraag.status == "in_behandeling"
     assert aanvraag.concept_besluit == "" and aanvraag.toets_opmerking == "Vermogen is niet onderbouwd."

@@ -185,7 +185,7 @@ def test_decision_screen_four_eyes_flow(client, make_user, client_in_team):
     response = client.post(url, {"action": "approve"})
     assert response.status_code == 403  # the consulent is no toetser
     client.force_login(toetser)
-    client.post(url, {"action": "approve"})
+    client.post(url, {"action": "approve", "versie": "1"})  # the version the toetser's form names
     aanvraag.refresh_from_db()
     assert aanvraag.status == "toegekend"
     assert client_in_team.dossiers.count() == 1

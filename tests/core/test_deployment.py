@@ -82,6 +82,7 @@ def test_the_locks_hold_every_pin_of_pyproject():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     production = _requirement_pins((ROOT / "requirements/production.txt").read_text())
     dev = _requirement_pins((ROOT / "requirements/dev.txt").read_text())
+
     def pin(spec: str) -> tuple[str, str]:
         name, version = spec.split("==")
         return re.sub(r"\[.*\]", "", name).lower().replace("_", "-"), version

@@ -9,6 +9,7 @@ any app are covered automatically) and the detail pages of one client and one aa
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -74,7 +75,27 @@ def everyone(db):
     user = UserFactory(username="a11y", first_name="Toegankelijk", wijkteam=team)
     user.groups.set([Group.objects.get_or_create(name=r.value)[0] for r in Role if r != Role.API_CLIENT])
     client = ClientFactory(wijkteam=team)
-    aanvraag = AanvraagFactory(client=client, aanvraagdatum=date(2026, 1, 5))
+    # A redrafted decision waiting for a toetser: the page shows the version and what changed.
+    aanvraag = AanvraagFactory(
+        client=client,
+        aanvraagdatum=date(2026, 1, 5),
+        status="in_behandeling",
+        voorliggende_voorziening="geen",
+        concept_besluit="toekennen",
+        concept_reden="Voldoet aan de voorwaarden.",
+        concept_ingangsdatum=date(2026, 1, 5),
+        concept_maandbedrag=Decimal("1300.00"),
+        concept_door=UserFactory(),
+        concept_versie=2,
+        vorig_concept={
+            "versie": 1,
+            "besluit": "toekennen",
+            "reden": "Voldoet aan de voorwaarden.",
+            "ingangsdatum": "2026-01-05",
+            "maandbedrag": "1200.00",
+            "bedrag_motivering": "",
+        },
+    )
     DossierFactory(client=client)
     return user, client, aanvraag
 
@@ -92,6 +113,7 @@ def test_no_serious_accessibility_violations(page, login, everyone, screenshot):
     detail_pages = [
         reverse("cases:client-detail", args=[client.pk]),
         reverse("cases:client-edit", args=[client.pk]),
+        reverse("cases:client-move", args=[client.pk]),
         reverse("cases:aanvraag-create", args=[client.pk]),
         reverse("cases:aanvraag-detail", args=[aanvraag.pk]),
         reverse("participation:client", args=[client.pk]),

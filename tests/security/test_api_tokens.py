@@ -239,7 +239,11 @@ def test_data_migration_gives_existing_tokens_sensible_scopes(make_user):
     for token in (srt_token, plain_token, person_token):
         token.refresh_from_db()
     assert {"srt:signaal-lezen", "srt:signaal-melden", "srt:onderzoek-lezen"} <= set(srt_token.scopes)
-    assert plain_token.scopes == ["clienten:lezen", "participatie:lezen", "wijkteams:lezen"]  # no bsn, hours...
+    assert plain_token.scopes == [
+        "clienten:lezen",
+        "participatie:lezen",
+        "wijkteams:lezen",
+    ]  # no bsn, hours...
     assert set(plain_token.scopes) < set(srt_token.scopes)
     assert person_token.revoked_at is not None and person_token.scopes == []
 

@@ -80,9 +80,11 @@ def test_register_client_rejects_bad_input(client, make_user, wijkteam, label, o
     assert not Client.objects.exists()
 
 
-@pytest.mark.parametrize(
-    "label,overrides,expected", CLIENT_CASES[:1] + CLIENT_CASES[4:], ids=lambda v: str(v)[:30]
-)
+# The edit form has no BSN and no wijkteam (moving a client is its own action, /clienten/<id>/verhuizen/).
+EDIT_CASES = [c for c in CLIENT_CASES[:1] + CLIENT_CASES[4:] if "wijkteam" not in c[1]]
+
+
+@pytest.mark.parametrize("label,overrides,expected", EDIT_CASES, ids=lambda v: str(v)[:30])
 def test_edit_client_rejects_bad_input(client, make_user, wijkteam, label, overrides, expected):
     existing = ClientFactory(wijkteam=wijkteam)
     client.force_login(make_user(Role.INTAKER, wijkteam=wijkteam))

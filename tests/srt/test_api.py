@@ -120,3 +120,23 @@ def test_list_query_count_is_constant(srt_api, django_assert_max_num_queries, n)
         response = srt_api.get("/api/v1/srt/onderzoeken/")
     assert len(response.json()["results"]) == n
     assert SrtInvestigation.objects.count() == n
+
+
+def test_a_signal_cannot_be_delivered_already_triaged(make_user, api_client_for):
+    """Issue 14: a write declares exactly its fields; the status of a new signal is not the sender's to set."""
+    subject = ClientFactory()
+    api = api_client_for(make_user(Role.API_CLIENT), scopes=["srt"])
+    response = api.post(
+        "/api/v1/srt/signalen/",
+        {
+            "client": subject.pk,
+            "source": "gegevensmatch",
+            "received_on": "2020-03-01",
+            "description": "Match",
+            "status": "geseponeerd",
+        },
+        format="json",
+    )
+    assert response.status_code == 400
+    assert response.json()["fields"]["status"][0]["code"] == "veld_niet_wijzigbaar"
+    assert not SrtSignal.objects.exists()

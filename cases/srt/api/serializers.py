@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
+from cases.api.serializers import WritableFieldsOnly
 from cases.models import Aanvraag, Client, Uitkeringsdossier
 
 from ..forms import TriageForm
@@ -41,7 +42,7 @@ class SignalSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class SignalCreateSerializer(serializers.Serializer):
+class SignalCreateSerializer(WritableFieldsOnly, serializers.Serializer):
     client = serializers.PrimaryKeyRelatedField(queryset=Client.objects.none())
     source = serializers.ChoiceField(choices=SrtSignal._meta.get_field("source").choices)
     risk_profile = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
@@ -62,7 +63,7 @@ class SignalCreateSerializer(serializers.Serializer):
         self.fields["aanvraag"].queryset = Aanvraag.objects.filter(client__in=clients)
 
 
-class TriageSerializer(serializers.Serializer):
+class TriageSerializer(WritableFieldsOnly, serializers.Serializer):
     decision = serializers.ChoiceField(choices=[TriageForm.OPEN, TriageForm.DISCARD])
     reason = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
     investigators = serializers.PrimaryKeyRelatedField(
@@ -70,11 +71,11 @@ class TriageSerializer(serializers.Serializer):
     )
 
 
-class AssignSerializer(serializers.Serializer):
+class AssignSerializer(WritableFieldsOnly, serializers.Serializer):
     investigators = serializers.PrimaryKeyRelatedField(queryset=get_user_model().objects.all(), many=True)
 
 
-class NoteSerializer(serializers.ModelSerializer):
+class NoteSerializer(WritableFieldsOnly, serializers.ModelSerializer):
     author = serializers.StringRelatedField()
 
     class Meta:
@@ -83,7 +84,7 @@ class NoteSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "kind", "author", "at"]
 
 
-class DocumentSerializer(serializers.ModelSerializer):
+class DocumentSerializer(WritableFieldsOnly, serializers.ModelSerializer):
     added_by = serializers.StringRelatedField()
 
     class Meta:
@@ -149,11 +150,11 @@ class InvestigationDetailSerializer(InvestigationSerializer):
         read_only_fields = fields
 
 
-class StatusSerializer(serializers.Serializer):
+class StatusSerializer(WritableFieldsOnly, serializers.Serializer):
     status = serializers.ChoiceField(choices=InvestigationStatus.choices)
 
 
-class OutcomeSerializer(serializers.Serializer):
+class OutcomeSerializer(WritableFieldsOnly, serializers.Serializer):
     outcome = serializers.ChoiceField(choices=Outcome.choices)
     other_result = serializers.ChoiceField(
         choices=OtherResult.choices, required=False, allow_blank=True, default=""
