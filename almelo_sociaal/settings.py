@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "almelo_sociaal.audit.middleware.ReadLogMiddleware",  # one access-log row per client read (docs/security.md)
     "almelo_sociaal.core.middleware.LoginRequiredMiddleware",
     "almelo_sociaal.core.middleware.SecurityHeadersMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the login page with a message

@@ -15,13 +15,10 @@ from rest_framework.response import Response
 from almelo_sociaal.accounts.models import ApiToken
 from almelo_sociaal.accounts.permissions import RolePermission
 from almelo_sociaal.accounts.roles import Role, has_role
-from almelo_sociaal.audit.models import AccessLog
-from almelo_sociaal.audit.services import log_access_objects
 
 from .. import selectors, services
 from ..forms import TriageForm
 from ..selectors import API_ROLES, ASSIGN_ROLES
-from ..views import INVESTIGATION, SIGNAL
 from .filters import InvestigationFilter, SignalFilter
 from .serializers import (
     AssignSerializer,
@@ -52,34 +49,7 @@ class ApiClientNeedsSrtScope(permissions.BasePermission):
         )
 
 
-def _log_rows(request, object_type: str, objects) -> None:
-    log_access_objects(
-        user=request.user,
-        action=AccessLog.Action.API,
-        object_type=object_type,
-        objects=objects,
-        purpose=f"API {request.method} {request.path}",
-    )
-
-
-class LoggedReadsMixin:
-    """Writes one access-log row for every object a list or detail response contains."""
-
-    log_object_type = ""
-
-    def paginate_queryset(self, queryset):
-        page = super().paginate_queryset(queryset)
-        _log_rows(self.request, self.log_object_type, page if page is not None else queryset)
-        return page
-
-    def get_object(self):
-        obj = super().get_object()
-        _log_rows(self.request, self.log_object_type, [obj])
-        return obj
-
-
 class SignalViewSet(
-    LoggedReadsMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -94,7 +64,6 @@ class SignalViewSet(
     permission_classes = [RolePermission, ApiClientNeedsSrtScope]
     serializer_class = SignalSerializer
     filterset_class = SignalFilter
-    log_object_type = SIGNAL
 
     def get_queryset(self):
         return selectors.signals_visible_to(self.request.user)
@@ -126,9 +95,7 @@ class SignalViewSet(
         return Response(SignalSerializer(signal).data)
 
 
-class InvestigationViewSet(
-    LoggedReadsMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
-):
+class InvestigationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """SRT investigations: read (SRT, API client with scope "srt"); status, findings, documents and outcome
     (SRT); investigators (SRT and functioneel beheer)."""
 
@@ -138,7 +105,6 @@ class InvestigationViewSet(
     required_scopes = ("srt",)
     permission_classes = [RolePermission, ApiClientNeedsSrtScope]
     filterset_class = InvestigationFilter
-    log_object_type = INVESTIGATION
 
     def get_queryset(self):
         if self.action == "assign":
