@@ -11,7 +11,14 @@ from .services import log_reads
 logger = logging.getLogger(__name__)
 
 API_PREFIX = "/api/"
+# Refusals and not-found show no record; a redirect has no body; a 5xx shows an error page. A form re-rendered
+# with its errors (400) does show the client, so it is logged like a 200.
+NOT_SERVED = {401, 403, 404, 405, 429}
 SEARCH_SUFFIXES = ("search", "zoeken")
+
+
+def served(status: int) -> bool:
+    return status < 300 or (400 <= status < 500 and status not in NOT_SERVED)
 
 
 def purpose_of(request) -> str:
@@ -37,7 +44,7 @@ def action_of(request, response) -> str:
 
 class ReadLogMiddleware:
     """Collects the clients whose personal data the request loads (``audit.reads``) and, when the response is
-    successful (2xx) and served to a signed-in user, writes one access-log row per client in one statement.
+    served (2xx, or a 4xx form re-rendered with its errors) to a signed-in user, writes one access-log row per client in one statement.
 
     A failing write fails the response (500): personal data is not served without its log row.
     """
@@ -48,7 +55,7 @@ class ReadLogMiddleware:
     def __call__(self, request):
         with collecting() as reads:
             response = self.get_response(request)
-        if not (200 <= response.status_code < 300):
+        if not served(response.status_code):
             return response
         if reads.untraced:
             logger.warning("read log: personal data without a client id in %s", purpose_of(request))
