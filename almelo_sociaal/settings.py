@@ -266,6 +266,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=30, hour=2, day_of_month=1),
     },
     "due-work-daily": {"task": "jobs.due_work", "schedule": crontab(minute=0, hour=5)},
+    # access log: monthly partitions ahead, months past the bewaartermijn removed (audit/partitions.py)
+    "access-log-partitions-daily": {
+        "task": "audit.maintain_access_log",
+        "schedule": crontab(minute=30, hour=1),
+    },
     "budget-recompute-monthly": {
         "task": "jobs.budget_recompute",
         "schedule": crontab(minute=0, hour=3, day_of_month=2),
