@@ -264,8 +264,11 @@ def _walk_as_every_role(kind: str, world) -> tuple[list[str], int]:
 
 
 @pytest.mark.parametrize("kind", ["ui", "api", "admin"])
-def test_every_response_showing_a_client_leaves_an_access_log_row(world, kind):
+def test_every_response_showing_a_client_leaves_an_access_log_row(world, kind, caplog):
+    caplog.set_level("WARNING", logger="almelo_sociaal.audit.middleware")
     misses, shown = _walk_as_every_role(kind, world)
+    untraced = [r.getMessage() for r in caplog.records if r.name == "almelo_sociaal.audit.middleware"]
+    assert not untraced, "personal data read without its client id:\n" + "\n".join(sorted(set(untraced)))
     assert shown > {"ui": 50, "api": 20, "admin": 8}[kind], "the walk saw too few pages with the marker"
     assert not misses, "responses with the marker client and no access-log row:\n" + "\n".join(misses)
 
