@@ -163,3 +163,18 @@ def test_vangnet_rules_saved_in_the_admin_go_through_the_service(client, beheer)
     )
     regel = VangnetRegel.objects.get(year=2024)
     assert regel.history.latest().history_user == beheer
+
+
+def test_browsing_the_access_log_in_the_admin_shows_no_client_name(client, beheer, wijkteam):
+    from almelo_sociaal.audit.services import log_access
+
+    subject = ClientFactory(wijkteam=wijkteam)
+    log_access(user=beheer, client=subject, object_type="cliënt", object_id=subject.pk)
+    entry = AccessLog.objects.get()
+    for url in (
+        reverse("admin:audit_accesslog_changelist"),
+        reverse("admin:audit_accesslog_change", args=[entry.pk]),
+    ):
+        body = client.get(url).content.decode()
+        assert subject.achternaam not in body
+    assert AccessLog.objects.count() == 1  # and so no read of a client
