@@ -170,7 +170,8 @@ def _plan(model, names: list[str]) -> tuple[list[tuple[int, str, bool]], bool]:
                 else [f"{stem}_id", f"{stem}__{pk.attname}", f"{stem}__pk", stem]
             )
         else:
-            candidates = [reg.client] if not stem else [f"{stem}__{reg.client}"]
+            link = reg.client.removesuffix("_id")  # values("client_id") or values("client")
+            candidates = [reg.client, link] if not stem else [f"{stem}__{reg.client}", f"{stem}__{link}"]
         index = next((position[c] for c in candidates if c in position), None)
         if index is None:
             untraced = True
