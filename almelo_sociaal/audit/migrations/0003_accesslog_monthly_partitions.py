@@ -24,7 +24,9 @@ def _indexes(cursor, table):
 
 def _recreate_indexes(cursor, indexes, old_table):
     for _, definition in indexes:
-        cursor.execute(definition.replace(f" {old_table} ", f" {TABLE} ").replace(f".{old_table} ", f".{TABLE} "))
+        cursor.execute(
+            definition.replace(f" {old_table} ", f" {TABLE} ").replace(f".{old_table} ", f".{TABLE} ")
+        )
 
 
 def _copy_rows_and_sequence(cursor, source):
@@ -66,9 +68,7 @@ def to_plain(apps, schema_editor):
     with schema_editor.connection.cursor() as cursor:
         cursor.execute(f'ALTER TABLE "{TABLE}" RENAME TO "{partitioned}"')
         indexes = _indexes(cursor, partitioned)
-        cursor.execute(
-            f'CREATE TABLE "{TABLE}" (LIKE "{partitioned}" INCLUDING DEFAULTS INCLUDING IDENTITY)'
-        )
+        cursor.execute(f'CREATE TABLE "{TABLE}" (LIKE "{partitioned}" INCLUDING DEFAULTS INCLUDING IDENTITY)')
         _copy_rows_and_sequence(cursor, partitioned)
         cursor.execute(f'DROP TABLE "{partitioned}" CASCADE')
         cursor.execute(f'ALTER TABLE "{TABLE}" ADD CONSTRAINT "{TABLE}_pkey" PRIMARY KEY (id)')
