@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "almelo_sociaal.audit.middleware.ReadLogMiddleware",  # one access-log row per client read (docs/security.md)
     "almelo_sociaal.core.middleware.LoginRequiredMiddleware",
     "almelo_sociaal.core.middleware.SecurityHeadersMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the login page with a message
@@ -277,6 +278,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=30, hour=2, day_of_month=1),
     },
     "due-work-daily": {"task": "jobs.due_work", "schedule": crontab(minute=0, hour=5)},
+    # access log: monthly partitions ahead, months past the bewaartermijn removed (audit/partitions.py)
+    "access-log-partitions-daily": {
+        "task": "audit.maintain_access_log",
+        "schedule": crontab(minute=30, hour=1),
+    },
     "budget-recompute-monthly": {
         "task": "jobs.budget_recompute",
         "schedule": crontab(minute=0, hour=3, day_of_month=2),

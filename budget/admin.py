@@ -2,25 +2,15 @@
 are configuration and can be maintained (with history)."""
 
 from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
 from simple_history.admin import SimpleHistoryAdmin
 
+from almelo_sociaal.core.admin import ReadOnlyAdmin
 from almelo_sociaal.core.rules import RuleViolation
 
-from . import rules
+from . import rules, services
 from .models import BudgetRevision, BudgetYear, ForecastRun, RealisationEntry, VangnetRegel, VangnetSchijf
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(BudgetYear)
@@ -99,6 +89,9 @@ class VangnetSchijfInline(admin.TabularInline):
 
 @admin.register(VangnetRegel)
 class VangnetRegelAdmin(SimpleHistoryAdmin):
+    """Saved through ``services.configure_vangnet`` (the rule check, the history user and the recompute of the
+    year); the year of a saved rule is fixed."""
+
     list_display = (
         "year",
         "eigen_risico_pct",
@@ -107,3 +100,40 @@ class VangnetRegelAdmin(SimpleHistoryAdmin):
         "extended_threshold_pct",
     )
     inlines = [VangnetSchijfInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ("year",) if obj is not None else ()
+
+    def save_model(self, request, obj, form, change):
+        pass  # saved with its bands by the service in save_related
+
+    def save_related(self, request, form, formsets, change):
+        bands = {kind: [] for kind in VangnetSchijf.Kind.values}
+        for formset in formsets:
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+            for f in formset.forms:
+                data = f.cleaned_data
+                if data and not data.get("DELETE"):
+                    bands[data["kind"]].append((data["from_pct"], data.get("to_pct"), data["share_pct"]))
+        obj = form.instance
+        regel = services.configure_vangnet(
+            year=obj.year,
+            eigen_risico_pct=obj.eigen_risico_pct,
+            bands=sorted(bands[VangnetSchijf.Kind.REGULIER]),
+            extended_bands=sorted(bands[VangnetSchijf.Kind.UITGEBREID]),
+            source=obj.source,
+            note=obj.note,
+            actor=request.user,
+            multiyear_years=obj.multiyear_years,
+            multiyear_threshold_pct=obj.multiyear_threshold_pct,
+            extended_threshold_pct=obj.extended_threshold_pct,
+            extended_reference_from=obj.extended_reference_from,
+            extended_reference_to=obj.extended_reference_to,
+            extended_min_years=obj.extended_min_years,
+        )
+        obj.pk, obj._state.adding = regel.pk, False
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":  # a "revert" would save an old version past the service
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)

@@ -1,10 +1,23 @@
-from django import forms
-from django.contrib import admin
-from django.core.exceptions import ValidationError
+"""Functioneel beheer: clients, aanvragen, dossiers and contacts are read-only here (their changes have rules
+and go through cases.services); wijkteams are configuration.
+
+No BSN in a URL: the client list is searched with a POST form (the term is kept in the session, like the
+client search of the UI), and the list refuses filters on personal fields in the querystring."""
+
+from django.contrib import admin, messages
+from django.db.models import Q
+from django.shortcuts import redirect
 from simple_history.admin import SimpleHistoryAdmin
 
+from almelo_sociaal.core.admin import ReadOnlyAdmin
+from almelo_sociaal.core.rules import RuleViolation
+
+from .apps import CLIENT_PERSONAL_FIELDS
 from .models import Aanvraag, Client, Contact, Uitkeringsdossier, Wijkteam
-from .services import CLIENT_FIELDS, MOVE_SEPARATELY, validate_coach
+from .rules import normalise_bsn
+
+SEARCH_SESSION_KEY = "admin_client_search"
+SEARCH_FIELD = "zoekterm"
 
 
 @admin.register(Wijkteam)
@@ -12,73 +25,62 @@ class WijkteamAdmin(admin.ModelAdmin):
     list_display = ("code", "name")
 
 
-class ClientAdminForm(forms.ModelForm):
-    """The admin writes the model directly, so it runs the services' checks: the coach is an active werkcoach of
-    the client's wijkteam (same Dutch message as the UI and the API), and the wijkteam of an existing client changes
-    only through the move action (Verhuizen naar ander wijkteam), which also reassigns the coach."""
-
-    class Meta:
-        model = Client
-        fields = ["bsn", *CLIENT_FIELDS, "wijkteam", "coach"]
-
-    def clean(self):
-        data = super().clean()
-        wijkteam = data.get("wijkteam")
-        if self.instance.pk and "wijkteam" in self.changed_data:
-            raise MOVE_SEPARATELY
-        if wijkteam is not None:
-            try:
-                validate_coach(coach=data.get("coach"), wijkteam=wijkteam)
-            except ValidationError as exc:
-                self.add_error(None, exc)
-        return data
-
-
 @admin.register(Client)
-class ClientAdmin(SimpleHistoryAdmin):
-    form = ClientAdminForm
-    list_display = ("achternaam", "voornamen", "wijkteam", "coach")
+class ClientAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
+    list_display = ("id", "achternaam", "voornamen", "wijkteam", "coach")
     list_filter = ("wijkteam", "leefvorm")
-    search_fields = ("achternaam", "=bsn", "postcode")
-    raw_id_fields = ("coach",)
+    change_list_template = "admin/cases/client/change_list.html"
 
+    def changelist_view(self, request, extra_context=None):
+        if request.method == "POST" and SEARCH_FIELD in request.POST:
+            term = request.POST.get(SEARCH_FIELD, "").strip()[:100]
+            if term:
+                request.session[SEARCH_SESSION_KEY] = term
+            else:
+                request.session.pop(SEARCH_SESSION_KEY, None)
+            return redirect(request.path)
+        if "q" in request.GET:  # the admin's own GET search is not offered: drop the term, never use it
+            messages.warning(request, "Zoeken gaat via het zoekveld op deze pagina (niet via het adres).")
+            return redirect(request.path)
+        extra_context = {**(extra_context or {}), "search_term": request.session.get(SEARCH_SESSION_KEY, "")}
+        return super().changelist_view(request, extra_context)
 
-class ReadOnlyCaseAdmin(SimpleHistoryAdmin):
-    """Decisions and benefits change only through the services (four eyes pinned to a version, the bound on the
-    monthly amount, the timeline): the admin shows them and their history, and changes nothing."""
+    def lookup_allowed(self, lookup, value, request=None):
+        if lookup.split("__")[0] in CLIENT_PERSONAL_FIELDS:
+            return False  # a BSN, name or address in the querystring: refused (400)
+        return super().lookup_allowed(lookup, value, request)
 
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
+    def get_search_results(self, request, queryset, search_term):
+        """The term from the POST form (session): client number, BSN (elfproef, exact), or a name/postcode."""
+        term = request.session.get(SEARCH_SESSION_KEY, "") if request.method == "GET" else ""
+        if not term or request.GET.get("_popup"):
+            return queryset, False
+        digits = term.replace(" ", "").replace(".", "")
+        if digits.isdigit() and len(digits) == 9:
+            try:
+                return queryset.filter(bsn=normalise_bsn(digits)), False
+            except RuleViolation:  # not a valid BSN: no match rather than an error
+                return queryset.none(), False
+        if digits.isdigit():
+            return queryset.filter(pk=int(digits)), False
+        compact = term.replace(" ", "").upper()
+        return queryset.filter(
+            Q(achternaam__icontains=term) | Q(voornamen__icontains=term) | Q(postcode=compact)
+        ), False
 
 
 @admin.register(Aanvraag)
-class AanvraagAdmin(ReadOnlyCaseAdmin):
+class AanvraagAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
     list_display = ("client", "regeling", "aanvraagdatum", "status", "concept_versie")
     list_filter = ("status", "regeling")
-    raw_id_fields = (
-        "client",
-        "consulent",
-        "concept_door",
-        "eerste_toets_door",
-        "getoetst_door",
-        "created_by",
-    )
 
 
 @admin.register(Uitkeringsdossier)
-class DossierAdmin(ReadOnlyCaseAdmin):
+class DossierAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
     list_display = ("client", "regeling", "startdatum", "einddatum", "maandbedrag")
     list_filter = ("regeling", "eindreden")
-    raw_id_fields = ("client", "aanvraag")
 
 
 @admin.register(Contact)
-class ContactAdmin(admin.ModelAdmin):
+class ContactAdmin(ReadOnlyAdmin):
     list_display = ("client", "date", "kind")
-    raw_id_fields = ("client",)

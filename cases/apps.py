@@ -1,6 +1,36 @@
 from django.apps import AppConfig
 
+# A client's personal data in a plain row (``values()``): identity, contact and payment details.
+CLIENT_PERSONAL_FIELDS = (
+    "bsn",
+    "voornamen",
+    "tussenvoegsel",
+    "achternaam",
+    "geboortedatum",
+    "straat",
+    "huisnummer",
+    "postcode",
+    "telefoon",
+    "email",
+    "iban",
+)
+
 
 class CasesConfig(AppConfig):
     name = "cases"
     verbose_name = "Cliënten en dossiers"
+
+    def ready(self) -> None:
+        from almelo_sociaal.audit.reads import register_with_history
+
+        from . import models
+
+        register_with_history(
+            models.Client, object_type="cliënt", client="pk", personal_fields=CLIENT_PERSONAL_FIELDS
+        )
+        register_with_history(models.Aanvraag, object_type="aanvraag")
+        register_with_history(models.Uitkeringsdossier, object_type="uitkeringsdossier")
+        register_with_history(models.Contact, object_type="contact")
+        register_with_history(models.ClientEvent, object_type="tijdlijn")
+        register_with_history(models.SrtSignal, object_type="srt-signaal")
+        register_with_history(models.SrtInvestigation, object_type="srt-onderzoek")

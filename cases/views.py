@@ -13,8 +13,6 @@ from django.views.generic import TemplateView
 
 from almelo_sociaal.accounts.permissions import RoleRequiredMixin
 from almelo_sociaal.accounts.roles import CLIENT_EDIT_ROLES, Role, has_role
-from almelo_sociaal.audit.models import AccessLog
-from almelo_sociaal.audit.services import log_access
 from almelo_sociaal.core.forms import apply_errors
 from almelo_sociaal.core.pagination import CappedCountPaginator
 from almelo_sociaal.core.rules import RuleViolation
@@ -85,13 +83,6 @@ class ClientSearchView(RoleRequiredMixin, TemplateView):
             wijkteam = form.cleaned_data["wijkteam"]
         qs = selectors.search_clients(user, query, wijkteam.pk if wijkteam else None)
         page = CappedCountPaginator(qs, 25).get_page(self.request.GET.get("pagina"))
-        if query:
-            log_access(
-                user=user,
-                object_type="cliëntzoekopdracht",
-                action=AccessLog.Action.SEARCH,
-                purpose=f"{len(page.object_list)} resultaten op pagina {page.number}",
-            )
         ctx.update(form=form, page=page, query=query, can_register=has_role(user, *EDIT_ROLES))
         return ctx
 
@@ -142,9 +133,6 @@ class ClientDetailView(RoleRequiredMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
         client = selectors.get_client_for(user, self.kwargs["pk"])
-        log_access(
-            user=user, client=client, object_type="cliënt", object_id=client.pk, purpose="cliëntpagina"
-        )
         ctx.update(selectors.client_detail(client))
         today = timezone.localdate()
         term = selectors.decision_term_weeks(today)
@@ -362,7 +350,6 @@ class AanvraagDetailView(RoleRequiredMixin, View):
 
     def get(self, request, pk):
         aanvraag = selectors.get_aanvraag_for(request.user, pk)
-        log_access(user=request.user, client=aanvraag.client, object_type="aanvraag", object_id=aanvraag.pk)
         return render(request, self.template_name, self._context(aanvraag))
 
     ACTIONS = {

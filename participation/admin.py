@@ -3,18 +3,9 @@ history and the rules stay intact; the admin is read-only."""
 
 from django.contrib import admin
 
+from almelo_sociaal.core.admin import ReadOnlyAdmin
+
 from .models import GroupAssignment, Profile, Trajectory
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Profile)

@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class ParticipationConfig(AppConfig):
     name = "participation"
     verbose_name = "Participatie"
+
+    def ready(self) -> None:
+        from almelo_sociaal.audit.reads import register_with_history
+
+        from . import models
+
+        register_with_history(models.Profile, object_type="participatieprofiel")
+        register_with_history(models.GroupAssignment, object_type="groepsindeling")
+        register_with_history(models.Trajectory, object_type="traject")

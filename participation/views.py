@@ -14,7 +14,6 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from almelo_sociaal.accounts.permissions import RoleRequiredMixin
-from almelo_sociaal.audit.services import log_access
 from almelo_sociaal.core.forms import apply_errors
 from cases.selectors import wijkteams_visible_to
 
@@ -81,9 +80,6 @@ class ClientParticipationView(RoleRequiredMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
         client = selectors.get_client_for(user, self.kwargs["pk"])
-        log_access(
-            user=user, client=client, object_type="participatie", object_id=client.pk, purpose="participatie"
-        )
         ctx.update(selectors.client_panel(client, timezone.localdate()))
         ctx.update(client=client, can_edit=selectors.can_edit_participation(user, client))
         return ctx

@@ -10,6 +10,15 @@ class TegenprestatieConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
+        from almelo_sociaal.audit.reads import register_with_history
+
+        from . import models
+
+        register_with_history(models.Placement, object_type="plaatsing")
+        register_with_history(models.HourLog, object_type="uren")
+        register_with_history(models.Exemption, object_type="ontheffing")
+        register_with_history(models.Sanction, object_type="maatregel")
+
         from .access import ensure_host_contact_group
         from .catalogue import ensure_activity_catalogue
 

@@ -13,8 +13,6 @@ from django.views.generic import TemplateView
 
 from almelo_sociaal.accounts.permissions import RoleRequiredMixin
 from almelo_sociaal.accounts.roles import Role, has_role
-from almelo_sociaal.audit.models import AccessLog
-from almelo_sociaal.audit.services import log_access, log_access_many
 from almelo_sociaal.core.forms import apply_errors
 from almelo_sociaal.core.rules import RuleViolation
 
@@ -60,13 +58,6 @@ class PlacementListView(RoleRequiredMixin, TemplateView):
             phase=int(phase) if phase in ("1", "2", "3") else None,
         )
         page = Paginator(qs, 50).get_page(self.request.GET.get("pagina"))
-        log_access_many(
-            user=user,
-            object_type="plaatsing tegenprestatie",
-            action=AccessLog.Action.VIEW,
-            client_ids={pl.client_id for pl in page.object_list},
-            purpose="lijst plaatsingen",
-        )
         ctx.update(
             page=page,
             status=status,
@@ -85,13 +76,6 @@ class PlacementDetailView(RoleRequiredMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
         placement = selectors.get_placement_for(user, self.kwargs["pk"])
-        log_access(
-            user=user,
-            client=placement.client,
-            object_type="plaatsing tegenprestatie",
-            object_id=placement.pk,
-            purpose="plaatsing",
-        )
         can_manage = selectors.can_manage_client(user, placement.client)
         ctx.update(
             placement=placement,
@@ -208,13 +192,6 @@ class HostDetailView(RoleRequiredMixin, TemplateView):
         user = self.request.user
         host = selectors.get_host_for(user, self.kwargs["pk"])
         detail = selectors.host_detail(user, host)
-        log_access_many(
-            user=user,
-            object_type="plaatsing tegenprestatie",
-            action=AccessLog.Action.VIEW,
-            client_ids={pl.client_id for pl in detail["placements"]},
-            purpose=f"gastorganisatie {host}",
-        )
         ctx.update(
             host=host,
             **detail,
@@ -443,13 +420,6 @@ class ClientProgressView(RoleRequiredMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
         client = _client_for(user, self.kwargs["pk"])
-        log_access(
-            user=user,
-            client=client,
-            object_type="tegenprestatie cliënt",
-            object_id=client.pk,
-            purpose="voortgang tegenprestatie",
-        )
         today = timezone.localdate()
         year_text = self.request.GET.get("jaar", "")
         year = (
@@ -545,13 +515,6 @@ class ComplianceView(RoleRequiredMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
         signals = selectors.compliance_signals(user, timezone.localdate())
-        log_access_many(
-            user=user,
-            object_type="naleving tegenprestatie",
-            action=AccessLog.Action.VIEW,
-            client_ids={s["client"].pk for s in signals},
-            purpose="nalevingssignalen",
-        )
         ctx.update(signals=signals, can_manage=has_role(user, Role.COACH))
         return ctx
 

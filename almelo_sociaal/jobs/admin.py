@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from almelo_sociaal.core.admin import ReadOnlyAdmin
+
 from .models import JobRun, WorkItem
 
 
@@ -11,7 +13,8 @@ class JobRunAdmin(admin.ModelAdmin):
 
 
 @admin.register(WorkItem)
-class WorkItemAdmin(admin.ModelAdmin):
+class WorkItemAdmin(ReadOnlyAdmin):
+    """Produced by the due-work job (upserted per subject); resolved in the work list."""
+
     list_display = ("kind", "message", "assignee", "role", "due_on", "resolved_on")
     list_filter = ("kind", "role", "resolved_on")
-    raw_id_fields = ("assignee", "client")

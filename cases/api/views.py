@@ -11,8 +11,6 @@ from rest_framework.response import Response
 
 from almelo_sociaal.accounts import scopes
 from almelo_sociaal.accounts.roles import CLIENT_EDIT_ROLES, PERSONAL_DATA_ROLES, Role, has_role
-from almelo_sociaal.audit.models import AccessLog
-from almelo_sociaal.audit.services import log_access, log_access_many
 from almelo_sociaal.core.rules import RuleViolation, as_validation_error
 
 from .. import selectors, services
@@ -74,30 +72,6 @@ class ClientViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
             return ClientUpdateSerializer
         return ClientSerializer
 
-    def list(self, request, *args, **kwargs):
-        response = super().list(request, *args, **kwargs)
-        ids = [row["id"] for row in response.data["results"]]
-        log_access_many(
-            user=request.user,
-            object_type="cliënt",
-            client_ids=ids,
-            action=AccessLog.Action.API,
-            purpose="API cliëntenlijst",
-        )
-        return response
-
-    def retrieve(self, request, *args, **kwargs):
-        client = self.get_object()
-        log_access(
-            user=request.user,
-            client=client,
-            object_type="cliënt",
-            object_id=client.pk,
-            action=AccessLog.Action.API,
-            purpose="API cliënt",
-        )
-        return Response(self.get_serializer(client).data)
-
     @extend_schema(request=BsnSearchSerializer, responses=ClientSerializer(many=True))
     @action(detail=False, methods=["post"], url_path="zoeken")
     def zoeken(self, request):
@@ -109,15 +83,6 @@ class ClientViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
         except RuleViolation as violation:
             raise as_validation_error(violation)
         found = list(self.get_queryset().filter(bsn=bsn))
-        for client in found:
-            log_access(
-                user=request.user,
-                client=client,
-                object_type="cliënt",
-                object_id=client.pk,
-                action=AccessLog.Action.API,
-                purpose="API zoeken op BSN",
-            )
         return Response(ClientSerializer(found, many=True, context=self.get_serializer_context()).data)
 
     def perform_create(self, serializer):

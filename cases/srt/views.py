@@ -14,7 +14,7 @@ from django.views.generic import TemplateView
 from almelo_sociaal.accounts.permissions import RoleRequiredMixin
 from almelo_sociaal.accounts.roles import Role, has_role
 from almelo_sociaal.audit.models import AccessLog
-from almelo_sociaal.audit.services import log_access, log_access_objects
+from almelo_sociaal.audit.services import log_access
 from almelo_sociaal.core.forms import apply_errors
 from almelo_sociaal.core.rules import RuleViolation
 
@@ -35,25 +35,6 @@ from .forms import (
 from .rules import InvestigationStatus
 from .selectors import ASSIGN_ROLES, CONTENT_ROLES, REPORT_ROLES
 
-INVESTIGATION = "srt-onderzoek"
-SIGNAL = "srt-signaal"
-
-
-def log_investigation_read(user, investigation, purpose: str) -> None:
-    log_access(
-        user=user,
-        client=investigation.client,
-        object_type=INVESTIGATION,
-        object_id=investigation.pk,
-        purpose=purpose,
-    )
-
-
-def log_investigation_list(user, investigations, purpose: str) -> None:
-    """One access-log row per investigation shown in a list (one INSERT)."""
-    log_access_objects(user=user, object_type=INVESTIGATION, objects=investigations, purpose=purpose)
-
-
 # --- Signals ---
 
 
@@ -68,9 +49,6 @@ class SignalListView(RoleRequiredMixin, TemplateView):
         filters = form.cleaned_data if form.is_valid() else {}
         qs = selectors.search_signals(self.request.user, **filters)
         page = Paginator(qs, 25).get_page(self.request.GET.get("pagina"))
-        log_access_objects(
-            user=self.request.user, object_type=SIGNAL, objects=page.object_list, purpose="signalenlijst"
-        )
         ctx.update(form=form, page=page)
         return ctx
 
@@ -95,9 +73,6 @@ class SignalCreateView(RoleRequiredMixin, View):
         client = self._client(request)
         if client is None:
             return render(request, self.template_name, {"lookup": ClientLookupForm()})
-        log_access(
-            user=request.user, client=client, object_type="cliënt", object_id=client.pk, purpose="SRT-signaal"
-        )
         form = SignalForm(client=client, initial={"received_on": timezone.localdate()})
         return render(request, self.template_name, {"form": form, "client": client})
 
@@ -138,13 +113,6 @@ class SignalDetailView(RoleRequiredMixin, View):
     template_name = "srt/signal_detail.html"
 
     def _render(self, request, signal, form, status=200):
-        log_access(
-            user=request.user,
-            client=signal.client,
-            object_type=SIGNAL,
-            object_id=signal.pk,
-            purpose="signaal",
-        )
         return render(request, self.template_name, {"signal": signal, "form": form}, status=status)
 
     def get(self, request, pk):
@@ -189,7 +157,6 @@ class InvestigationListView(RoleRequiredMixin, TemplateView):
         filters = form.cleaned_data if form.is_valid() else {}
         qs = selectors.search_investigations(self.request.user, **filters)
         page = Paginator(qs, 25).get_page(self.request.GET.get("pagina"))
-        log_investigation_list(self.request.user, page.object_list, "onderzoekenlijst")
         ctx.update(form=form, page=page)
         return ctx
 
@@ -225,7 +192,6 @@ class InvestigationDetailView(RoleRequiredMixin, View):
 
     def get(self, request, pk):
         investigation = selectors.get_investigation_for(request.user, pk)
-        log_investigation_read(request.user, investigation, "onderzoeksdossier")
         return render(request, self.template_name, _detail_context(request, investigation))
 
 
@@ -257,7 +223,6 @@ class InvestigationActionView(RoleRequiredMixin, View):
             else:
                 messages.success(request, message)
                 return redirect("srt:investigation-detail", pk=pk)
-        log_investigation_read(request.user, investigation, "onderzoeksdossier (invoerfout)")
         ctx = _detail_context(request, investigation, **{self.form_context_name: form})
         return render(request, "srt/investigation_detail.html", ctx, status=400)
 
@@ -294,7 +259,6 @@ class OutcomeView(RoleRequiredMixin, View):
     template_name = "srt/outcome_form.html"
 
     def _render(self, request, investigation, form, status=200):
-        log_investigation_read(request.user, investigation, "uitkomst vastleggen")
         proposal = None
         if form.is_bound:
             proposal = _proposal_from(investigation, form.data)
@@ -388,12 +352,6 @@ class AssignView(RoleRequiredMixin, View):
         return get_object_or_404(selectors.investigations_assignable_by(request.user), pk=pk)
 
     def _render(self, request, investigation, form, status=200):
-        log_access(
-            user=request.user,
-            object_type=INVESTIGATION,
-            object_id=investigation.pk,
-            purpose="toewijzing onderzoekers",
-        )
         return render(
             request, self.template_name, {"investigation": investigation, "form": form}, status=status
         )
@@ -495,8 +453,6 @@ class ClientMarkerView(RoleRequiredMixin, View):
             investigations = list(
                 selectors.investigations_visible_to(request.user).filter(client=client)[:20]
             )
-            if investigations:
-                log_investigation_list(request.user, investigations, "cliëntpagina")
         return render(
             request,
             "srt/_client_marker.html",

@@ -9,8 +9,6 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 
 from almelo_sociaal.accounts import scopes
-from almelo_sociaal.audit.models import AccessLog
-from almelo_sociaal.audit.services import log_access, log_access_many
 from cases.selectors import clients_visible_to
 
 from .. import rules, selectors, services
@@ -30,31 +28,6 @@ class _ParticipationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewS
     write_roles = WRITE_ROLES
     read_scopes = (scopes.PARTICIPATIE_LEZEN,)
     write_scopes = (scopes.PARTICIPATIE_SCHRIJVEN,)
-    object_type = ""
-
-    def list(self, request, *args, **kwargs):
-        response = super().list(request, *args, **kwargs)
-        ids = sorted({row["client"] for row in response.data["results"]})
-        log_access_many(
-            user=request.user,
-            object_type=self.object_type,
-            client_ids=ids,
-            action=AccessLog.Action.API,
-            purpose=f"API {self.object_type}",
-        )
-        return response
-
-    def retrieve(self, request, *args, **kwargs):
-        obj = self.get_object()
-        log_access(
-            user=request.user,
-            client=obj.client,
-            object_type=self.object_type,
-            object_id=obj.pk,
-            action=AccessLog.Action.API,
-            purpose=f"API {self.object_type}",
-        )
-        return Response(self.get_serializer(obj).data)
 
     def _client_for_edit(self, client):
         """The client must be visible (400 otherwise, like an unknown id) and editable (403)."""
@@ -73,7 +46,6 @@ class ProfileViewSet(_ParticipationViewSet):
     serializer_class = ProfileSerializer
     filterset_class = ProfileFilter
     read_scopes = (scopes.PARTICIPATIEPROFIELEN_LEZEN,)
-    object_type = "participatieprofiel"
 
     def get_queryset(self):
         return selectors.profiles_visible_to(self.request.user).select_related(None).order_by("-id")
@@ -92,7 +64,6 @@ class GroupAssignmentViewSet(_ParticipationViewSet):
 
     serializer_class = GroupAssignmentSerializer
     filterset_class = GroupAssignmentFilter
-    object_type = "groepsindeling"
 
     def get_queryset(self):
         return selectors.assignments_visible_to(self.request.user).select_related(None).order_by("-id")
@@ -109,7 +80,6 @@ class TrajectoryViewSet(_ParticipationViewSet):
 
     serializer_class = TrajectorySerializer
     filterset_class = TrajectoryFilter
-    object_type = "traject"
 
     def get_queryset(self):
         return selectors.trajectories_visible_to(self.request.user).select_related(None).order_by("-id")

@@ -9,8 +9,6 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 
 from almelo_sociaal.accounts import scopes
-from almelo_sociaal.audit.models import AccessLog
-from almelo_sociaal.audit.services import log_access, log_access_many
 
 from .. import access, selectors, services
 from .filters import HourLogFilter, PlacementFilter
@@ -55,29 +53,6 @@ class PlacementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         if self.action == "status":
             return PlacementStatusChangeSerializer
         return PlacementSerializer
-
-    def list(self, request, *args, **kwargs):
-        response = super().list(request, *args, **kwargs)
-        log_access_many(
-            user=request.user,
-            object_type="plaatsing tegenprestatie",
-            action=AccessLog.Action.API,
-            client_ids={row["client"] for row in response.data["results"]},
-            purpose="API plaatsingen",
-        )
-        return response
-
-    def retrieve(self, request, *args, **kwargs):
-        placement = self.get_object()
-        log_access(
-            user=request.user,
-            client=placement.client,
-            object_type="plaatsing tegenprestatie",
-            object_id=placement.pk,
-            action=AccessLog.Action.API,
-            purpose="API plaatsing",
-        )
-        return Response(PlacementSerializer(placement).data)
 
     @extend_schema(request=PlacementCreateSerializer, responses={201: PlacementSerializer})
     def create(self, request, *args, **kwargs):

@@ -78,7 +78,7 @@ def test_client_page_logs_the_read(client, make_user, wijkteam, subject):
     client.force_login(user)
     client.get(reverse("participation:client", args=[subject.pk]))
     entry = AccessLog.objects.get()
-    assert (entry.user, entry.client, entry.object_type) == (user, subject, "participatie")
+    assert (entry.user, entry.client, entry.purpose) == (user, subject, "GET participation:client")
 
 
 def test_coordinator_sees_no_edit_buttons(client, make_user, wijkteam, subject):

@@ -15,13 +15,10 @@ from rest_framework.response import Response
 
 from almelo_sociaal.accounts import scopes
 from almelo_sociaal.accounts.roles import Role
-from almelo_sociaal.audit.models import AccessLog
-from almelo_sociaal.audit.services import log_access_objects
 
 from .. import selectors, services
 from ..forms import TriageForm
 from ..selectors import API_ROLES, ASSIGN_ROLES
-from ..views import INVESTIGATION, SIGNAL
 from .filters import InvestigationFilter, SignalFilter
 from .serializers import (
     AssignSerializer,
@@ -39,34 +36,9 @@ from .serializers import (
 SRT_ONLY = (Role.SRT,)
 
 
-def _log_rows(request, object_type: str, objects) -> None:
-    log_access_objects(
-        user=request.user,
-        action=AccessLog.Action.API,
-        object_type=object_type,
-        objects=objects,
-        purpose=f"API {request.method} {request.path}",
-    )
-
-
-class LoggedReadsMixin:
-    """Writes one access-log row for every object a list or detail response contains."""
-
-    log_object_type = ""
-
-    def paginate_queryset(self, queryset):
-        page = super().paginate_queryset(queryset)
-        _log_rows(self.request, self.log_object_type, page if page is not None else queryset)
-        return page
-
-    def get_object(self):
-        obj = super().get_object()
-        _log_rows(self.request, self.log_object_type, [obj])
-        return obj
 
 
 class SignalViewSet(
-    LoggedReadsMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -83,7 +55,6 @@ class SignalViewSet(
     action_scopes = {"triage": (scopes.SRT_SIGNAAL_BEOORDELEN,)}
     serializer_class = SignalSerializer
     filterset_class = SignalFilter
-    log_object_type = SIGNAL
 
     def get_queryset(self):
         return selectors.signals_visible_to(self.request.user)
@@ -115,9 +86,7 @@ class SignalViewSet(
         return Response(SignalSerializer(signal).data)
 
 
-class InvestigationViewSet(
-    LoggedReadsMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
-):
+class InvestigationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """SRT investigations: read with findings and documents (SRT; API client with ``srt:onderzoek-lezen``);
     status, findings, documents and outcome (SRT); investigators (SRT and functioneel beheer)."""
 
@@ -127,7 +96,6 @@ class InvestigationViewSet(
     read_scopes = (scopes.SRT_ONDERZOEK_LEZEN,)
     write_scopes = (scopes.SRT_ONDERZOEK_SCHRIJVEN,)
     filterset_class = InvestigationFilter
-    log_object_type = INVESTIGATION
 
     def get_queryset(self):
         if self.action == "assign":
