@@ -298,7 +298,9 @@ def test_coach_cannot_open_the_move_page(client, coach, subject):
 # --- the admin -------------------------------------------------------------------------------------------------
 
 
-def test_admin_cannot_give_a_client_a_coach_of_another_wijkteam(client, make_user, coach, subject, other_wijkteam):
+def test_admin_cannot_give_a_client_a_coach_of_another_wijkteam(
+    client, make_user, coach, subject, other_wijkteam
+):
     """The admin shows clients read-only (changes go through the services), so the attack is refused outright."""
     elsewhere = make_user(R.COACH, wijkteam=other_wijkteam)
     client.force_login(make_user(R.BEHEER, is_staff=True, is_superuser=True))

@@ -36,8 +36,6 @@ from .serializers import (
 SRT_ONLY = (Role.SRT,)
 
 
-
-
 class SignalViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
