@@ -18,6 +18,7 @@ from rest_framework.test import APIClient
 
 from almelo_sociaal.accounts.models import ApiToken
 from almelo_sociaal.accounts.roles import Role
+from almelo_sociaal.accounts.scopes import SCOPES
 from almelo_sociaal.audit.models import AccessLog
 from almelo_sociaal.jobs.models import WorkItem
 from cases.models import ClientEvent, Contact, LeefgebiedScore
@@ -103,7 +104,7 @@ def world(db):
                 first_seen=date(2026, 3, 1),
                 last_seen=date(2026, 3, 4),
             )
-        _, key = ApiToken.issue(user=users["A"], name="leeslog", scopes=["srt"])
+        _, key = ApiToken.issue(user=users["A"], name="leeslog", scopes=list(SCOPES))
     return dict(
         users=users,
         token=key,

@@ -125,7 +125,7 @@ def test_list_query_count_is_constant(srt_api, django_assert_max_num_queries, n)
 def test_a_signal_cannot_be_delivered_already_triaged(make_user, api_client_for):
     """Issue 14: a write declares exactly its fields; the status of a new signal is not the sender's to set."""
     subject = ClientFactory()
-    api = api_client_for(make_user(Role.API_CLIENT), scopes=["srt"])
+    api = api_client_for(make_user(Role.API_CLIENT), scopes=["srt:signaal-melden"])
     response = api.post(
         "/api/v1/srt/signalen/",
         {
