@@ -357,8 +357,10 @@ def _signals(placements_qs: QuerySet[Placement], today: date, *, weeks_back: int
         .select_related("client", "host", "activity")
         .annotate(weeks_used=Coalesce(_weeks_used_subquery(last.year), Value(0), output_field=IntegerField()))
         .prefetch_related(
-            Prefetch(
-                "hour_logs", queryset=HourLog.objects.filter(week_start__gte=first.monday), to_attr="recent"
+            Prefetch(  # closed weeks only: the running week (and any week ahead) is not judged yet
+                "hour_logs",
+                queryset=HourLog.objects.filter(week_start__gte=first.monday, week_start__lte=last.monday),
+                to_attr="recent",
             ),
             Prefetch("events", to_attr="all_events"),
             Prefetch("client__tp_exemptions", to_attr="all_exemptions"),

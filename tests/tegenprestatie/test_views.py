@@ -429,3 +429,15 @@ def test_due_work_flags_missed_weeks_and_clients_near_the_cap(coach, wijkteam, h
     assert items[("near_cap", busy.client_id)]["message"].endswith(
         f"41 van 44 weken met uren in {last.year}."
     )
+
+
+def test_compliance_does_not_count_the_current_week_as_closed(client, coach, wijkteam, host):
+    current = rules.IsoWeek(2026, 49)  # today is Tuesday 01-12-2026 (conftest): the week is still running
+    pl = PlacementFactory(client=ClientFactory(wijkteam=wijkteam), host=host, start_date=date(2026, 10, 5))
+    for week in rules.weeks_between(rules.IsoWeek(2026, 41), current.shift(-1)):
+        log_hours(pl, week, "4")
+    log_hours(pl, current, "0", attendance=rules.NO_SHOW)
+    client.force_login(coach)
+    body = client.get(reverse("tegenprestatie:compliance")).content.decode()
+    assert "Geen signalen: alle weken zijn geregistreerd." in body
+    assert current.label not in body
