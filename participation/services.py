@@ -7,7 +7,7 @@ constraint ``assignment_one_current_per_client`` is the last line of defence.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -18,7 +18,7 @@ from almelo_sociaal.core.rules import RuleViolation, as_validation_error, money
 from almelo_sociaal.parameters.selectors import parameter_values
 from cases.models import Client, ClientEvent, Leefgebied
 
-from . import rules, selectors
+from . import hooks, rules, selectors
 from .models import GroupAssignment, Profile, Trajectory
 
 
@@ -241,6 +241,9 @@ def deploy_instrument(
     try:
         rules.check_deployment(instrument, facts, selectors.limits(start))
         monthly_subsidy = _monthly_lks(instrument, start, hours, loonwaarde)
+        hooks.run_trajectory_checks(
+            hooks.TrajectoryChange(client_id=client.pk, start=start, end=end, hours_per_week=hours)
+        )
     except RuleViolation as v:
         raise as_validation_error(v)
     trajectory = Trajectory.objects.create(
@@ -323,6 +326,20 @@ def close_trajectory(
         raise _error("outcome", "Kies het resultaat van het traject.", "resultaat_verplicht")
     if end < trajectory.start:
         raise _error("end", "De einddatum ligt vóór de startdatum.", "einde_voor_start")
+    if trajectory.end is not None and end > trajectory.end:  # a later end: the added days are new overlap
+        try:  # the client row is locked with the trajectory (select_related above)
+            hooks.run_trajectory_checks(
+                hooks.TrajectoryChange(
+                    client_id=trajectory.client_id,
+                    start=trajectory.end + timedelta(days=1),
+                    end=end,
+                    hours_per_week=trajectory.hours_per_week,
+                    trajectory_id=trajectory.pk,
+                )
+            )
+        except RuleViolation as v:
+            v.field = "end" if v.field == "hours_per_week" else v.field
+            raise as_validation_error(v)
     trajectory.end = end
     trajectory.outcome = outcome
     trajectory.outcome_note = outcome_note.strip()

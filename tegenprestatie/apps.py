@@ -10,8 +10,13 @@ class TegenprestatieConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
+        from participation.hooks import register_trajectory_check
+
         from .access import ensure_host_contact_group
         from .catalogue import ensure_activity_catalogue
+        from .integration import check_trajectory_change
+
+        register_trajectory_check(check_trajectory_change)
 
         post_migrate.connect(ensure_host_contact_group, sender=self)
         post_migrate.connect(ensure_activity_catalogue, sender=self)

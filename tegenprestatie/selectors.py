@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from django.db.models import (
@@ -248,16 +248,8 @@ def week_summary(rows: list[Placement]) -> dict:
 
 
 def _pauses(events: list[PlacementEvent]) -> list[rules.Period]:
-    pauses, started = [], None
-    for event in sorted(events, key=lambda e: (e.on, e.pk)):
-        if event.to_status == rules.PAUSED:
-            started = event.on
-        elif started is not None and event.from_status == rules.PAUSED:
-            pauses.append(rules.Period(started, event.on - timedelta(days=1)))
-            started = None
-    if started is not None:
-        pauses.append(rules.Period(started, None))
-    return pauses
+    ordered = sorted(events, key=lambda e: (e.on, e.pk))
+    return rules.pause_periods((e.on, e.from_status, e.to_status) for e in ordered)
 
 
 def client_progress(client: Client, year: int) -> dict:
