@@ -353,10 +353,13 @@ def load_on(commitments: Iterable[Commitment], day: date) -> Load:
     return Load(day, own, reint)
 
 
-def loads_within(commitments: Sequence[Commitment], start: date, end: date | None) -> list[Load]:
+def loads_within(
+    commitments: Sequence[Commitment], start: date, end: date | None, extra_days: Iterable[date] = ()
+) -> list[Load]:
     """The load on every day in [start, end] on which it can change upwards (the first day and every start of
-    a commitment): the maximum of the period is among these days."""
-    days = {start} | {c.start for c in commitments if c.start > start and (end is None or c.start <= end)}
+    a commitment) and on ``extra_days`` (e.g. when the cap changes): the maximum of the period is among these."""
+    candidates = {c.start for c in commitments} | set(extra_days)
+    days = {start} | {d for d in candidates if d > start and (end is None or d <= end)}
     return [load_on(commitments, d) for d in sorted(days)]
 
 
@@ -372,6 +375,7 @@ def check_combined_hours(
     start: date,
     end: date | None,
     max_combined_hours: Callable[[date], Decimal] | Decimal,
+    cap_changes: Iterable[date] = (),
     field: str = "agreed_hours",
     advise: bool = False,
 ) -> None:
@@ -379,10 +383,11 @@ def check_combined_hours(
     every week of every overlap, whichever side (placement or trajectory) is written.
 
     ``commitments``: every placement and trajectory of the client as they will be after the write.
-    ``max_combined_hours``: the parameter, or a function giving its value on a day (effective-dated).
+    ``max_combined_hours``: the parameter, or a function giving its value on a day (effective-dated), with
+    ``cap_changes`` the days a new value takes effect.
     """
     cap_on = max_combined_hours if callable(max_combined_hours) else (lambda _day: max_combined_hours)
-    for load in loads_within(commitments, start, end):
+    for load in loads_within(commitments, start, end, cap_changes):
         if load.own <= 0:
             continue  # re-integration alone is not limited by this rule
         cap = Decimal(cap_on(load.day))
@@ -558,6 +563,7 @@ def check_placement_admission(
     *,
     max_hours_per_week: Decimal,
     max_combined_hours: Callable[[date], Decimal] | Decimal,
+    cap_changes: Iterable[date] = (),
     declaration_valid_months: int | None = None,
 ) -> None:
     """All admission checks of a placement, in the order a coach would want to hear them."""
@@ -599,7 +605,11 @@ def check_placement_admission(
     if facts.reintegration_hours:
         commitments.append(Commitment(facts.start, facts.end, facts.reintegration_hours, REINTEGRATION_KIND))
     check_combined_hours(
-        commitments=commitments, start=facts.start, end=facts.end, max_combined_hours=max_combined_hours
+        commitments=commitments,
+        start=facts.start,
+        end=facts.end,
+        max_combined_hours=max_combined_hours,
+        cap_changes=cap_changes,
     )
 
 

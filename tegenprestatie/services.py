@@ -16,7 +16,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from almelo_sociaal.audit.services import set_history_user
 from almelo_sociaal.core.rules import RuleViolation, as_validation_error
-from almelo_sociaal.parameters.selectors import parameter_values
+from almelo_sociaal.parameters.selectors import parameter_history, parameter_values
 from cases.models import Client, ClientEvent
 
 from . import parameters as p
@@ -152,6 +152,11 @@ def _placement_commitments(
     ]
 
 
+def _combined_cap_changes() -> list[date]:
+    """The days a new value of the combined maximum takes effect."""
+    return list(parameter_history(p.MAX_COMBINED_HOURS).values_list("valid_from", flat=True))
+
+
 def _combined_cap():
     """The combined weekly maximum on a day (effective-dated parameter, read once per day asked)."""
     seen: dict[date, Decimal] = {}
@@ -199,6 +204,7 @@ def _check_admission(
         facts,
         max_hours_per_week=values[p.MAX_HOURS_PER_WEEK],
         max_combined_hours=_combined_cap(),
+        cap_changes=_combined_cap_changes(),
         declaration_valid_months=int(values[p.DECLARATION_VALID_MONTHS]),
     )
 
@@ -221,6 +227,7 @@ def check_combined_hours_for_trajectory(
         start=start,
         end=end,
         max_combined_hours=_combined_cap(),
+        cap_changes=_combined_cap_changes(),
         field="hours_per_week",
         advise=True,
     )
