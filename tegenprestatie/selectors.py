@@ -20,6 +20,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from almelo_sociaal.accounts.roles import Role, has_role
 from almelo_sociaal.parameters.selectors import parameter_values
@@ -153,11 +154,26 @@ def host_list(user) -> QuerySet[HostOrganisation]:
     )
 
 
+def declaration_validity(host: HostOrganisation, today: date) -> dict:
+    """Until when the host's verdringing declaration is valid (parameter on its signing date) and whether it
+    has expired on ``today``."""
+    if host.declaration_signed_on is None:
+        return {"declaration_valid_until": None, "declaration_expired": False}
+    signed = host.declaration_signed_on
+    months = int(parameter_values([p.DECLARATION_VALID_MONTHS], on=signed)[p.DECLARATION_VALID_MONTHS])
+    until = rules.declaration_valid_until(signed, months)
+    return {"declaration_valid_until": until, "declaration_expired": until < today}
+
+
 def host_detail(user, host: HostOrganisation) -> dict:
     placements = list(placement_list(user, host_id=host.pk).exclude(status=rules.ENDED)) + list(
         placement_list(user, host_id=host.pk, status=rules.ENDED)[:50]
     )
-    return {"placements": placements, "contacts": list(host.contact_users.all())}
+    return {
+        "placements": placements,
+        "contacts": list(host.contact_users.all()),
+        **declaration_validity(host, timezone.localdate()),
+    }
 
 
 # --------------------------------------------------------------------------- the week grid

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from tests.tegenprestatie.factories import HostFactory
 from tests.tegenprestatie.test_combined_hours import propose
@@ -37,3 +38,10 @@ def test_a_placement_after_the_declaration_expired_is_refused(coach, client_in_t
 def test_a_placement_on_the_last_valid_day_of_the_declaration_is_admitted(coach, client_in_team, in_group):
     host = HostFactory(declaration_signed_on=date(2024, 3, 2))
     assert propose(coach, in_group(client_in_team), host=host, start_date=date(2026, 3, 1)).pk
+
+
+def test_the_host_page_says_when_the_declaration_expired(client, coach):
+    host = HostFactory(declaration_signed_on=date(2024, 3, 1))
+    client.force_login(coach)
+    body = client.get(reverse("tegenprestatie:host-detail", args=[host.pk])).content.decode()
+    assert "De verklaring was geldig t/m 28-02-2026" in body
