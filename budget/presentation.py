@@ -76,11 +76,17 @@ def _year_page_context(budget_year: BudgetYear) -> dict:
     rows = selectors.revision_rows(budget_year)
     ledger = selectors.ledger(budget_year)
     forecasts = selectors.latest_forecasts(budget_year)
-    forecast_rows = [
-        {"scenario": s, "label": ForecastScenario(s).label, "run": run} for s, run in forecasts.items()
-    ]
     basis = vangnet_basis(ledger, forecasts)
-    estimate = selectors.vangnet_for(year=year, lasten=basis[1]) if basis else None
+    # Every scenario shows its own vangnet working; the vangnet section shows the one of the basis.
+    lasten = {s: run.lasten for s, run in forecasts.items()}
+    if basis:
+        lasten["__basis__"] = basis[1]
+    estimates = selectors.vangnet_for_each(year=year, lasten=lasten)
+    forecast_rows = [
+        {"scenario": s, "label": ForecastScenario(s).label, "run": run, "vangnet": estimates[s]}
+        for s, run in forecasts.items()
+    ]
+    estimate = estimates.get("__basis__")
     points = selectors.timeline([year - 1, year, year + 1])
     return {
         "budget_year": budget_year,

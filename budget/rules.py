@@ -263,6 +263,32 @@ def check_new_revision(
         )
 
 
+def check_kind_order(
+    *, year: int, kind: str, published_on: date, existing: Iterable[RevisionEntry], note: str
+) -> None:
+    """Within a year the publication dates follow the kinds: voorlopig, then nader voorlopig, then definitief
+    (equal dates are fine). An entry out of that order is accepted only with its explanation in the note."""
+    if kind not in SINGLE_KINDS or (note or "").strip():
+        return
+    for entry, _original in effective_revisions(existing):
+        if entry.year != year or entry.kind not in SINGLE_KINDS or entry.kind == kind:
+            continue
+        other = KIND_LABELS[entry.kind].lower()
+        if KIND_ORDER[entry.kind] < KIND_ORDER[kind] and published_on < entry.published_on:
+            where = "vóór"
+        elif KIND_ORDER[entry.kind] > KIND_ORDER[kind] and published_on > entry.published_on:
+            where = "na"
+        else:
+            continue
+        raise RuleViolation(
+            "datum_volgorde",
+            f"De publicatiedatum ({published_on:%d-%m-%Y}) ligt {where} die van het {other} budget {year} "
+            f"({entry.published_on:%d-%m-%Y}); de soorten volgen elkaar op (voorlopig, nader voorlopig, "
+            "definitief). Klopt de datum toch, licht de uitzondering dan toe in de toelichting.",
+            "published_on",
+        )
+
+
 def check_correction(
     *, target: RevisionEntry, amount: Decimal, reason: str, existing: Iterable[RevisionEntry]
 ) -> None:

@@ -361,20 +361,34 @@ def vangnet_for(
     *, year: int, lasten: Decimal, entries: dict[int, list[rules.RevisionEntry]] | None = None
 ) -> rules.VangnetEstimate | None:
     """The vangnet estimate of ``year`` if its lasten are ``lasten`` (``None`` without rules or budget)."""
+    return vangnet_for_each(year=year, lasten={"": lasten}, entries=entries)[""]
+
+
+def vangnet_for_each(
+    *, year: int, lasten: dict[str, Decimal], entries: dict[int, list[rules.RevisionEntry]] | None = None
+) -> dict[str, rules.VangnetEstimate | None]:
+    """The vangnet estimate of ``year`` for each of several lasten (e.g. one per scenario), with the earlier
+    years' figures read once."""
     config = vangnet_config(year)
     entries = entries if entries is not None else revision_entries_by_year(None)
     latest = rules.latest_amount(entries.get(year, []))
-    if config is None or latest is None:
-        return None
+    if config is None or latest is None or not lasten:
+        return {key: None for key in lasten}
     earlier = [y for y in range(year - 6, year)]
     figures = year_figures(years=earlier, entries=entries)
     definitief = rules.definitief_amount(entries.get(year, []))
     kind, budget = (rules.DEFINITIEF, definitief) if definitief is not None else latest
-    figures[year] = rules.YearFigures(year=year, budget=budget, lasten=lasten, budget_kind=kind)
-    try:
-        return rules.vangnet_estimate(config=config, figures=figures)
-    except RuleViolation:
-        return None
+    out: dict[str, rules.VangnetEstimate | None] = {}
+    for key, value in lasten.items():
+        year_figs = {
+            **figures,
+            year: rules.YearFigures(year=year, budget=budget, lasten=value, budget_kind=kind),
+        }
+        try:
+            out[key] = rules.vangnet_estimate(config=config, figures=year_figs)
+        except RuleViolation:
+            out[key] = None
+    return out
 
 
 def tekort_signal_pct(year: int) -> Decimal | None:

@@ -133,6 +133,7 @@ def record_revision(
         rules.check_new_revision(
             year=year, kind=kind, amount=amount, published_on=published_on, existing=existing, today=today
         )
+        rules.check_kind_order(year=year, kind=kind, published_on=published_on, existing=existing, note=note)
         rules.check_bezwaar(bezwaar=bezwaar, bezwaar_on=bezwaar_on, published_on=published_on, today=today)
     except RuleViolation as v:
         raise as_validation_error(v)
@@ -176,6 +177,9 @@ def correct_revision(
     try:
         rules.check_correction(target=target.as_entry(), amount=amount, reason=reason, existing=existing)
         rules.check_published_on(year=budget_year.year, published_on=published_on, today=today)
+        rules.check_kind_order(
+            year=budget_year.year, kind=target.kind, published_on=published_on, existing=existing, note=note
+        )
         rules.check_bezwaar(bezwaar=bezwaar, bezwaar_on=bezwaar_on, published_on=published_on, today=today)
     except RuleViolation as v:
         raise as_validation_error(v)

@@ -55,10 +55,29 @@ class ProfileForm(forms.Form):
     andere_vrijlating_loopt = forms.BooleanField(
         label="Vrijlating 25% (6 maanden) of 12,5% (alleenstaande ouder) loopt", required=False
     )
+    zorg_kinderen = forms.BooleanField(label="Zorgt voor (thuiswonende) kinderen", required=False)
+    jongste_kind_geboren = forms.DateField(label="Geboortedatum jongste kind", required=False, widget=DATE)
+    mantelzorg_uren = forms.DecimalField(
+        label="Mantelzorg (uren per week)",
+        required=False,
+        min_value=0,
+        max_digits=4,
+        decimal_places=1,
+        help_text="Leeg of 0: geen mantelzorg.",
+    )
+    beschikbare_uren = forms.DecimalField(
+        label="Beschikbaar voor werk of re-integratie (uren per week)",
+        required=False,
+        min_value=0,
+        max_digits=4,
+        decimal_places=1,
+        help_text="Leeg: niet besproken.",
+    )
     toelichting = forms.CharField(
         label="Toelichting", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
+    CARE_FIELDS = ("zorg_kinderen", "jongste_kind_geboren", "mantelzorg_uren", "beschikbare_uren")
     FACT_FIELDS = (
         "arbeidsbeperking",
         "startkwalificatie",

@@ -60,10 +60,28 @@ class Profile(models.Model):
     student = models.BooleanField("student (studiefinanciering/WTOS)", default=False)
     medisch_urenbeperkt = models.BooleanField("medische urenbeperking", default=False)
     andere_vrijlating_loopt = models.BooleanField("vrijlating 25% of 12,5% loopt", default=False)
+    # Care duties and availability (weighed in the suggestion; may call for an ontheffing).
+    zorg_kinderen = models.BooleanField("zorgt voor kinderen", default=False)
+    jongste_kind_geboren = models.DateField("geboortedatum jongste kind", null=True, blank=True)
+    mantelzorg_uren = models.DecimalField(
+        "mantelzorg (uren per week)", max_digits=4, decimal_places=1, default=0
+    )
+    beschikbare_uren = models.DecimalField(
+        "beschikbaar voor werk of re-integratie (uren per week)",
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text="Leeg: niet vastgelegd.",
+    )
     toelichting = models.TextField("toelichting", blank=True)
-    # The suggestion computed by rules.suggest_group when the profile was recorded.
+    # The suggestion computed by rules.suggest_group when the profile was recorded: the deciding factors, then
+    # every other factor that was weighed.
     suggested_group = models.SmallIntegerField("voorgestelde groep", choices=Groep.choices)
     suggestion_reasons = models.JSONField("onderbouwing voorstel", default=list)
+    aandachtspunten = models.JSONField(
+        "aandachtspunten voor de coach", default=list, blank=True, help_text="Bijv. ontheffing art. 9a"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -76,6 +94,19 @@ class Profile(models.Model):
             models.CheckConstraint(
                 condition=Q(suggested_group__gte=-1, suggested_group__lte=4),
                 name="profile_suggested_group_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(jongste_kind_geboren__isnull=True) | Q(zorg_kinderen=True),
+                name="profile_child_birth_needs_care",
+            ),
+            models.CheckConstraint(
+                condition=Q(mantelzorg_uren__gte=0, mantelzorg_uren__lte=168),
+                name="profile_mantelzorg_hours_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(beschikbare_uren__isnull=True)
+                | Q(beschikbare_uren__gte=0, beschikbare_uren__lte=40),
+                name="profile_available_hours_range",
             ),
         ]
 

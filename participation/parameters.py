@@ -3,6 +3,8 @@
 Seeded (insert-if-missing) after migrate; functioneel beheer maintains them as effective-dated values.
 The WML (``wml_uur_21``, ``wml_maand_21``) and the medical vrijlating (``vrijlating_medisch_pct``,
 ``vrijlating_medisch_max``) are cross-cutting and live in ``almelo_sociaal/parameters/defaults.py``.
+The age limit of art. 9a (ontheffing for an alleenstaande ouder) is one legal figure used by participation and
+tegenprestatie; it is seeded once, in ``tegenprestatie/parameters.py``, under the key below.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from almelo_sociaal.parameters.defaults import J2019, P
 UITVOERINGSREGELING = "Uitvoeringsregeling Participatiewet Almelo 2019 (seed 002)"
 ART_10D = "Participatiewet art. 10d"
 # No source document fixes these; they are the product's starting values for functioneel beheer to confirm.
+ONTHEFFING_CHILD_AGE = "tp_vrijstelling_leeftijd_kind"  # Participatiewet art. 9a: jongste kind jonger dan
 STANDAARD = "Standaardinstelling Almelo Sociaal (door beleid vast te stellen)"
 
 PARAMETERS = [

@@ -142,9 +142,103 @@ class Indication:
 
 @dataclass(frozen=True)
 class Suggestion:
+    """``reasons``: the deciding factors; ``considered``: every other factor that was weighed (the other profile
+    factors with the group each points to, care duties and available hours). Both are shown to the coach."""
+
     group: int
     reasons: list[str]
     indications: tuple[Indication, ...] = field(default=())
+    considered: list[str] = field(default_factory=list)
+
+    @property
+    def all_reasons(self) -> list[str]:
+        return [*self.reasons, *self.considered]
+
+
+# --- Care duties and available hours ---
+
+
+@dataclass(frozen=True)
+class CareFacts:
+    """Care duties and the hours a person is available (recorded on the profile; none by default)."""
+
+    zorg_kinderen: bool = False
+    jongste_kind_geboren: date | None = None
+    alleenstaande_ouder: bool = False  # from the client's leefvorm
+    mantelzorg_uren: Decimal = ZERO
+    beschikbare_uren: Decimal | None = None
+
+    @property
+    def recorded(self) -> bool:
+        return self.zorg_kinderen or self.mantelzorg_uren > 0 or self.beschikbare_uren is not None
+
+
+def _hours_text(hours: Decimal) -> str:
+    return f"{Decimal(hours).normalize():f}".replace(".", ",")
+
+
+def check_care_facts(care: CareFacts, *, assessed_on: date) -> None:
+    """Care duties are recorded completely and plausibly (the rule behind the profile form and the API)."""
+    if care.zorg_kinderen and care.jongste_kind_geboren is None:
+        raise RuleViolation(
+            "geboortedatum_kind_verplicht",
+            "Geef de geboortedatum van het jongste kind waarvoor de cliënt zorgt.",
+            "jongste_kind_geboren",
+        )
+    if not care.zorg_kinderen and care.jongste_kind_geboren is not None:
+        raise RuleViolation(
+            "zorg_kinderen_niet_aangevinkt",
+            "Een geboortedatum van het jongste kind hoort bij 'zorgt voor kinderen'.",
+            "jongste_kind_geboren",
+        )
+    if care.jongste_kind_geboren is not None and care.jongste_kind_geboren > assessed_on:
+        raise RuleViolation(
+            "geboortedatum_toekomst",
+            "De geboortedatum van het jongste kind ligt na de datum van het profiel.",
+            "jongste_kind_geboren",
+        )
+    if not ZERO <= Decimal(care.mantelzorg_uren) <= 168:
+        raise RuleViolation(
+            "uren_ongeldig", "Mantelzorg in uren per week ligt tussen 0 en 168.", "mantelzorg_uren"
+        )
+    if care.beschikbare_uren is not None and not ZERO <= Decimal(care.beschikbare_uren) <= 40:
+        raise RuleViolation(
+            "uren_ongeldig", "Beschikbare uren per week liggen tussen 0 en 40.", "beschikbare_uren"
+        )
+
+
+def care_considerations(care: CareFacts, *, assessed_on: date) -> list[str]:
+    """Care duties and available hours as lines in the reasons (they weigh in; they do not decide a group)."""
+    lines = []
+    if care.zorg_kinderen and care.jongste_kind_geboren is not None:
+        age = age_on(care.jongste_kind_geboren, assessed_on)
+        who = "alleenstaande ouder, " if care.alleenstaande_ouder else ""
+        lines.append(f"zorgtaken: {who}zorg voor kinderen, jongste kind {age} jaar")
+    if care.mantelzorg_uren > 0:
+        lines.append(f"zorgtaken: mantelzorg {_hours_text(care.mantelzorg_uren)} uur per week")
+    if care.beschikbare_uren is not None:
+        lines.append(
+            f"beschikbaar voor werk of re-integratie: {_hours_text(care.beschikbare_uren)} uur per week"
+        )
+    return lines
+
+
+def ontheffing_prompts(care: CareFacts, *, assessed_on: date, child_age_limit: int) -> list[str]:
+    """What the coach should discuss about an ontheffing of the arbeidsverplichtingen, where it applies."""
+    prompts = []
+    if care.alleenstaande_ouder and care.zorg_kinderen and care.jongste_kind_geboren is not None:
+        if age_on(care.jongste_kind_geboren, assessed_on) < child_age_limit:
+            prompts.append(
+                f"Alleenstaande ouder met de zorg voor een kind jonger dan {child_age_limit} jaar: bespreek een "
+                "(gedeeltelijke) ontheffing van de arbeidsverplichtingen (art. 9a Participatiewet); het college "
+                "verleent die op verzoek van de ouder."
+            )
+    if care.mantelzorg_uren > 0:
+        prompts.append(
+            f"Mantelzorg {_hours_text(care.mantelzorg_uren)} uur per week: ga na of een tijdelijke ontheffing "
+            "wegens dringende redenen past (art. 9 lid 2 Participatiewet)."
+        )
+    return prompts
 
 
 def _months_text(months: int) -> str:
@@ -189,25 +283,35 @@ def profile_indications(facts: ProfileFacts) -> tuple[Indication, ...]:
     return tuple(indications)
 
 
-def suggest_group(facts: ProfileFacts) -> Suggestion:
+def suggest_group(
+    facts: ProfileFacts, care: CareFacts | None = None, *, assessed_on: date | None = None
+) -> Suggestion:
     """The group the profile points to, with the reasons in plain Dutch.
 
     - Prevention first: a resident without a running benefit and with a prevention signal (VSO-Pro, end of WW,
       end of a temporary contract after leaving the bijstand, ...) belongs in groep -1 (bijlage 1).
     - Otherwise every factor points to the lowest group whose profile it fits, and the most limiting factor
       decides (a client with a poor chance on the labour market is groep 4 even with a startkwalificatie).
-      The decisive factors are the reasons; the other factors are kept in ``indications``.
+      The decisive factors are the reasons; every other factor is in ``considered`` ("ook meegewogen", with
+      the group it points to), followed by care duties and available hours (``care``, on ``assessed_on``).
     """
     indications = profile_indications(facts)
+    care_lines = (
+        care_considerations(care, assessed_on=assessed_on)
+        if care is not None and assessed_on is not None
+        else []
+    )
     signaal = _choice(Preventiesignaal, facts.preventiesignaal, "preventiesignaal")
     if signaal and not facts.in_uitkering:
         reason = Indication("preventiesignaal", f"{signaal.label}, geen lopende uitkering", -1)
-        return Suggestion(-1, [reason.text], (reason, *indications))
+        considered = [f"ook meegewogen: {i.text}" for i in indications] + care_lines
+        return Suggestion(-1, [reason.text], (reason, *indications), considered)
     group = max(i.group for i in indications)
     reasons = [i.text for i in indications if i.group == group]
     if signaal:
         reasons.append(f"preventiesignaal ({signaal.label}) telt niet mee: cliënt ontvangt al een uitkering")
-    return Suggestion(group, reasons, indications)
+    considered = [f"ook meegewogen: {i.text}" for i in indications if i.group != group] + care_lines
+    return Suggestion(group, reasons, indications, considered)
 
 
 def check_assignment(*, group: int, suggested: int | None, reason: str) -> None:

@@ -1,7 +1,8 @@
 """Reads of participation. Scoped to the user (``..._visible_to``); aggregates in SQL; constant query counts.
 
 Stable interface for other apps (tegenprestatie, budget, jobs):
-``current_group``, ``reintegration_hours_per_week``, ``instrument_allowed_for_group``.
+``current_group``, ``reintegration_hours_per_week``, ``trajectory_periods``, ``instrument_allowed_for_group``;
+checks on trajectory writes are registered in ``participation.hooks``.
 """
 
 from __future__ import annotations
@@ -55,6 +56,33 @@ def reintegration_hours_per_week(client_id: int, on: date) -> Decimal:
         total=Sum("hours_per_week")
     )["total"]
     return total if total is not None else Decimal("0")
+
+
+def trajectory_periods(
+    client_id: int, start: date, end: date | None, *, exclude_id: int | None = None
+) -> list[tuple[date, date | None, Decimal]]:
+    """(start, end, hours per week) of the client's trajectories overlapping [start, end]."""
+    qs = Trajectory.objects.filter(client_id=client_id).filter(Q(end__isnull=True) | Q(end__gte=start))
+    if end is not None:
+        qs = qs.filter(start__lte=end)
+    if exclude_id is not None:
+        qs = qs.exclude(pk=exclude_id)
+    return list(qs.order_by("start", "id").values_list("start", "end", "hours_per_week"))
+
+
+def trajectory_periods_by_client(
+    client_ids: list[int], start: date, end: date
+) -> dict[int, list[tuple[date, date | None, Decimal]]]:
+    """``trajectory_periods`` for many clients in one query (e.g. the clients of a week's registration)."""
+    out: dict[int, list[tuple[date, date | None, Decimal]]] = {cid: [] for cid in client_ids}
+    qs = (
+        Trajectory.objects.filter(client_id__in=client_ids, start__lte=end)
+        .filter(Q(end__isnull=True) | Q(end__gte=start))
+        .order_by("client_id", "start", "id")
+    )
+    for cid, s, e, h in qs.values_list("client_id", "start", "end", "hours_per_week"):
+        out[cid].append((s, e, h))
+    return out
 
 
 def instrument_allowed_for_group(code: str, group: int) -> bool:

@@ -7,7 +7,7 @@ constraint ``assignment_one_current_per_client`` is the last line of defence.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -16,10 +16,11 @@ from django.utils import timezone
 
 from almelo_sociaal.core.rules import RuleViolation, as_validation_error, money
 from almelo_sociaal.parameters.selectors import parameter_values
-from cases.models import Client, ClientEvent, Leefgebied
+from cases.models import Client, ClientEvent, Leefgebied, Leefvorm
 
-from . import rules, selectors
+from . import hooks, rules, selectors
 from .models import GroupAssignment, Profile, Trajectory
+from .parameters import ONTHEFFING_CHILD_AGE
 
 
 def _event(client: Client, kind: str, text: str, actor) -> None:
@@ -58,6 +59,10 @@ def record_profile(
     student: bool = False,
     medisch_urenbeperkt: bool = False,
     andere_vrijlating_loopt: bool = False,
+    zorg_kinderen: bool = False,
+    jongste_kind_geboren: date | None = None,
+    mantelzorg_uren: Decimal | None = None,
+    beschikbare_uren: Decimal | None = None,
     toelichting: str = "",
 ) -> Profile:
     """Record a participation profile; the benefit duration comes from the dossiers, the suggestion from the
@@ -88,8 +93,22 @@ def record_profile(
         preventiesignaal=preventiesignaal or "",
         in_uitkering=in_uitkering,
     )
+    care = rules.CareFacts(
+        zorg_kinderen=bool(zorg_kinderen),
+        jongste_kind_geboren=jongste_kind_geboren,
+        alleenstaande_ouder=client.leefvorm == Leefvorm.ALLEENSTAANDE_OUDER,
+        mantelzorg_uren=_decimal(mantelzorg_uren or 0, "mantelzorg_uren", "Mantelzorg (uren per week)"),
+        beschikbare_uren=(
+            None
+            if beschikbare_uren in (None, "")
+            else _decimal(beschikbare_uren, "beschikbare_uren", "Beschikbare uren per week")
+        ),
+    )
     try:
-        suggestion = rules.suggest_group(facts)
+        rules.check_care_facts(care, assessed_on=assessed_on)
+        suggestion = rules.suggest_group(facts, care, assessed_on=assessed_on)
+        child_age_limit = int(parameter_values([ONTHEFFING_CHILD_AGE], assessed_on)[ONTHEFFING_CHILD_AGE])
+        prompts = rules.ontheffing_prompts(care, assessed_on=assessed_on, child_age_limit=child_age_limit)
     except RuleViolation as v:
         raise as_validation_error(v)
     profile = Profile.objects.create(
@@ -111,9 +130,14 @@ def record_profile(
         student=student,
         medisch_urenbeperkt=medisch_urenbeperkt,
         andere_vrijlating_loopt=andere_vrijlating_loopt,
+        zorg_kinderen=care.zorg_kinderen,
+        jongste_kind_geboren=care.jongste_kind_geboren,
+        mantelzorg_uren=care.mantelzorg_uren,
+        beschikbare_uren=care.beschikbare_uren,
         toelichting=toelichting.strip(),
         suggested_group=suggestion.group,
-        suggestion_reasons=suggestion.reasons,
+        suggestion_reasons=suggestion.all_reasons,
+        aandachtspunten=prompts,
     )
     _event(
         client,
@@ -241,6 +265,9 @@ def deploy_instrument(
     try:
         rules.check_deployment(instrument, facts, selectors.limits(start))
         monthly_subsidy = _monthly_lks(instrument, start, hours, loonwaarde)
+        hooks.run_trajectory_checks(
+            hooks.TrajectoryChange(client_id=client.pk, start=start, end=end, hours_per_week=hours)
+        )
     except RuleViolation as v:
         raise as_validation_error(v)
     trajectory = Trajectory.objects.create(
@@ -323,6 +350,20 @@ def close_trajectory(
         raise _error("outcome", "Kies het resultaat van het traject.", "resultaat_verplicht")
     if end < trajectory.start:
         raise _error("end", "De einddatum ligt vóór de startdatum.", "einde_voor_start")
+    if trajectory.end is not None and end > trajectory.end:  # a later end: the added days are new overlap
+        try:  # the client row is locked with the trajectory (select_related above)
+            hooks.run_trajectory_checks(
+                hooks.TrajectoryChange(
+                    client_id=trajectory.client_id,
+                    start=trajectory.end + timedelta(days=1),
+                    end=end,
+                    hours_per_week=trajectory.hours_per_week,
+                    trajectory_id=trajectory.pk,
+                )
+            )
+        except RuleViolation as v:
+            v.field = "end" if v.field == "hours_per_week" else v.field
+            raise as_validation_error(v)
     trajectory.end = end
     trajectory.outcome = outcome
     trajectory.outcome_note = outcome_note.strip()

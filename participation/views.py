@@ -95,7 +95,13 @@ class ProfileCreateView(ClientWriteMixin, RoleRequiredMixin, View):
         latest = selectors.latest_profile(client.pk)
         initial = {"assessed_on": timezone.localdate()}
         if latest is not None:  # start from the previous assessment
-            for name in (*ProfileForm.PROFILE_FIELDS, *ProfileForm.FACT_FIELDS, "coach", "trede"):
+            for name in (
+                *ProfileForm.PROFILE_FIELDS,
+                *ProfileForm.FACT_FIELDS,
+                *ProfileForm.CARE_FIELDS,
+                "coach",
+                "trede",
+            ):
                 initial[name] = getattr(latest, name)
             initial["belemmering_leefgebieden"] = latest.belemmering_leefgebieden
         months, in_uitkering = selectors.benefit_facts(client.pk, timezone.localdate())

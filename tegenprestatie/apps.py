@@ -11,6 +11,7 @@ class TegenprestatieConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from almelo_sociaal.audit.reads import register_with_history
+        from participation.hooks import register_trajectory_check
 
         from . import models
 
@@ -21,6 +22,9 @@ class TegenprestatieConfig(AppConfig):
 
         from .access import ensure_host_contact_group
         from .catalogue import ensure_activity_catalogue
+        from .integration import check_trajectory_change
+
+        register_trajectory_check(check_trajectory_change)
 
         post_migrate.connect(ensure_host_contact_group, sender=self)
         post_migrate.connect(ensure_activity_catalogue, sender=self)

@@ -14,6 +14,10 @@ from almelo_sociaal.parameters.defaults import P
 from .terms import TERM, TERM_LOWER
 
 UITVOERINGSREGELING = "Uitvoeringsregeling Participatiewet Almelo, §7 De tegenprestatie"
+VERDRINGING = (
+    "Beleidskeuze uitvoering: Uitvoeringsregeling Participatiewet Almelo §7 (verdringing) noemt geen "
+    "geldigheidsduur; de gastorganisatie bevestigt de verklaring elke twee jaar opnieuw"
+)
 NALEVING = "Uitvoeringsregeling Participatiewet Almelo, §8 Naleving (verzwaring bij recidive)"
 START = date(2019, 1, 1)
 
@@ -26,9 +30,10 @@ SANCTION_PCT_REPEATED = "tp_maatregel_pct_herhaald"
 SANCTION_MONTHS = "tp_maatregel_duur_maanden"
 RECIDIVE_MONTHS = "tp_recidive_termijn_maanden"
 SINGLE_PARENT_CHILD_AGE = "tp_vrijstelling_leeftijd_kind"
+DECLARATION_VALID_MONTHS = "tp_verdringingsverklaring_geldig_maanden"
 
 HOUR_CAP_KEYS = [MAX_HOURS_PER_WEEK, MAX_WEEKS_PER_YEAR]
-ADMISSION_KEYS = [MAX_HOURS_PER_WEEK, MAX_COMBINED_HOURS]
+ADMISSION_KEYS = [MAX_HOURS_PER_WEEK, MAX_COMBINED_HOURS, DECLARATION_VALID_MONTHS]
 SANCTION_KEYS = [
     SANCTION_PCT_FIRST,
     SANCTION_PCT_RECIDIVE,
@@ -110,5 +115,14 @@ PARAMETERS = [
         "5",
         "Participatiewet art. 9a",
         "wettelijk",
+    ),
+    P(
+        DECLARATION_VALID_MONTHS,
+        "Verdringingsverklaring gastorganisatie: geldig gedurende",
+        "maanden",
+        START,
+        "24",
+        VERDRINGING,
+        "beleid",
     ),
 ]

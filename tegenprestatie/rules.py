@@ -11,7 +11,7 @@ week are read on its Thursday (``IsoWeek.reference_date``), consistent with that
 from __future__ import annotations
 
 import calendar
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
@@ -257,8 +257,181 @@ def check_hour_registration(
     check_weeks_in_year(week=week, hours_in_week=in_week, weeks_with_hours=weeks_with_hours, caps=caps)
 
 
+def check_week_started(*, week: IsoWeek, attendance: str, today: date) -> None:
+    """Attendance is registered once a week has begun; only an absence can be reported in advance."""
+    if week.monday > today and attendance != EXCUSED:
+        raise RuleViolation(
+            "week_niet_begonnen",
+            f"Week {week.label} begint pas op {format_date(week.monday)}; "
+            f"'{ATTENDANCE_LABELS.get(attendance, attendance)}' kan pas vanaf die dag worden geregistreerd.",
+            "week",
+        )
+
+
+def check_week_not_paused(*, week: IsoWeek, pauses: Iterable[Period]) -> None:
+    """No registration in a week the placement was paused for the whole week."""
+    for pause in pauses:
+        if pause.start <= week.monday and (pause.end is None or pause.end >= week.sunday):
+            since = f"sinds {format_date(pause.start)}"
+            raise RuleViolation(
+                "plaatsing_gepauzeerd",
+                f"De plaatsing was in week {week.label} gepauzeerd ({since}); daarin worden geen uren "
+                "geregistreerd.",
+                "week",
+            )
+
+
+def pause_periods(events: Iterable[tuple[date, str, str]]) -> list[Period]:
+    """The pauses of a placement from its status events ``(on, from_status, to_status)``, in order.
+
+    A pause runs from the day it starts up to the day before the placement is resumed or ended.
+    """
+    pauses, started = [], None
+    for on, from_status, to_status in events:
+        if to_status == PAUSED:
+            started = on
+        elif started is not None and from_status == PAUSED:
+            pauses.append(Period(started, on - timedelta(days=1)))
+            started = None
+    if started is not None:
+        pauses.append(Period(started, None))
+    return pauses
+
+
+def check_was_started(*, ever_active: bool) -> None:
+    if not ever_active:
+        raise RuleViolation(
+            "plaatsing_niet_actief",
+            "de plaatsing is nooit gestart; daarop worden geen uren geregistreerd.",
+            "placement",
+        )
+
+
 def weeks_used(weeks_with_hours: Iterable[IsoWeek], year: int) -> int:
     return len({w for w in weeks_with_hours if w.year == year})
+
+
+# --------------------------------------------------------------------------- combined hours (with re-integration)
+
+TP_KIND, REINTEGRATION_KIND = "tegenprestatie", "re-integratie"
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """Hours per week a client is committed to during a period: a placement or a re-integration trajectory."""
+
+    start: date
+    end: date | None  # None: open-ended
+    hours: Decimal
+    kind: str  # TP_KIND or REINTEGRATION_KIND
+
+    def active_on(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or self.end >= day)
+
+
+@dataclass(frozen=True)
+class Load:
+    """The hours per week on one day: tegenprestatie and re-integration."""
+
+    day: date
+    own: Decimal
+    reintegration: Decimal
+
+    @property
+    def total(self) -> Decimal:
+        return self.own + self.reintegration
+
+
+def load_on(commitments: Iterable[Commitment], day: date) -> Load:
+    own = reint = ZERO
+    for c in commitments:
+        if c.active_on(day):
+            if c.kind == REINTEGRATION_KIND:
+                reint += c.hours
+            else:
+                own += c.hours
+    return Load(day, own, reint)
+
+
+def loads_within(
+    commitments: Sequence[Commitment], start: date, end: date | None, extra_days: Iterable[date] = ()
+) -> list[Load]:
+    """The load on every day in [start, end] on which it can change upwards (the first day and every start of
+    a commitment) and on ``extra_days`` (e.g. when the cap changes): the maximum of the period is among these."""
+    candidates = {c.start for c in commitments} | set(extra_days)
+    days = {start} | {d for d in candidates if d > start and (end is None or d <= end)}
+    return [load_on(commitments, d) for d in sorted(days)]
+
+
+def peak_reintegration_hours(commitments: Sequence[Commitment], start: date, end: date) -> Decimal:
+    """The highest re-integration hours per week on any day of [start, end] (e.g. one ISO week)."""
+    trajectories = [c for c in commitments if c.kind == REINTEGRATION_KIND]
+    return max((load.reintegration for load in loads_within(trajectories, start, end)), default=ZERO)
+
+
+def check_combined_hours(
+    *,
+    commitments: Sequence[Commitment],
+    start: date,
+    end: date | None,
+    max_combined_hours: Callable[[date], Decimal] | Decimal,
+    cap_changes: Iterable[date] = (),
+    field: str = "agreed_hours",
+    advise: bool = False,
+) -> None:
+    """Tegenprestatie + re-integration stay within the weekly maximum on every day of [start, end], hence in
+    every week of every overlap, whichever side (placement or trajectory) is written.
+
+    ``commitments``: every placement and trajectory of the client as they will be after the write.
+    ``max_combined_hours``: the parameter, or a function giving its value on a day (effective-dated), with
+    ``cap_changes`` the days a new value takes effect.
+    """
+    cap_on = max_combined_hours if callable(max_combined_hours) else (lambda _day: max_combined_hours)
+    for load in loads_within(commitments, start, end, cap_changes):
+        if load.own <= 0:
+            continue  # re-integration alone is not limited by this rule
+        cap = Decimal(cap_on(load.day))
+        if load.total > cap:
+            parts = [f"{TERM_LOWER} {format_hours(load.own)} uur"]
+            if load.reintegration:
+                parts.append(f"re-integratie {format_hours(load.reintegration)} uur")
+            when = (
+                "" if load.day == start else f" vanaf {format_date(load.day)} (week {IsoWeek.of(load.day)})"
+            )
+            advice = f" Verlaag of beëindig eerst de {TERM_LOWER}: re-integratie gaat voor." if advise else ""
+            raise RuleViolation(
+                "max_uren_met_reintegratie",
+                f"Maximaal {format_hours(cap)} uur per week samen{when}: "
+                f"{' + '.join(parts)} = {format_hours(load.total)} uur.{advice}",
+                field,
+            )
+
+
+def check_week_with_reintegration(
+    *, week: IsoWeek, registered_hours: Decimal, reintegration_hours: Decimal, max_combined_hours: Decimal
+) -> None:
+    """Registered tegenprestatie hours of a week plus that week's re-integration hours stay within the cap."""
+    total = registered_hours + reintegration_hours
+    if reintegration_hours and total > max_combined_hours:
+        raise RuleViolation(
+            "max_uren_met_reintegratie",
+            f"Maximaal {format_hours(max_combined_hours)} uur per week samen: week {week.label} komt op "
+            f"{TERM_LOWER} {format_hours(registered_hours)} uur + re-integratie "
+            f"{format_hours(reintegration_hours)} uur = {format_hours(total)} uur.",
+            "hours",
+        )
+
+
+def check_hours_against_agreement(*, hours: Decimal, agreed_hours: Decimal, note: str) -> None:
+    """More hours than agreed ('naar vermogen') are registered as they happened, but only with the reason
+    in the note: the coach set the agreed hours, so a week above them must be explained, not hidden."""
+    if hours > agreed_hours and not note.strip():
+        raise RuleViolation(
+            "boven_afspraak",
+            f"{format_hours(hours)} uur is meer dan de afgesproken {format_hours(agreed_hours)} uur per week; "
+            "geef in de opmerking de reden.",
+            "note",
+        )
 
 
 # --------------------------------------------------------------------------- placement admission
@@ -296,10 +469,13 @@ class PlacementFacts:
     host_name: str | None  # None: no host (e.g. mantelzorg at home)
     participation_group: int | None
     instrument_allowed: bool
-    reintegration_hours: Decimal
-    other_agreed_hours: Decimal = ZERO  # agreed hours of the client's other overlapping open placements
+    reintegration_hours: Decimal = ZERO  # flat re-integration hours over the whole period (simple callers)
+    other_agreed_hours: Decimal = ZERO  # flat agreed hours of other placements over the whole period
     exemptions: Sequence[ExemptionPeriod] = field(default_factory=tuple)
     needs_host: bool = True  # the activity happens at a host organisation
+    # The client's other placements and trajectories with their own periods (the service passes these).
+    commitments: Sequence[Commitment] = field(default_factory=tuple)
+    host_declaration_signed_on: date | None = None
 
 
 def check_declaration(*, signed_on: date | None, signed_by: str, today: date) -> None:
@@ -354,8 +530,41 @@ def check_no_exemption(*, start: date, end: date | None, exemptions: Iterable[Ex
             )
 
 
+def declaration_valid_until(signed_on: date, valid_months: int) -> date:
+    """The last day a verdringing declaration signed on ``signed_on`` is valid."""
+    return months_before(signed_on, -valid_months) - timedelta(days=1)
+
+
+def check_declaration_valid_on(
+    *, host_name: str, signed_on: date, start: date, valid_months: int | None
+) -> None:
+    """A placement needs a declaration that is valid on its start date: signed on or before it and, with a
+    validity period, not expired."""
+    if signed_on > start:
+        raise RuleViolation(
+            "verklaring_na_start",
+            f"{host_name} tekende de verdringingsverklaring op {format_date(signed_on)}, na de startdatum "
+            f"{format_date(start)}; een plaatsing kan pas vanaf de datum van de verklaring.",
+            "start_date",
+        )
+    if valid_months:
+        last = declaration_valid_until(signed_on, valid_months)
+        if start > last:
+            raise RuleViolation(
+                "verklaring_verlopen",
+                f"De verdringingsverklaring van {host_name} (getekend {format_date(signed_on)}) was geldig "
+                f"t/m {format_date(last)}; leg eerst een nieuwe verklaring vast.",
+                "host",
+            )
+
+
 def check_placement_admission(
-    facts: PlacementFacts, *, max_hours_per_week: Decimal, max_combined_hours: Decimal
+    facts: PlacementFacts,
+    *,
+    max_hours_per_week: Decimal,
+    max_combined_hours: Callable[[date], Decimal] | Decimal,
+    cap_changes: Iterable[date] = (),
+    declaration_valid_months: int | None = None,
 ) -> None:
     """All admission checks of a placement, in the order a coach would want to hear them."""
     check_placement_period(start=facts.start, end=facts.end)
@@ -368,6 +577,13 @@ def check_placement_admission(
             "geen_verdringingsverklaring",
             f"{facts.host_name} heeft geen verdringingsverklaring; plaatsen kan pas als die is vastgelegd.",
             "host",
+        )
+    if facts.host_name is not None and facts.host_declaration_signed_on is not None:
+        check_declaration_valid_on(
+            host_name=facts.host_name,
+            signed_on=facts.host_declaration_signed_on,
+            start=facts.start,
+            valid_months=declaration_valid_months,
         )
     if facts.participation_group is None:
         raise RuleViolation(
@@ -383,18 +599,18 @@ def check_placement_admission(
         )
     check_no_exemption(start=facts.start, end=facts.end, exemptions=facts.exemptions)
     check_agreed_hours(agreed_hours=facts.agreed_hours, max_hours_per_week=max_hours_per_week)
-    own = facts.agreed_hours + facts.other_agreed_hours
-    total = own + facts.reintegration_hours
-    if total > max_combined_hours:
-        parts = [f"{TERM_LOWER} {format_hours(own)} uur"]
-        if facts.reintegration_hours:
-            parts.append(f"re-integratie {format_hours(facts.reintegration_hours)} uur")
-        raise RuleViolation(
-            "max_uren_met_reintegratie",
-            f"Maximaal {format_hours(max_combined_hours)} uur per week samen: "
-            f"{' + '.join(parts)} = {format_hours(total)} uur.",
-            "agreed_hours",
-        )
+    commitments = [*facts.commitments, Commitment(facts.start, facts.end, facts.agreed_hours, TP_KIND)]
+    if facts.other_agreed_hours:
+        commitments.append(Commitment(facts.start, facts.end, facts.other_agreed_hours, TP_KIND))
+    if facts.reintegration_hours:
+        commitments.append(Commitment(facts.start, facts.end, facts.reintegration_hours, REINTEGRATION_KIND))
+    check_combined_hours(
+        commitments=commitments,
+        start=facts.start,
+        end=facts.end,
+        max_combined_hours=max_combined_hours,
+        cap_changes=cap_changes,
+    )
 
 
 def check_activity_choice(

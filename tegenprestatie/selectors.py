@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from django.db.models import (
@@ -20,6 +20,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from almelo_sociaal.accounts.roles import Role, has_role
 from almelo_sociaal.parameters.selectors import parameter_values
@@ -153,11 +154,26 @@ def host_list(user) -> QuerySet[HostOrganisation]:
     )
 
 
+def declaration_validity(host: HostOrganisation, today: date) -> dict:
+    """Until when the host's verdringing declaration is valid (parameter on its signing date) and whether it
+    has expired on ``today``."""
+    if host.declaration_signed_on is None:
+        return {"declaration_valid_until": None, "declaration_expired": False}
+    signed = host.declaration_signed_on
+    months = int(parameter_values([p.DECLARATION_VALID_MONTHS], on=signed)[p.DECLARATION_VALID_MONTHS])
+    until = rules.declaration_valid_until(signed, months)
+    return {"declaration_valid_until": until, "declaration_expired": until < today}
+
+
 def host_detail(user, host: HostOrganisation) -> dict:
     placements = list(placement_list(user, host_id=host.pk).exclude(status=rules.ENDED)) + list(
         placement_list(user, host_id=host.pk, status=rules.ENDED)[:50]
     )
-    return {"placements": placements, "contacts": list(host.contact_users.all())}
+    return {
+        "placements": placements,
+        "contacts": list(host.contact_users.all()),
+        **declaration_validity(host, timezone.localdate()),
+    }
 
 
 # --------------------------------------------------------------------------- the week grid
@@ -248,16 +264,8 @@ def week_summary(rows: list[Placement]) -> dict:
 
 
 def _pauses(events: list[PlacementEvent]) -> list[rules.Period]:
-    pauses, started = [], None
-    for event in sorted(events, key=lambda e: (e.on, e.pk)):
-        if event.to_status == rules.PAUSED:
-            started = event.on
-        elif started is not None and event.from_status == rules.PAUSED:
-            pauses.append(rules.Period(started, event.on - timedelta(days=1)))
-            started = None
-    if started is not None:
-        pauses.append(rules.Period(started, None))
-    return pauses
+    ordered = sorted(events, key=lambda e: (e.on, e.pk))
+    return rules.pause_periods((e.on, e.from_status, e.to_status) for e in ordered)
 
 
 def client_progress(client: Client, year: int) -> dict:
@@ -357,8 +365,10 @@ def _signals(placements_qs: QuerySet[Placement], today: date, *, weeks_back: int
         .select_related("client", "host", "activity")
         .annotate(weeks_used=Coalesce(_weeks_used_subquery(last.year), Value(0), output_field=IntegerField()))
         .prefetch_related(
-            Prefetch(
-                "hour_logs", queryset=HourLog.objects.filter(week_start__gte=first.monday), to_attr="recent"
+            Prefetch(  # closed weeks only: the running week (and any week ahead) is not judged yet
+                "hour_logs",
+                queryset=HourLog.objects.filter(week_start__gte=first.monday, week_start__lte=last.monday),
+                to_attr="recent",
             ),
             Prefetch("events", to_attr="all_events"),
             Prefetch("client__tp_exemptions", to_attr="all_exemptions"),

@@ -16,12 +16,16 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from almelo_sociaal.audit.services import set_history_user
 from almelo_sociaal.core.rules import RuleViolation, as_validation_error
-from almelo_sociaal.parameters.selectors import parameter_values
+from almelo_sociaal.parameters.selectors import parameter_history, parameter_values
 from cases.models import Client, ClientEvent
 
 from . import parameters as p
 from . import rules
-from .integration import participation_facts
+from .integration import (
+    participation_facts,
+    reintegration_commitments,
+    reintegration_commitments_by_client,
+)
 from .models import Activity, Exemption, HostOrganisation, HourLog, Placement, PlacementEvent, Sanction
 from .terms import TERM, TERM_LOWER
 
@@ -129,17 +133,40 @@ def _exemption_periods(client_id: int) -> list[rules.ExemptionPeriod]:
     return [ex.as_period() for ex in Exemption.objects.filter(client_id=client_id)]
 
 
-def _other_agreed_hours(*, client_id: int, start: date, end: date | None, exclude_id: int | None) -> Decimal:
-    qs = Placement.objects.filter(
-        client_id=client_id, status__in=[rules.ACTIVE, rules.PAUSED, rules.PROPOSED]
-    )
+PLANNED_STATUSES = (rules.ACTIVE, rules.PAUSED, rules.PROPOSED)
+
+
+def _placement_commitments(
+    *, client_id: int, start: date, end: date | None, exclude_id: int | None = None
+) -> list[rules.Commitment]:
+    """The client's planned (open) placements overlapping [start, end], with their own periods."""
+    qs = Placement.objects.filter(client_id=client_id, status__in=PLANNED_STATUSES)
+    qs = qs.filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
+    if end is not None:
+        qs = qs.filter(start_date__lte=end)
     if exclude_id:
         qs = qs.exclude(pk=exclude_id)
-    total = Decimal("0")
-    for other in qs.only("start_date", "end_date", "agreed_hours"):
-        if rules.periods_overlap(other.start_date, other.end_date, start, end):
-            total += other.agreed_hours
-    return total
+    return [
+        rules.Commitment(s, e, h, rules.TP_KIND)
+        for s, e, h in qs.values_list("start_date", "end_date", "agreed_hours")
+    ]
+
+
+def _combined_cap_changes() -> list[date]:
+    """The days a new value of the combined maximum takes effect."""
+    return list(parameter_history(p.MAX_COMBINED_HOURS).values_list("valid_from", flat=True))
+
+
+def _combined_cap():
+    """The combined weekly maximum on a day (effective-dated parameter, read once per day asked)."""
+    seen: dict[date, Decimal] = {}
+
+    def on(day: date) -> Decimal:
+        if day not in seen:
+            seen[day] = parameter_values([p.MAX_COMBINED_HOURS], on=day)[p.MAX_COMBINED_HOURS]
+        return seen[day]
+
+    return on
 
 
 def _check_admission(
@@ -151,7 +178,10 @@ def _check_admission(
     start: date,
     end: date | None,
     exclude_id: int | None = None,
+    declaration_date_matters: bool = True,
 ) -> None:
+    """``declaration_date_matters``: False for a change of hours of a running placement (the declaration was
+    checked on its start date; an expired one must not stop lowering the hours)."""
     values = parameter_values(p.ADMISSION_KEYS, on=start)
     facts_p = participation_facts(client_id, start)
     facts = rules.PlacementFacts(
@@ -159,20 +189,47 @@ def _check_admission(
         end=end,
         agreed_hours=agreed_hours,
         host_has_declaration=bool(host and host.has_declaration),
+        host_declaration_signed_on=host.declaration_signed_on if host and declaration_date_matters else None,
         host_name=host.name if host else None,
         needs_host=activity.needs_host,
         participation_group=facts_p.group,
         instrument_allowed=facts_p.instrument_allowed,
-        reintegration_hours=facts_p.reintegration_hours,
-        other_agreed_hours=_other_agreed_hours(
-            client_id=client_id, start=start, end=end, exclude_id=exclude_id
-        ),
+        commitments=[
+            *_placement_commitments(client_id=client_id, start=start, end=end, exclude_id=exclude_id),
+            *reintegration_commitments(client_id, start, end),
+        ],
         exemptions=_exemption_periods(client_id),
     )
     rules.check_placement_admission(
         facts,
         max_hours_per_week=values[p.MAX_HOURS_PER_WEEK],
-        max_combined_hours=values[p.MAX_COMBINED_HOURS],
+        max_combined_hours=_combined_cap(),
+        cap_changes=_combined_cap_changes(),
+        declaration_valid_months=int(values[p.DECLARATION_VALID_MONTHS]),
+    )
+
+
+def check_combined_hours_for_trajectory(
+    *, client_id: int, start: date, end: date | None, hours_per_week: Decimal, trajectory_id: int | None
+) -> None:
+    """A trajectory written in participation (new, or a later end) against the client's placements: raises
+    ``RuleViolation`` (field ``hours_per_week``) when a week would exceed the combined maximum. The caller holds
+    the lock on the client row."""
+    placements = _placement_commitments(client_id=client_id, start=start, end=end)
+    if not placements:
+        return
+    rules.check_combined_hours(
+        commitments=[
+            *placements,
+            *reintegration_commitments(client_id, start, end, exclude_id=trajectory_id),
+            rules.Commitment(start, end, hours_per_week, rules.REINTEGRATION_KIND),
+        ],
+        start=start,
+        end=end,
+        max_combined_hours=_combined_cap(),
+        cap_changes=_combined_cap_changes(),
+        field="hours_per_week",
+        advise=True,
     )
 
 
@@ -333,6 +390,7 @@ def change_agreed_hours(*, actor, placement: Placement, agreed_hours: Decimal, o
             start=max(on, placement.start_date),
             end=placement.end_date,
             exclude_id=placement.pk,
+            declaration_date_matters=False,
         )
     except RuleViolation as v:
         raise _refuse(v)
@@ -461,11 +519,26 @@ def register_week_hours(*, actor, week: rules.IsoWeek, rows: Sequence[HourRow], 
 
     caps = hour_caps(week) if not errors else None
     if caps is not None:
+        today = timezone.localdate()
         client_of = {pid: log.client_id for pid, log in existing.items()}
         client_of.update({pid: pl.client_id for pid, pl in by_id.items()})
         week_total: dict[int, Decimal] = defaultdict(Decimal)
         for pid, hours in resulting.items():
             week_total[client_of[pid]] += hours
+        combined_cap = parameter_values([p.MAX_COMBINED_HOURS], on=week.reference_date)[p.MAX_COMBINED_HOURS]
+        reintegration = {
+            cid: rules.peak_reintegration_hours(commitments, week.monday, week.sunday)
+            for cid, commitments in reintegration_commitments_by_client(
+                client_ids, week.monday, week.sunday
+            ).items()
+        }
+        events: dict[int, list[tuple[date, str, str]]] = defaultdict(list)
+        for pid, on, from_status, to_status in (
+            PlacementEvent.objects.filter(placement_id__in=list(by_id))
+            .order_by("on", "id")
+            .values_list("placement_id", "on", "from_status", "to_status")
+        ):
+            events[pid].append((on, from_status, to_status))
         for index, row in enumerate(rows):
             placement = by_id[row.placement_id]
             try:
@@ -475,8 +548,15 @@ def register_week_hours(*, actor, week: rules.IsoWeek, rows: Sequence[HourRow], 
                         "de plaatsing is nog niet gestart; activeer haar eerst.",
                         "placement",
                     )
+                rules.check_was_started(
+                    ever_active=any(to == rules.ACTIVE for _, _, to in events[placement.pk])
+                    or not events[placement.pk]
+                )
+                rules.check_hours_value(row.hours)
                 attendance = row.attendance or (rules.PRESENT if row.hours > 0 else "")
                 rules.check_attendance(hours=row.hours, attendance=attendance)
+                rules.check_week_started(week=week, attendance=attendance, today=today)
+                rules.check_week_not_paused(week=week, pauses=rules.pause_periods(events[placement.pk]))
                 rules.check_hour_registration(
                     week=week,
                     hours=row.hours,
@@ -485,6 +565,15 @@ def register_week_hours(*, actor, week: rules.IsoWeek, rows: Sequence[HourRow], 
                     other_hours_in_week=week_total[placement.client_id] - row.hours,
                     weeks_with_hours=weeks_with_hours[placement.client_id],
                     caps=caps,
+                )
+                rules.check_week_with_reintegration(
+                    week=week,
+                    registered_hours=week_total[placement.client_id],
+                    reintegration_hours=reintegration[placement.client_id],
+                    max_combined_hours=combined_cap,
+                )
+                rules.check_hours_against_agreement(
+                    hours=row.hours, agreed_hours=placement.agreed_hours, note=row.note
                 )
             except RuleViolation as v:
                 fail(index, placement, v)

@@ -31,9 +31,14 @@ PROFILE_FIELDS = [
     "student",
     "medisch_urenbeperkt",
     "andere_vrijlating_loopt",
+    "zorg_kinderen",
+    "jongste_kind_geboren",
+    "mantelzorg_uren",
+    "beschikbare_uren",
     "toelichting",
     "suggested_group",
     "suggestion_reasons",
+    "aandachtspunten",
     "created_at",
 ]
 
@@ -44,7 +49,16 @@ class ProfileSerializer(serializers.ModelSerializer):
     belemmering_leefgebieden = serializers.ListField(
         child=serializers.ChoiceField(choices=Leefgebied.choices), required=False, default=list
     )
-    suggestion_reasons = serializers.ListField(child=serializers.CharField(), read_only=True)
+    suggestion_reasons = serializers.ListField(
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="De doorslaggevende factoren, daarna elke andere meegewogen factor",
+    )
+    aandachtspunten = serializers.ListField(
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="Wat de coach moet bespreken, bijv. een ontheffing (art. 9a Participatiewet)",
+    )
     suggested_group = serializers.IntegerField(
         read_only=True, help_text="Voorgestelde groep (-1 tot en met 4)"
     )
@@ -59,6 +73,7 @@ class ProfileSerializer(serializers.ModelSerializer):
             "in_uitkering",
             "suggested_group",
             "suggestion_reasons",
+            "aandachtspunten",
             "created_at",
         ]
 

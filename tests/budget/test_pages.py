@@ -9,6 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from almelo_sociaal.accounts.roles import Role
+from almelo_sociaal.core.rules import format_euro
 from budget import services
 from budget.models import BudgetRevision
 
@@ -297,3 +298,20 @@ def test_overview_saldo_uses_the_realisation_of_a_complete_year(client, finance,
     assert rows[2020]["saldo_basis"] == "realisatie"
     assert rows[2020]["saldo"].tekort == D("3359896.00")  # 40,200,000 − 36,840,104
     assert rows[2021]["saldo"] is None  # no forecast run yet
+
+
+def test_every_scenario_shows_its_own_vangnet_working(client, finance, seed_revisions):
+    services.configure_vangnet(
+        year=2021,
+        eigen_risico_pct=D("7.5"),
+        bands=[(D("7.5"), D("12.5"), D("50")), (D("12.5"), None, D("100"))],
+        source="Regeling vangnetuitkering",
+    )
+    services.set_caseload_uitgangspunt(year=2021, value=2900, actor=finance)
+    runs = services.recompute_year(year=2021, today=TODAY)
+    html = year_page(client, finance, 2021).content.decode()
+    assert len(runs) >= 2
+    for run in runs:
+        start = html.index(f'data-testid="vangnet-{run.scenario}"')
+        section = html[start : html.index("</details>", start)]
+        assert f"Netto lasten 2021: {format_euro(run.lasten)}" in section

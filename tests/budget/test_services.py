@@ -423,3 +423,50 @@ def test_uitgangspunt_change_keeps_its_history(finance):
     history = BudgetYear.objects.get(year=2021).history.order_by("history_date")
     assert [h.caseload_uitgangspunt for h in history] == [None, 2900, 3000]
     assert history.last().history_user == finance
+
+
+# ---------------------------------------------------------------- order of the kinds
+def test_a_nader_voorlopig_published_before_the_voorlopig_is_refused(finance):
+    record(finance, published_on=date(2019, 10, 1))
+    with pytest.raises(ValidationError) as exc:
+        record(finance, kind="nader_voorlopig", amount=D("34240957"), published_on=date(2019, 9, 1))
+    error = exc.value.error_dict["published_on"][0]
+    assert error.code == "datum_volgorde"
+    assert error.messages[0].startswith(
+        "De publicatiedatum (01-09-2019) ligt vóór die van het voorlopig budget 2020 (01-10-2019)"
+    )
+
+
+def test_a_voorlopig_published_after_the_definitief_is_refused(finance):
+    record(finance, kind="definitief", amount=D("36840104"), published_on=date(2020, 10, 1))
+    with pytest.raises(ValidationError) as exc:
+        record(finance, published_on=date(2020, 11, 1))
+    assert exc.value.error_dict["published_on"][0].code == "datum_volgorde"
+
+
+def test_a_date_out_of_order_is_accepted_with_the_exception_explained(finance):
+    record(finance, published_on=date(2019, 10, 1))
+    revision = record(
+        finance,
+        kind="nader_voorlopig",
+        amount=D("34240957"),
+        published_on=date(2019, 9, 1),
+        note="Beschikking nader voorlopig is eerder verstuurd dan de voorlopige (bevestigd door SZW).",
+    )
+    assert revision.pk
+
+
+def test_a_correction_that_moves_a_date_out_of_order_is_refused(finance):
+    voorlopig = record(finance, published_on=date(2019, 10, 1))
+    record(finance, kind="nader_voorlopig", amount=D("34240957"), published_on=date(2020, 4, 1))
+    with pytest.raises(ValidationError) as exc:
+        services.correct_revision(
+            revision_id=voorlopig.pk,
+            amount=D("35516242"),
+            published_on=date(2020, 5, 1),
+            source="Resultaten 2020",
+            reason="Datum verkeerd overgenomen",
+            actor=finance,
+            today=TODAY,
+        )
+    assert exc.value.error_dict["published_on"][0].code == "datum_volgorde"

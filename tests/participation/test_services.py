@@ -67,6 +67,10 @@ def test_profile_stores_suggestion_and_reasons(coach, client_in_team):
     assert profile.suggestion_reasons == [
         "uitkeringsduur: 30 maanden (meer dan 18) → groep 3",
         "wijk- of zorgcoach betrokken: wijkcoach → groep 3",
+        "ook meegewogen: motivatie: matig → groep 1",
+        "ook meegewogen: kans op de arbeidsmarkt: matig → groep 2",
+        "ook meegewogen: opleiding/kwalificatie: matig → groep 1",
+        "ook meegewogen: belemmeringen: in zekere mate aanwezig → groep 1",
     ]
 
 

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 from almelo_sociaal.accounts.roles import Role
 from tegenprestatie.access import HOST_CONTACT
@@ -52,3 +54,13 @@ def placement(db, wijkteam, host):
 @pytest.fixture(autouse=True)
 def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+TODAY = date(2026, 12, 1)  # a Tuesday in 2026-W49: every week of the tests' 2026 data has begun
+
+
+@pytest.fixture(autouse=True)
+def _pinned_today():
+    """Registration depends on today (no attendance for a week that has not begun): pin it for every test."""
+    with time_machine.travel(datetime(2026, 12, 1, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam")), tick=False):
+        yield

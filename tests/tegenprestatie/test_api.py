@@ -216,3 +216,14 @@ def test_hour_list_filters_by_week(api_client_for, coach, placement):
     log_hours(placement, rules.IsoWeek(2026, 8), D("5"))
     rows = api_client_for(coach).get(f"{BASE}/uren/?iso_year=2026&iso_week=8").json()["results"]
     assert [(r["week"], r["hours"]) for r in rows] == [("2026-W08", "5.00")]
+
+
+def test_bulk_registration_refuses_attendance_for_a_week_that_has_not_begun(api_client_for, coach, placement):
+    response = api_client_for(coach).post(
+        f"{BASE}/uren/week/",
+        {"week": "2026-W50", "rows": [{"placement": placement.pk, "hours": "4"}]},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert response.json()["fields"]["rows.0.week"][0]["code"] == "week_niet_begonnen"
+    assert not HourLog.objects.exists()

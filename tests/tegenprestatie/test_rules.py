@@ -698,3 +698,75 @@ def test_hour_caps_from_parameters():
         {p.MAX_HOURS_PER_WEEK: D("20.0000"), p.MAX_WEEKS_PER_YEAR: D("44.0000")}
     )
     assert caps == CAPS
+
+
+# --------------------------------------------------------------------------- combined hours over periods
+
+
+def tp(start, end, hours):
+    return r.Commitment(start, end, D(hours), r.TP_KIND)
+
+
+def reint(start, end, hours):
+    return r.Commitment(start, end, D(hours), r.REINTEGRATION_KIND)
+
+
+def test_a_commitment_starting_later_in_the_period_is_counted_in_its_weeks():
+    v = refused(
+        r.check_combined_hours,
+        commitments=[tp(date(2026, 12, 7), None, "12"), reint(date(2027, 1, 4), None, "10")],
+        start=date(2026, 12, 7),
+        end=None,
+        max_combined_hours=D("20"),
+    )
+    assert v.message == (
+        "Maximaal 20 uur per week samen vanaf 04-01-2027 (week 2027-W01): "
+        "tegenprestatie 12 uur + re-integratie 10 uur = 22 uur."
+    )
+
+
+def test_commitments_that_follow_each_other_do_not_add_up():
+    r.check_combined_hours(
+        commitments=[tp(date(2026, 1, 5), None, "12"), reint(date(2025, 6, 2), date(2026, 1, 4), "10")],
+        start=date(2026, 1, 5),
+        end=None,
+        max_combined_hours=D("20"),
+    )
+
+
+def test_re_integration_alone_is_not_limited_by_the_combined_cap():
+    r.check_combined_hours(
+        commitments=[reint(date(2026, 1, 5), None, "32")],
+        start=date(2026, 1, 5),
+        end=None,
+        max_combined_hours=D("20"),
+    )
+
+
+def test_the_cap_is_read_on_the_day_it_applies():
+    v = refused(
+        r.check_combined_hours,
+        commitments=[tp(date(2026, 1, 5), None, "10"), reint(date(2026, 1, 5), None, "8")],
+        start=date(2026, 1, 5),
+        end=None,
+        max_combined_hours=lambda day: D("20") if day < date(2026, 7, 1) else D("16"),
+        cap_changes=[date(2026, 7, 1)],
+    )
+    assert "Maximaal 16 uur" in v.message
+
+
+def test_the_peak_of_re_integration_in_a_week_counts():
+    week = r.IsoWeek(2026, 7)
+    commitments = [reint(date(2026, 1, 5), date(2026, 2, 10), "6"), reint(date(2026, 2, 11), None, "10")]
+    assert r.peak_reintegration_hours(commitments, week.monday, week.sunday) == D("10")
+
+
+def test_a_pause_runs_until_the_day_before_the_placement_resumes():
+    pauses = r.pause_periods(
+        [
+            (date(2026, 1, 5), "", r.ACTIVE),
+            (date(2026, 2, 2), r.ACTIVE, r.PAUSED),
+            (date(2026, 2, 9), r.PAUSED, r.ACTIVE),
+        ]
+    )
+    assert pauses == [r.Period(date(2026, 2, 2), date(2026, 2, 8))]

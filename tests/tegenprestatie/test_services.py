@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal as D
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 
 from cases.models import ClientEvent
@@ -181,6 +182,7 @@ def test_registering_again_updates_the_week(coach, placement):
 
 
 def test_two_placements_of_one_client_add_up_to_the_week_cap(coach, placement, host):
+    Placement.objects.filter(pk=placement.pk).update(agreed_hours=D("12"))
     second = PlacementFactory(client=placement.client, host=host, activity=activity("bibliotheek"))
     register(coach, [services.HourRow(placement.pk, D("12")), services.HourRow(second.pk, D("8"))])
     with pytest.raises(ValidationError) as exc:
@@ -196,6 +198,7 @@ def test_the_45th_week_in_a_year_is_refused(coach, placement):
     assert "2026 komt met week 2026-W45 op 45 weken met uren" in errors_of(exc)["rows.0.week"][0]
 
 
+@time_machine.travel(date(2027, 1, 8))
 def test_week_1_of_the_next_year_is_allowed_after_44_weeks(coach, placement):
     for n in range(9, 53):
         log_hours(placement, rules.IsoWeek(2026, n), "2")
@@ -203,6 +206,7 @@ def test_week_1_of_the_next_year_is_allowed_after_44_weeks(coach, placement):
     assert HourLog.objects.filter(iso_year=2027).count() == 1
 
 
+@time_machine.travel(date(2027, 1, 8))
 def test_week_53_belongs_to_its_iso_year(coach, placement):
     register(coach, [services.HourRow(placement.pk, D("3"))], week=rules.IsoWeek(2026, 53))
     log = HourLog.objects.get()

@@ -429,3 +429,32 @@ def test_due_work_flags_missed_weeks_and_clients_near_the_cap(coach, wijkteam, h
     assert items[("near_cap", busy.client_id)]["message"].endswith(
         f"41 van 44 weken met uren in {last.year}."
     )
+
+
+def test_the_grid_refuses_attendance_for_a_week_that_has_not_begun(client, coach, placement):
+    client.force_login(coach)
+    response = grid_post(client, rules.IsoWeek(2026, 50), {placement.pk: ("4", "aanwezig")})
+    assert response.status_code == 400
+    assert "Week 2026-W50 begint pas op 07-12-2026" in response.content.decode()
+    assert not HourLog.objects.exists()
+
+
+def test_the_grid_names_the_hours_when_they_are_negative(client, coach, placement):
+    client.force_login(coach)
+    response = grid_post(client, W07, {placement.pk: ("-3", "")})
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "Het aantal uren kan niet negatief zijn." in body
+    assert "Kies aanwezig, afgemeld of niet verschenen." not in body
+
+
+def test_compliance_does_not_count_the_current_week_as_closed(client, coach, wijkteam, host):
+    current = rules.IsoWeek(2026, 49)  # today is Tuesday 01-12-2026 (conftest): the week is still running
+    pl = PlacementFactory(client=ClientFactory(wijkteam=wijkteam), host=host, start_date=date(2026, 10, 5))
+    for week in rules.weeks_between(rules.IsoWeek(2026, 41), current.shift(-1)):
+        log_hours(pl, week, "4")
+    log_hours(pl, current, "0", attendance=rules.NO_SHOW)
+    client.force_login(coach)
+    body = client.get(reverse("tegenprestatie:compliance")).content.decode()
+    assert "Geen signalen: alle weken zijn geregistreerd." in body
+    assert current.label not in body
