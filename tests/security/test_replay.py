@@ -107,11 +107,15 @@ class OwnRedis:
         self.proc = None
 
     def start(self):
+        # On the real clock: under `make test-dates` libfaketime is preloaded, and redis-server cannot start with
+        # it (recursive clock_gettime). Redis's expiries are relative, so its clock does not matter.
+        env = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD" and not k.startswith("FAKETIME")}
         self.proc = subprocess.Popen(
             [shutil.which("redis-server"), "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""]
             + ["--appendonly", "no"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            env=env,
         )
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
@@ -139,12 +143,10 @@ def own_redis(monkeypatch):
     redis = OwnRedis()
     redis.start()
 
-    def use(url):  # the producer side of this process: drop pooled connections to the previous broker
+    def use(url):  # the producer side of this process: publish to ``url`` from now on
         monkeypatch.setenv("CELERY_BROKER_URL", url)  # Celery lets the environment win over conf
         app.conf.broker_url = url
-        if app._pool is not None:
-            app._pool.force_close_all()
-            app._pool = None
+        app._pool = None  # kombu keeps one pool per broker URL (shared, so never closed here)
         app.amqp._producer_pool = None
 
     previous = app.conf.broker_url
