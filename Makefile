@@ -11,7 +11,7 @@ PYTEST_ARGS ?= -n 2
 # The published contract is generated for PostgreSQL (integer ranges); no connection is made.
 SCHEMA_ENV := DJANGO_DEBUG=1 DATABASE_URL=postgres://schema@127.0.0.1:1/schema-only
 
-.PHONY: smoke lock run test install migrate demo lint format check bench load fuzz e2e worker beat web schema clean
+.PHONY: smoke lock run test test-dates install migrate demo lint format check bench load fuzz e2e worker beat web schema clean
 
 $(STAMP): $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ test: install
 	DJANGO_DEBUG=1 $(BIN)/python manage.py check --fail-level WARNING
 	DJANGO_DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+## make test-dates: the suite (without the browser tests) under a faked clock on 2026-12-31 (ISO week 53) and
+## 2028-02-29 (libfaketime, installed with apt-get when missing); why and how: .ci/test-dates
+test-dates: install
+	PYTEST_ARGS="$(PYTEST_ARGS) -p no:cacheprovider" VENV=$(VENV) bash .ci/test-dates
 
 lint: install
 	$(BIN)/ruff check .

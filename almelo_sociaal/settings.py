@@ -287,6 +287,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "jobs.budget_recompute",
         "schedule": crontab(minute=0, hour=3, day_of_month=2),
     },
+    # Tasks that could not reach the broker (Redis down) are offered again once it is back.
+    "replay-failed-enqueues": {"task": "security.replay_failed_enqueues", "schedule": crontab(minute="*/5")},
 }
 
 # --- Domain policy settings (not legal amounts: those are effective-dated parameters) ---

@@ -151,6 +151,13 @@ YEAR_END_CASELOAD = {
     2025: 2600,
 }
 UITSTROOM_RATE = 0.29
+
+
+def _year_end_caseload(year: int) -> int:
+    """The year-end caseload of the sources; after the last year given it stays at that level."""
+    return YEAR_END_CASELOAD.get(year, YEAR_END_CASELOAD[max(YEAR_END_CASELOAD)])
+
+
 REGELING_WEIGHTS = [("bijstand", 88), ("ioaw", 7), ("ioaz", 1), ("bbz", 4)]
 END_REASONS = [("werk", 45), ("ander_inkomen", 20), ("verhuisd", 15), ("fraude", 5), ("overig", 15)]
 
@@ -266,12 +273,12 @@ def load(*, stdout, clients: int = 2600, today: date | None = None) -> None:
         active.append(spell)
     for year in range(2017, today.year + 1):
         year_end = min(date(year, 12, 31), today - timedelta(days=1))
-        target = YEAR_END_CASELOAD.get(year, 2600)
+        if year_end < date(year, 1, 1):  # 1 January: nobody has come or gone yet this year
+            continue
+        target = _year_end_caseload(year)
         if year == today.year:
-            target = round(
-                YEAR_END_CASELOAD[year - 1]
-                + (target - YEAR_END_CASELOAD[year - 1]) * (today.timetuple().tm_yday / 365)
-            )
+            before = _year_end_caseload(year - 1)
+            target = round(before + (target - before) * (today.timetuple().tm_yday / 365))
         out = round(len(active) * UITSTROOM_RATE * (year_end.timetuple().tm_yday / 365))
         instroom = target - len(active) + out
         rng.shuffle(active)
@@ -333,17 +340,20 @@ def load(*, stdout, clients: int = 2600, today: date | None = None) -> None:
                 concept_reden="Voldoet aan de voorwaarden; geen voorliggende voorziening.",
                 concept_door=intaker,
                 concept_ingangsdatum=spell["start"],
-                besluitdatum=aanvraagdatum + timedelta(days=rng.randint(10, 50)),
+                besluitdatum=min(aanvraagdatum + timedelta(days=rng.randint(10, 50)), today),
                 besluit_reden="Voldoet aan de voorwaarden.",
                 getoetst_door=rng.choice([toetser, toetser2]),
                 created_by=intaker,
             )
             aanvragen.append(aanvraag)
         spell["aanvraag"] = aanvraag
-    for year in range(2017, today.year + 1):  # rejected and withdrawn applications
+    for year in range(2017, today.year + 1):  # rejected and withdrawn applications, decided by now
+        last = min(date(year, 12, 31), today - timedelta(days=70))
+        if last < date(year, 1, 1):  # before 11 March: this year's are not decided yet
+            continue
         for _ in range(220):
             client = rng.choice(people)
-            d = _rand_date(rng, date(year, 1, 1), min(date(year, 12, 31), today - timedelta(days=70)))
+            d = _rand_date(rng, date(year, 1, 1), last)
             status = _weighted(rng, [("afgewezen", 70), ("ingetrokken", 30)])
             aanvragen.append(
                 Aanvraag(

@@ -322,21 +322,25 @@ def load(*, stdout) -> None:
 
     logs: list[HourLog] = []
     no_show_clients: list[Placement] = []
-    year_start = rules.IsoWeek(this_week.year, 1)
+    # This ISO year's weeks, and at least the last quarter: in the first weeks of a year (or on 1 January, still
+    # in the previous ISO year's week 53) the hours and compliance pages show recent registrations too.
+    history_start = min(rules.IsoWeek(this_week.year, 1), this_week.shift(-13))
     for pl in placements:
         if pl.status == rules.PROPOSED:
             continue
-        first = max(rules.IsoWeek.of(pl.start_date), year_start)
+        first = max(rules.IsoWeek.of(pl.start_date), history_start)
         last = last_week
         if pl.end_date:
             last = min(last, rules.IsoWeek.of(pl.end_date))
         if pl.status == rules.PAUSED:
             last = min(last, this_week.shift(-4))
         diligent = rng.random()
-        used = 0
+        used: dict[int, int] = {}  # weeks with hours per ISO year
         for week in rules.weeks_between(first, last):
-            if used >= 44:  # the yearly maximum (placements since January reach it in the autumn)
-                break
+            if (
+                used.get(week.year, 0) >= 44
+            ):  # the yearly maximum (placements since January reach it in the autumn)
+                continue
             roll = rng.random()
             if roll < 0.04 + (0.1 if diligent < 0.1 else 0):  # missed: nothing registered
                 continue
@@ -349,7 +353,7 @@ def load(*, stdout) -> None:
             else:
                 attendance = rules.PRESENT
                 hours = max(rules.QUARTER, pl.agreed_hours - rng.choice(SHORTFALL))
-                used += 1
+                used[week.year] = used.get(week.year, 0) + 1
             logs.append(
                 HourLog(
                     placement=pl,

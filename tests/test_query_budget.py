@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import importlib.util
 import io
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client as HttpClient
@@ -24,8 +27,17 @@ from almelo_sociaal.accounts.models import ApiToken
 from almelo_sociaal.accounts.roles import Role
 from budget import demo as budget_demo
 from cases.models import Client, Wijkteam
+from tegenprestatie.models import HourLog
+from tegenprestatie.rules import IsoWeek
+from tests.factories import ClientFactory, DossierFactory
+from tests.tegenprestatie.factories import PlacementFactory
 
 BUDGET = 12
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+# The generated data depend on "today" (the seeded stream of choices runs through today's date), and 300 clients
+# hold only a handful of running placements: pinned to a day with a full week body. The week body itself on the
+# calendar's boundary days: test_the_week_body_is_accepted_on_calendar_boundaries.
+PINNED = datetime(2026, 12, 31, 10, tzinfo=AMSTERDAM)
 CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
 PAGES = [
     "zoeken",
@@ -113,6 +125,7 @@ def _measure(users, wijkteam) -> dict[str, tuple[int, int, list[str]]]:
 
 
 @pytest.mark.django_db
+@time_machine.travel(PINNED, tick=True)
 def test_every_benchmarked_page_stays_within_twelve_queries_at_any_size(make_user):
     wijkteam = Wijkteam.objects.create(code="noord", name="Noord")
     users = {
@@ -137,3 +150,44 @@ def test_every_benchmarked_page_stays_within_twelve_queries_at_any_size(make_use
     assert not over, f"over the budget of {BUDGET} queries: {over}"
     grows = {name: (small[name][1], large[name][1]) for name in PAGES if large[name][1] != small[name][1]}
     assert not grows, f"query count depends on the data size: {grows}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "today",
+    [
+        date(2026, 12, 28),  # Monday of 2026-W53
+        date(2026, 12, 29),
+        date(2026, 12, 30),
+        date(2026, 12, 31),  # the last day of the year, still 2026-W53
+        date(2027, 1, 1),  # 1 January: ISO week 2026-W53
+        date(2027, 1, 3),  # the last day of 2026-W53
+        date(2027, 1, 4),  # 2027-W01
+        date(2025, 12, 29),  # 2026-W01 starts in December
+        date(2028, 2, 29),
+    ],
+    ids=str,
+)
+def test_the_week_body_is_accepted_on_calendar_boundaries(make_user, today):
+    """The benchmark's week registration (probe.week_body) names the ISO week of today, and the API takes it."""
+    wijkteam = Wijkteam.objects.create(code="noord", name="Noord")
+    coach = make_user(Role.COACH, wijkteam=wijkteam)
+    with time_machine.travel(
+        datetime.combine(today, datetime.min.time(), tzinfo=AMSTERDAM) + timedelta(hours=10)
+    ):
+        for _ in range(5):
+            client = ClientFactory(wijkteam=wijkteam, coach=coach)
+            DossierFactory(client=client, startdatum=date(2024, 1, 1))
+            PlacementFactory(client=client, start_date=IsoWeek.of(today).shift(-10).monday)
+        (body,) = _probe().week_body(coach, today, n_bodies=1, rows_per_body=5)
+        assert body["week"] == IsoWeek.of(today).label
+        _, key = ApiToken.issue(user=coach, name="budget", days=1)
+        response = HttpClient().post(
+            "/api/v1/tegenprestatie/uren/week/",
+            data=body,
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Token {key}",
+        )
+    assert response.status_code == 201, response.content
+    year, week, _ = today.isocalendar()
+    assert HourLog.objects.filter(iso_year=year, iso_week=week).count() == 5

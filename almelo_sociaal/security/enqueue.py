@@ -8,8 +8,8 @@ a 500 for work that was in fact saved. Use instead::
     enqueue_on_commit(recompute_budget_year, year)
 
 After the commit it publishes with a short retry; if the broker cannot be reached it logs a warning and stores
-a ``FailedEnqueue`` row. ``manage.py replay_failed_enqueues`` (or the task ``security.replay_failed_enqueues``
-on the beat schedule) hands those to the broker again once it is back. With no broker configured (eager mode)
+a ``FailedEnqueue`` row. ``manage.py replay_failed_enqueues`` and the task ``security.replay_failed_enqueues``
+(on the beat schedule every 5 minutes, ``CELERY_BEAT_SCHEDULE``) hand those to the broker again once it is back. With no broker configured (eager mode)
 the task runs inline and its own errors propagate, as the test settings want.
 """
 
@@ -76,25 +76,48 @@ def enqueue_on_commit(task, *args, **kwargs) -> None:
     transaction.on_commit(partial(enqueue_now, task, *args, **kwargs))
 
 
-def replay_failed_enqueues(limit: int = 500) -> tuple[int, int]:
-    """Offer recorded tasks to the broker again, oldest first; returns (sent, still failing)."""
-    from celery import current_app
+def task_by_name(name: str):
+    """The registered Celery task called ``name``, or None.
 
+    A worker imports every app's ``tasks`` module when it starts; a management command (or a shell) does not, so
+    its registry holds only the tasks some import happened to load. Load them the way the worker does before
+    giving up on a name."""
+    from almelo_sociaal.celery import app
+
+    task = app.tasks.get(name)
+    if task is None:
+        app.loader.import_default_modules()  # runs autodiscover_tasks(): imports each app's tasks module
+        task = app.tasks.get(name)
+    return task
+
+
+def replay_failed_enqueues(limit: int = 500) -> tuple[int, int]:
+    """Offer recorded tasks to the broker again, oldest first; returns (sent, still failing).
+
+    The one implementation behind ``manage.py replay_failed_enqueues`` and the beat task
+    ``security.replay_failed_enqueues``. Each row is claimed before it is sent (a conditional update), so two
+    replays running at once never send the same row twice; a row whose send fails is released again.
+    """
     from .models import FailedEnqueue
 
     sent = failed = 0
     for row in FailedEnqueue.objects.filter(replayed_at__isnull=True).order_by("at", "id")[:limit]:
-        task = current_app.tasks.get(row.task_name)
+        task = task_by_name(row.task_name)
         if task is None:
             logger.error("Onbekende taak %s in FailedEnqueue %s; overgeslagen.", row.task_name, row.pk)
             failed += 1
             continue
+        claimed = FailedEnqueue.objects.filter(pk=row.pk, replayed_at__isnull=True).update(
+            replayed_at=timezone.now()
+        )
+        if not claimed:  # another replay took it meanwhile
+            continue
         try:
             task.apply_async(args=row.args, kwargs=row.kwargs, retry=True, retry_policy=PUBLISH_RETRY)
         except _broker_errors() as exc:
+            FailedEnqueue.objects.filter(pk=row.pk).update(replayed_at=None)
             logger.warning("Broker nog onbereikbaar (%s); %s blijft staan.", exc, row.task_name)
             failed += 1
             break
-        FailedEnqueue.objects.filter(pk=row.pk).update(replayed_at=timezone.now())
         sent += 1
     return sent, failed

@@ -345,7 +345,7 @@ def _load(stdout, investigators, author, Client, Uitkeringsdossier, Aanvraag) ->
     for k, signal in enumerate(running_signals):
         investigations.append(
             SrtInvestigation(
-                reference=f"SRT-{today.year}{DEMO_MARKER}{900 + k}",
+                reference=f"SRT-{(signal.received_on + timedelta(days=1)).year}{DEMO_MARKER}{900 + k}",
                 signal=signal,
                 client_id=signal.client_id,
                 source=signal.source,

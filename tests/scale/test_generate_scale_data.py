@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import models
@@ -18,6 +21,7 @@ from cases.models import Aanvraag, Client, Uitkeringsdossier
 from cases.rules import bsn_with_check_digit
 from participation.models import GroupAssignment
 from tegenprestatie.models import HourLog, Placement
+from tegenprestatie.rules import IsoWeek
 
 N = 400
 
@@ -107,3 +111,44 @@ def test_postgres_copy_path_checks_foreign_keys(capsys):
     assert Client.objects.count() >= 600
     out = capsys.readouterr().out
     assert "verwijzingen gecontroleerd" in out or "Rijen geschreven" in out
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "today",
+    [
+        date(2026, 12, 28),  # Monday of 2026-W53
+        date(2026, 12, 31),  # the last day of the year, 2026-W53
+        date(2027, 1, 1),  # 1 January, still 2026-W53
+        date(2027, 1, 4),  # 2027-W01: last week is 2026-W53
+        date(2025, 12, 29),  # 2026-W01 starts in December
+        date(2028, 2, 29),
+    ],
+    ids=str,
+)
+def test_generated_data_are_valid_on_calendar_boundaries(today):
+    """Built relative to today: nothing after today, ISO weeks of the right year, the yearly cap of weeks
+    with hours per ISO year, and the current and last week left open for registration."""
+    noon = datetime.combine(today, datetime.min.time(), tzinfo=ZoneInfo("Europe/Amsterdam")) + timedelta(
+        hours=12
+    )
+    with time_machine.travel(noon, tick=False):
+        generate(clients=300)
+    assert not Uitkeringsdossier.objects.filter(startdatum__gt=today).exists()
+    assert not Uitkeringsdossier.objects.filter(einddatum__gt=today).exists()
+    assert not Aanvraag.objects.filter(aanvraagdatum__gt=today).exists()
+    assert not Aanvraag.objects.filter(besluitdatum__gt=today).exists()
+    assert not GroupAssignment.objects.filter(valid_from__gt=today).exists()
+    assert not Placement.objects.filter(start_date__gt=today).exists()
+    assert not Placement.objects.filter(end_date__gt=today).exists()
+    logs = list(HourLog.objects.all())
+    assert logs
+    last_week_monday = IsoWeek.of(today).shift(-1).monday
+    for log in logs:
+        week = IsoWeek.of(log.week_start)
+        assert (log.iso_year, log.iso_week, log.week_start) == (week.year, week.week, week.monday)
+        assert log.month == week.reference_date.replace(day=1)
+        assert log.week_start < last_week_monday  # the current and last week are open
+    weeks = Counter((log.client_id, log.iso_year) for log in logs if log.hours > 0)
+    assert max(weeks.values()) <= 40
+    assert set(CaseloadSnapshot.objects.values_list("date", flat=True)) >= {today}

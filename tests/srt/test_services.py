@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 
 from almelo_sociaal.accounts.roles import Role
@@ -18,6 +20,7 @@ from .factories import InvestigationFactory, SignalFactory
 
 pytestmark = pytest.mark.django_db
 D = Decimal
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 @pytest.fixture
@@ -242,3 +245,24 @@ def test_outcome_without_parameters_is_a_validation_error(srt):
     with pytest.raises(ValidationError) as excinfo:
         outcome(srt, running())
     assert excinfo.value.error_dict["__all__"][0].code == "parameter_ontbreekt"
+
+
+@pytest.mark.parametrize(
+    "today",
+    [date(2026, 12, 31), date(2027, 1, 1), date(2027, 1, 4), date(2028, 2, 29), date(2028, 3, 1)],
+    ids=str,
+)
+def test_a_whole_investigation_and_the_last_30_days_report_on_calendar_boundaries(srt, today):
+    """What the browser test (tests/e2e/test_srt.py) does relative to the real date, on the boundary days:
+    a signal of 20 days ago, opened, started and closed today, counted in the report of the last 30 days."""
+    from cases.srt.selectors import srt_results
+
+    with time_machine.travel(datetime(today.year, today.month, today.day, 10, tzinfo=AMSTERDAM), tick=False):
+        signal = SignalFactory(received_on=today - timedelta(days=20))
+        investigation = services.open_investigation(actor=srt, signal=signal, investigators=[srt])
+        services.start_investigation(actor=srt, investigation=investigation)
+        closed = outcome(srt, investigation, closed_on=today)
+        report = srt_results(today - timedelta(days=30), today)
+    assert investigation.reference.startswith(f"SRT-{today.year}-")
+    assert (closed.opened_on, closed.closed_on, closed.duration_days) == (today, today, 0)
+    assert (report.investigations, report.terugvordering_total) == (1, D("4000.00"))

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import io
+from datetime import datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.db.models import Count, Sum
 
 from tegenprestatie import demo, rules
@@ -13,13 +16,17 @@ from tegenprestatie.models import HostOrganisation, HourLog, Placement
 from tests.factories import ClientFactory, DossierFactory
 
 pytestmark = pytest.mark.django_db
+TODAY = datetime(2026, 11, 2, 10, tzinfo=ZoneInfo("Europe/Amsterdam"))
 
 
 @pytest.fixture
 def demo_loaded(wijkteam):
     for _ in range(60):
         DossierFactory(client=ClientFactory(wijkteam=wijkteam))
-    demo.load(stdout=io.StringIO())
+    with time_machine.travel(
+        TODAY, tick=False
+    ):  # built relative to today; boundary days: tests/test_demo_dates.py
+        demo.load(stdout=io.StringIO())
 
 
 def test_demo_is_idempotent(demo_loaded):
