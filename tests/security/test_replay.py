@@ -126,6 +126,7 @@ class OwnRedis:
                         return
             except OSError:
                 time.sleep(0.1)
+        self.stop()
         raise RuntimeError("own redis-server did not start")
 
     def stop(self):
