@@ -517,7 +517,11 @@ def register_week_hours(*, actor, week: rules.IsoWeek, rows: Sequence[HourRow], 
         seen.add(row.placement_id)
         resulting[row.placement_id] = row.hours
 
-    caps = hour_caps(week) if not errors else None
+    # One read of the week's caps and the combined maximum (tegenprestatie + re-integratie).
+    values = (
+        None if errors else parameter_values([*p.HOUR_CAP_KEYS, p.MAX_COMBINED_HOURS], on=week.reference_date)
+    )
+    caps = rules.HourCaps.from_parameters(values) if values is not None else None
     if caps is not None:
         today = timezone.localdate()
         client_of = {pid: log.client_id for pid, log in existing.items()}
@@ -525,7 +529,7 @@ def register_week_hours(*, actor, week: rules.IsoWeek, rows: Sequence[HourRow], 
         week_total: dict[int, Decimal] = defaultdict(Decimal)
         for pid, hours in resulting.items():
             week_total[client_of[pid]] += hours
-        combined_cap = parameter_values([p.MAX_COMBINED_HOURS], on=week.reference_date)[p.MAX_COMBINED_HOURS]
+        combined_cap = values[p.MAX_COMBINED_HOURS]
         reintegration = {
             cid: rules.peak_reintegration_hours(commitments, week.monday, week.sunday)
             for cid, commitments in reintegration_commitments_by_client(

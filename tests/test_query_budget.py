@@ -33,6 +33,11 @@ from tests.factories import ClientFactory, DossierFactory
 from tests.tegenprestatie.factories import PlacementFactory
 
 BUDGET = 12
+# The week registration is a write of 10 rows, not a page or list: besides the session (3) it reads the placements,
+# locks the clients, reads the week's hours and the clients' other hours of the ISO year, the caps (one read), the
+# clients' re-integration hours and the placements' pauses (the combined cap and paused weeks, issue 17), and writes
+# the hours, their history and the read log: 13, the same whatever the data size.
+BUDGETS = {"api-uren": 13}
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # The generated data depend on "today" (the seeded stream of choices runs through today's date), and 300 clients
 # hold only a handful of running placements: pinned to a day with a full week body. The week body itself on the
@@ -146,8 +151,10 @@ def test_every_benchmarked_page_stays_within_twelve_queries_at_any_size(make_use
     for name in PAGES:
         for size, (status, _, _) in (("300", small[name]), ("3000", large[name])):
             assert status == expected_status.get(name, 200), (name, size, status)
-    over = {name: (large[name][1], large[name][2]) for name in PAGES if large[name][1] > BUDGET}
-    assert not over, f"over the budget of {BUDGET} queries: {over}"
+    over = {
+        name: (large[name][1], large[name][2]) for name in PAGES if large[name][1] > BUDGETS.get(name, BUDGET)
+    }
+    assert not over, f"over the budget of {BUDGET} queries (api-uren {BUDGETS['api-uren']}): {over}"
     grows = {name: (small[name][1], large[name][1]) for name in PAGES if large[name][1] != small[name][1]}
     assert not grows, f"query count depends on the data size: {grows}"
 
@@ -181,12 +188,10 @@ def test_the_week_body_is_accepted_on_calendar_boundaries(make_user, today):
             PlacementFactory(client=client, start_date=IsoWeek.of(today).shift(-10).monday)
         (body,) = _probe().week_body(coach, today, n_bodies=1, rows_per_body=5)
         assert body["week"] == IsoWeek.of(today).label
-        _, key = ApiToken.issue(user=coach, name="budget", days=1)
-        response = HttpClient().post(
-            "/api/v1/tegenprestatie/uren/week/",
-            data=body,
-            content_type="application/json",
-            HTTP_AUTHORIZATION=f"Token {key}",
+        browser = HttpClient()  # a coach is a person: the session, never a token
+        browser.force_login(coach)
+        response = browser.post(
+            "/api/v1/tegenprestatie/uren/week/", data=body, content_type="application/json"
         )
     assert response.status_code == 201, response.content
     year, week, _ = today.isocalendar()

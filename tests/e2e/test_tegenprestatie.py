@@ -5,6 +5,7 @@ week is saved (htmx swaps only the grid) and the totals add up.
 """
 
 from datetime import date
+from decimal import Decimal
 
 from almelo_sociaal.accounts.roles import Role
 from tegenprestatie.models import HourLog
@@ -22,11 +23,16 @@ def test_coach_registers_a_week_of_hours_in_the_grid(page, login, make_user, wij
             host=host,
             activity=activity("buurthuis"),
             start_date=date(2026, 1, 5),
+            agreed_hours=Decimal("12"),  # registering above the agreed hours needs a reason (issue 17)
         )
         for first, last in names
     ]
     second = PlacementFactory(
-        client=placements[0].client, host=host, activity=activity("bibliotheek"), start_date=date(2026, 1, 5)
+        client=placements[0].client,
+        host=host,
+        activity=activity("bibliotheek"),
+        start_date=date(2026, 1, 5),
+        agreed_hours=Decimal("8.5"),
     )
     login(page, coach)
 
