@@ -68,6 +68,50 @@ def register_week_hours(*, actor, week: rules.IsoWeek, rows: Sequence[HourRow], 
     """
     if not rows:
         raise ValidationError({"rows": [ValidationError("Geen uren om op te slaan.", code="geen_rijen")]})
+    state = _lock_week(week=week, rows=rows, placements=placements)
+    errors = _RowErrors()
+    resulting = _known_rows(rows=rows, state=state, errors=errors)
+    if not errors:
+        _check_rows(week=week, rows=rows, state=state, resulting=resulting, errors=errors)
+    errors.raise_if_any()
+    return _save_rows(actor=actor, week=week, rows=rows, state=state)
+
+
+@dataclass(frozen=True)
+class _WeekState:
+    """The placements of the rows, their clients (locked) and what is registered for them already."""
+
+    by_id: dict[int, Placement]
+    client_ids: list[int]
+    existing: dict[int, HourLog]  # placement -> its log of this week
+    weeks_with_hours: dict[int, set[rules.IsoWeek]]  # client -> the other weeks of the year with hours
+
+
+class _RowErrors:
+    """The refusals of the rows: keyed ``rows.<i>.<field>`` for the API, and per row for the grid."""
+
+    def __init__(self) -> None:
+        self.errors: dict[str, list[ValidationError]] = {}
+        self.row_messages: dict[int, list[str]] = defaultdict(list)
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)
+
+    def fail(self, index: int, placement: Placement | None, v: RuleViolation) -> None:
+        key = f"rows.{index}.{v.field or 'hours'}"
+        self.errors.setdefault(key, []).append(
+            ValidationError(f"{_row_label(index, placement)}: {v.message}", code=v.code)
+        )
+        self.row_messages[index].append(v.message[:1].upper() + v.message[1:])
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise HourRegistrationError(self.errors, dict(self.row_messages))
+
+
+def _lock_week(*, week: rules.IsoWeek, rows: Sequence[HourRow], placements) -> _WeekState:
+    """Read the rows' placements, lock their clients (serialise registrations) and read the logs of the week
+    and the other weeks of the year with hours."""
     ids = [row.placement_id for row in rows]
     by_id = {pl.pk: pl for pl in placements.filter(pk__in=ids).select_related("client", "activity")}
     client_ids = sorted({pl.client_id for pl in by_id.values()})
@@ -87,23 +131,20 @@ def register_week_hours(*, actor, week: rules.IsoWeek, rows: Sequence[HourRow], 
         .distinct()
     ):
         weeks_with_hours[cid].add(rules.IsoWeek(year, wk))
+    return _WeekState(
+        by_id=by_id, client_ids=client_ids, existing=existing, weeks_with_hours=weeks_with_hours
+    )
 
-    errors: dict[str, list[ValidationError]] = {}
-    row_messages: dict[int, list[str]] = defaultdict(list)
 
-    def fail(index: int, placement: Placement | None, v: RuleViolation) -> None:
-        key = f"rows.{index}.{v.field or 'hours'}"
-        errors.setdefault(key, []).append(
-            ValidationError(f"{_row_label(index, placement)}: {v.message}", code=v.code)
-        )
-        row_messages[index].append(v.message[:1].upper() + v.message[1:])
-
+def _known_rows(*, rows: Sequence[HourRow], state: _WeekState, errors: _RowErrors) -> dict[int, Decimal]:
+    """Refuse rows of unknown (or not permitted) placements and doubled rows; return the hours per placement
+    of the week as they would be after this registration."""
     seen: set[int] = set()
-    resulting: dict[int, Decimal] = {pid: log.hours for pid, log in existing.items()}  # placement -> hours
+    resulting: dict[int, Decimal] = {pid: log.hours for pid, log in state.existing.items()}
     for index, row in enumerate(rows):
-        placement = by_id.get(row.placement_id)
+        placement = state.by_id.get(row.placement_id)
         if placement is None:
-            fail(
+            errors.fail(
                 index,
                 None,
                 RuleViolation(
@@ -114,7 +155,7 @@ def register_week_hours(*, actor, week: rules.IsoWeek, rows: Sequence[HourRow], 
             )
             continue
         if row.placement_id in seen:
-            fail(
+            errors.fail(
                 index,
                 placement,
                 RuleViolation("dubbele_rij", "deze plaatsing staat twee keer in de lijst.", "placement"),
@@ -122,76 +163,119 @@ def register_week_hours(*, actor, week: rules.IsoWeek, rows: Sequence[HourRow], 
             continue
         seen.add(row.placement_id)
         resulting[row.placement_id] = row.hours
+    return resulting
 
-    caps = hour_caps(week) if not errors else None
-    if caps is not None:
-        today = timezone.localdate()
-        client_of = {pid: log.client_id for pid, log in existing.items()}
-        client_of.update({pid: pl.client_id for pid, pl in by_id.items()})
-        week_total: dict[int, Decimal] = defaultdict(Decimal)
-        for pid, hours in resulting.items():
-            week_total[client_of[pid]] += hours
-        combined_cap = parameter_values([p.MAX_COMBINED_HOURS], on=week.reference_date)[p.MAX_COMBINED_HOURS]
-        reintegration = {
-            cid: rules.peak_reintegration_hours(commitments, week.monday, week.sunday)
-            for cid, commitments in reintegration_commitments_by_client(
-                client_ids, week.monday, week.sunday
-            ).items()
-        }
-        events: dict[int, list[tuple[date, str, str]]] = defaultdict(list)
-        for pid, on, from_status, to_status in (
-            PlacementEvent.objects.filter(placement_id__in=list(by_id))
-            .order_by("on", "id")
-            .values_list("placement_id", "on", "from_status", "to_status")
-        ):
-            events[pid].append((on, from_status, to_status))
-        for index, row in enumerate(rows):
-            placement = by_id[row.placement_id]
-            try:
-                if placement.status == rules.PROPOSED:
-                    raise RuleViolation(
-                        "plaatsing_niet_actief",
-                        "de plaatsing is nog niet gestart; activeer haar eerst.",
-                        "placement",
-                    )
-                rules.check_was_started(
-                    ever_active=any(to == rules.ACTIVE for _, _, to in events[placement.pk])
-                    or not events[placement.pk]
-                )
-                rules.check_hours_value(row.hours)
-                attendance = row.attendance or (rules.PRESENT if row.hours > 0 else "")
-                rules.check_attendance(hours=row.hours, attendance=attendance)
-                rules.check_week_started(week=week, attendance=attendance, today=today)
-                rules.check_week_not_paused(week=week, pauses=rules.pause_periods(events[placement.pk]))
-                rules.check_hour_registration(
-                    week=week,
-                    hours=row.hours,
-                    placement_start=placement.start_date,
-                    placement_end=placement.end_date,
-                    other_hours_in_week=week_total[placement.client_id] - row.hours,
-                    weeks_with_hours=weeks_with_hours[placement.client_id],
-                    caps=caps,
-                )
-                rules.check_week_with_reintegration(
-                    week=week,
-                    registered_hours=week_total[placement.client_id],
-                    reintegration_hours=reintegration[placement.client_id],
-                    max_combined_hours=combined_cap,
-                )
-                rules.check_hours_against_agreement(
-                    hours=row.hours, agreed_hours=placement.agreed_hours, note=row.note
-                )
-            except RuleViolation as v:
-                fail(index, placement, v)
-    if errors:
-        raise HourRegistrationError(errors, dict(row_messages))
 
+def _check_rows(
+    *,
+    week: rules.IsoWeek,
+    rows: Sequence[HourRow],
+    state: _WeekState,
+    resulting: dict[int, Decimal],
+    errors: _RowErrors,
+) -> None:
+    """Every row against the rules: started placement, hours and attendance, the week's caps, the combined
+    maximum with reintegration, the agreement."""
+    caps = hour_caps(week)
+    today = timezone.localdate()
+    client_of = {pid: log.client_id for pid, log in state.existing.items()}
+    client_of.update({pid: pl.client_id for pid, pl in state.by_id.items()})
+    week_total: dict[int, Decimal] = defaultdict(Decimal)
+    for pid, hours in resulting.items():
+        week_total[client_of[pid]] += hours
+    combined_cap = parameter_values([p.MAX_COMBINED_HOURS], on=week.reference_date)[p.MAX_COMBINED_HOURS]
+    reintegration = {
+        cid: rules.peak_reintegration_hours(commitments, week.monday, week.sunday)
+        for cid, commitments in reintegration_commitments_by_client(
+            state.client_ids, week.monday, week.sunday
+        ).items()
+    }
+    events = _status_events(state.by_id)
+    for index, row in enumerate(rows):
+        placement = state.by_id[row.placement_id]
+        try:
+            _check_row(
+                week=week,
+                row=row,
+                placement=placement,
+                events=events[placement.pk],
+                today=today,
+                caps=caps,
+                other_hours_in_week=week_total[placement.client_id] - row.hours,
+                registered_hours=week_total[placement.client_id],
+                weeks_with_hours=state.weeks_with_hours[placement.client_id],
+                reintegration_hours=reintegration[placement.client_id],
+                max_combined_hours=combined_cap,
+            )
+        except RuleViolation as v:
+            errors.fail(index, placement, v)
+
+
+def _status_events(by_id: dict[int, Placement]) -> dict[int, list[tuple[date, str, str]]]:
+    """The status changes of each placement, in order: (on, from_status, to_status)."""
+    events: dict[int, list[tuple[date, str, str]]] = defaultdict(list)
+    for pid, on, from_status, to_status in (
+        PlacementEvent.objects.filter(placement_id__in=list(by_id))
+        .order_by("on", "id")
+        .values_list("placement_id", "on", "from_status", "to_status")
+    ):
+        events[pid].append((on, from_status, to_status))
+    return events
+
+
+def _check_row(
+    *,
+    week: rules.IsoWeek,
+    row: HourRow,
+    placement: Placement,
+    events: list[tuple[date, str, str]],
+    today: date,
+    caps: rules.HourCaps,
+    other_hours_in_week: Decimal,
+    registered_hours: Decimal,
+    weeks_with_hours: set[rules.IsoWeek],
+    reintegration_hours: Decimal,
+    max_combined_hours: Decimal,
+) -> None:
+    """One row against the rules; raises the first ``RuleViolation``."""
+    if placement.status == rules.PROPOSED:
+        raise RuleViolation(
+            "plaatsing_niet_actief",
+            "de plaatsing is nog niet gestart; activeer haar eerst.",
+            "placement",
+        )
+    rules.check_was_started(ever_active=any(to == rules.ACTIVE for _, _, to in events) or not events)
+    rules.check_hours_value(row.hours)
+    attendance = row.attendance or (rules.PRESENT if row.hours > 0 else "")
+    rules.check_attendance(hours=row.hours, attendance=attendance)
+    rules.check_week_started(week=week, attendance=attendance, today=today)
+    rules.check_week_not_paused(week=week, pauses=rules.pause_periods(events))
+    rules.check_hour_registration(
+        week=week,
+        hours=row.hours,
+        placement_start=placement.start_date,
+        placement_end=placement.end_date,
+        other_hours_in_week=other_hours_in_week,
+        weeks_with_hours=weeks_with_hours,
+        caps=caps,
+    )
+    rules.check_week_with_reintegration(
+        week=week,
+        registered_hours=registered_hours,
+        reintegration_hours=reintegration_hours,
+        max_combined_hours=max_combined_hours,
+    )
+    rules.check_hours_against_agreement(hours=row.hours, agreed_hours=placement.agreed_hours, note=row.note)
+
+
+def _save_rows(*, actor, week: rules.IsoWeek, rows: Sequence[HourRow], state: _WeekState) -> list[HourLog]:
+    """Create the new logs of the week and update the existing ones, with their history."""
     month = week.reference_date.replace(day=1)
     to_create, to_update = [], []
     for row in rows:
-        placement = by_id[row.placement_id]
+        placement = state.by_id[row.placement_id]
         attendance = row.attendance or rules.PRESENT
-        log = existing.get(row.placement_id)
+        log = state.existing.get(row.placement_id)
         if log is None:
             to_create.append(
                 HourLog(
