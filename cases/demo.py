@@ -213,29 +213,58 @@ def load(*, stdout, clients: int = 2600, today: date | None = None) -> None:
         return
     today = today or timezone.localdate()
     rng = random.Random(2026)
-    wijkteams = [Wijkteam.objects.create(code=c, name=n) for c, n, _, _ in WIJKTEAMS]
+    wijkteams = _wijkteams()
     users = _create_users(wijkteams)
-    coaches_by_team = {}
+    maker = _ClientMaker(rng=rng, wijkteams=wijkteams, coaches_by_team=_coaches_by_team(users))
+    people, spells, active = _caseload(rng=rng, today=today, maker=maker)
+    _save_clients(people)
+    aanvragen = _aanvragen(rng=rng, today=today, spells=spells, people=people, users=users)
+    dossiers = _dossiers(rng=rng, spells=spells)
+    _leefgebied_scores(rng=rng, today=today)
+    _contacts(rng=rng, today=today, active=active)
+    stdout.write(
+        f"cases: {len(wijkteams)} wijkteams, {len(users)} gebruikers, {len(people)} cliënten, "
+        f"{len(aanvragen)} aanvragen, {len(dossiers)} uitkeringsdossiers ({len(active)} lopend)."
+    )
+
+
+def _wijkteams() -> list[Wijkteam]:
+    return [Wijkteam.objects.create(code=c, name=n) for c, n, _, _ in WIJKTEAMS]
+
+
+def _coaches_by_team(users: dict) -> dict[int, list]:
+    coaches_by_team: dict[int, list] = {}
     for user in users.values():
         if user.wijkteam_id and user.groups.filter(name=Role.COACH).exists():
             coaches_by_team.setdefault(user.wijkteam_id, []).append(user)
+    return coaches_by_team
 
-    bsn_counter = [20_000_000]
 
-    def next_bsn() -> str:
+class _ClientMaker:
+    """New (unsaved) demo clients: a name, an address in a wijkteam's area, a coach of that wijkteam."""
+
+    def __init__(self, *, rng: random.Random, wijkteams: list[Wijkteam], coaches_by_team: dict[int, list]):
+        self.rng = rng
+        self.wijkteams = wijkteams
+        self.coaches_by_team = coaches_by_team
+        self.bsn_counter = 20_000_000
+
+    def next_bsn(self) -> str:
+        rng = self.rng
         while True:
-            bsn_counter[0] += rng.randint(1, 40)
-            bsn = bsn_with_check_digit(bsn_counter[0])
+            self.bsn_counter += rng.randint(1, 40)
+            bsn = bsn_with_check_digit(self.bsn_counter)
             if bsn:
                 return bsn
 
-    def new_client() -> Client:
+    def new_client(self) -> Client:
+        rng = self.rng
         team_index = rng.randrange(len(WIJKTEAMS))
-        team = wijkteams[team_index]
+        team = self.wijkteams[team_index]
         tussen, achter = rng.choice(LAST)
         leefvorm = _weighted(rng, [("alleenstaand", 60), ("alleenstaande_ouder", 22), ("gehuwd", 18)])
         return Client(
-            bsn=next_bsn(),
+            bsn=self.next_bsn(),
             voornamen=rng.choice(FIRST),
             tussenvoegsel=tussen,
             achternaam=achter,
@@ -249,14 +278,15 @@ def load(*, stdout, clients: int = 2600, today: date | None = None) -> None:
                 rng, [("voldaan", 70), ("traject", 12), ("niet_beoordeeld", 15), ("vrijgesteld", 3)]
             ),
             wijkteam=team,
-            coach=rng.choice(coaches_by_team[team.pk]),
+            coach=rng.choice(self.coaches_by_team[team.pk]),
         )
 
-    def amount(client: Client) -> Decimal:
-        base = Decimal("2002.13") if client.leefvorm == "gehuwd" else Decimal("1401.50")
-        return (base - Decimal(rng.choice([0, 0, 0, 0, 150, 300, 450]))).quantize(Decimal("0.01"))
 
-    # --- simulate the caseload: (client, start, end, reason, regeling) ---------------------------------
+def _caseload(
+    *, rng: random.Random, today: date, maker: _ClientMaker
+) -> tuple[list[Client], list[dict], list[dict]]:
+    """Simulate the caseload year by year: (people, spells {client, start, end, reason, regeling}, active)."""
+    new_client = maker.new_client
     people: list[Client] = []
     spells: list[dict] = []
     active: list[dict] = []
@@ -315,15 +345,23 @@ def load(*, stdout, clients: int = 2600, today: date | None = None) -> None:
                         "regeling": "tozo",
                     }
                 )
+    return people, spells, active
 
+
+def _save_clients(people: list[Client]) -> None:
     # The bulk write skips the services: run the coach rule they run (a coach of the client's own wijkteam).
     for person in people:
         validate_coach(coach=person.coach, wijkteam=person.wijkteam)
     Client.objects.bulk_create(people, batch_size=1000)
 
-    # --- aanvragen (toegekend for every spell since 2017; some rejected/withdrawn) and dossiers -----------
+
+def _aanvragen(
+    *, rng: random.Random, today: date, spells: list[dict], people: list[Client], users: dict
+) -> list[Aanvraag]:
+    """Aanvragen: toegekend for every spell since 2017 (``spell["aanvraag"]``), rejected/withdrawn ones
+    and open work."""
     toetser, toetser2, intaker = users["toetser"], users["toetser2"], users["intaker"]
-    aanvragen, dossiers, events = [], [], []
+    aanvragen = []
     for spell in spells:
         client = spell["client"]
         aanvraag = None
@@ -347,7 +385,19 @@ def load(*, stdout, clients: int = 2600, today: date | None = None) -> None:
             )
             aanvragen.append(aanvraag)
         spell["aanvraag"] = aanvraag
-    for year in range(2017, today.year + 1):  # rejected and withdrawn applications, decided by now
+    aanvragen += _decided_aanvragen(rng=rng, today=today, people=people, users=users)
+    aanvragen += _open_aanvragen(rng=rng, today=today, people=people, users=users)
+    Aanvraag.objects.bulk_create(aanvragen, batch_size=1000)
+    return aanvragen
+
+
+def _decided_aanvragen(
+    *, rng: random.Random, today: date, people: list[Client], users: dict
+) -> list[Aanvraag]:
+    """Rejected and withdrawn applications, decided by now."""
+    toetser, intaker = users["toetser"], users["intaker"]
+    aanvragen = []
+    for year in range(2017, today.year + 1):
         last = min(date(year, 12, 31), today - timedelta(days=70))
         if last < date(year, 1, 1):  # before 11 March: this year's are not decided yet
             continue
@@ -376,13 +426,19 @@ def load(*, stdout, clients: int = 2600, today: date | None = None) -> None:
                     created_by=intaker,
                 )
             )
-    # open work: new, in behandeling, awaiting toetsing, and some past the 8-week term
+    return aanvragen
+
+
+def _open_aanvragen(*, rng: random.Random, today: date, people: list[Client], users: dict) -> list[Aanvraag]:
+    """Open work: new, in behandeling, awaiting toetsing, and some past the 8-week term."""
+    intaker = users["intaker"]
     open_rows = [
         ("gemeld", 3, 20),
         ("in_behandeling", 5, 40),
         ("in_behandeling", 60, 110),
         ("gemeld", 58, 90),
     ]
+    aanvragen = []
     for status, min_days, max_days in open_rows:
         for _ in range(12):
             client = rng.choice(people)
@@ -404,8 +460,17 @@ def load(*, stdout, clients: int = 2600, today: date | None = None) -> None:
                     created_by=intaker,
                 )
             )
-    Aanvraag.objects.bulk_create(aanvragen, batch_size=1000)
+    return aanvragen
 
+
+def _amount(rng: random.Random, client: Client) -> Decimal:
+    base = Decimal("2002.13") if client.leefvorm == "gehuwd" else Decimal("1401.50")
+    return (base - Decimal(rng.choice([0, 0, 0, 0, 150, 300, 450]))).quantize(Decimal("0.01"))
+
+
+def _dossiers(*, rng: random.Random, spells: list[dict]) -> list[Uitkeringsdossier]:
+    """An uitkeringsdossier per spell, with its timeline events (opened, ended)."""
+    dossiers, events = [], []
     for spell in spells:
         client = spell["client"]
         dossiers.append(
@@ -416,7 +481,7 @@ def load(*, stdout, clients: int = 2600, today: date | None = None) -> None:
                 startdatum=spell["start"],
                 einddatum=spell["end"],
                 eindreden=spell.get("reason", "") if spell["end"] else "",
-                maandbedrag=amount(client),
+                maandbedrag=_amount(rng, client),
             )
         )
         events.append(
@@ -435,8 +500,11 @@ def load(*, stdout, clients: int = 2600, today: date | None = None) -> None:
             )
     Uitkeringsdossier.objects.bulk_create(dossiers, batch_size=1000)
     ClientEvent.objects.bulk_create(events, batch_size=2000)
+    return dossiers
 
-    # leefgebieden for recent aanvragen, contacts for active clients
+
+def _leefgebied_scores(*, rng: random.Random, today: date) -> None:
+    """Leefgebieden scored for recent aanvragen."""
     scores = []
     for aanvraag in Aanvraag.objects.filter(aanvraagdatum__gte=today - timedelta(days=400)).only("id"):
         for leefgebied in rng.sample(list(Leefgebied.values), 6):
@@ -444,6 +512,10 @@ def load(*, stdout, clients: int = 2600, today: date | None = None) -> None:
                 LeefgebiedScore(aanvraag_id=aanvraag.pk, leefgebied=leefgebied, score=rng.randint(1, 5))
             )
     LeefgebiedScore.objects.bulk_create(scores, batch_size=2000)
+
+
+def _contacts(*, rng: random.Random, today: date, active: list[dict]) -> None:
+    """Contacts of the coaches with the active clients."""
     contacts = []
     for spell in active:
         for _ in range(rng.randint(0, 3)):
@@ -459,10 +531,6 @@ def load(*, stdout, clients: int = 2600, today: date | None = None) -> None:
                 )
             )
     Contact.objects.bulk_create(contacts, batch_size=2000)
-    stdout.write(
-        f"cases: {len(wijkteams)} wijkteams, {len(users)} gebruikers, {len(people)} cliënten, "
-        f"{len(aanvragen)} aanvragen, {len(dossiers)} uitkeringsdossiers ({len(active)} lopend)."
-    )
 
 
 REGELING_LABELS = [

@@ -186,31 +186,66 @@ def load(*, stdout, today: date | None = None) -> None:
         .filter(Q(einddatum__isnull=True) | Q(einddatum__gt=today))
         .values_list("client_id", flat=True)
     )
+    periods = _benefit_periods()
+    clients = _clients_with_profile(rng=rng, active=active)
+    prevention = _prevention_clients(today=today, active=active)
+
+    assessor = _Assessor(rng=rng, periods=periods, fallback=fallback, review_months=pol.review_months)
+    plan = [
+        *_plan_clients(assessor=assessor, clients=clients, today=today, review_months=pol.review_months),
+        *_plan_prevention(assessor=assessor, prevention=prevention, today=today),
+    ]
+    profiles = _save_profiles(plan)
+    assignments = _save_assignments(plan)
+    trajectories = _save_trajectories(rng=rng, plan=plan, today=today, lks_values=lks_values)
+    deviating = sum(1 for a in assignments if a.reason)
+    stdout.write(
+        f"participation: {len(profiles)} profielen, {len(assignments)} groepsindelingen "
+        f"({deviating} afwijkend van het voorstel), {len(trajectories)} trajecten."
+    )
+
+
+def _benefit_periods() -> dict[int, list]:
+    """Every client's benefit periods (start, end) from the dossiers."""
     periods: dict[int, list] = {}
     for client_id, start, end in Uitkeringsdossier.objects.values_list(
         "client_id", "startdatum", "einddatum"
     ):
         periods.setdefault(client_id, []).append((start, end))
+    return periods
+
+
+def _clients_with_profile(*, rng: random.Random, active) -> list[Client]:
+    """A share of the clients with a running benefit gets a profile."""
     clients = list(Client.objects.filter(pk__in=set(active)).select_related("coach").order_by("id"))
-    clients = [c for c in clients if rng.random() < SHARE_WITH_PROFILE]
-    # Groep -1: former clients who left for (temporary) work in the last nine months and have no benefit now
-    # (bijlage 1: "mensen die vanuit de bijstand naar tijdelijk werk zijn gegaan en van wie het contract eindigt").
+    return [c for c in clients if rng.random() < SHARE_WITH_PROFILE]
+
+
+def _prevention_clients(*, today: date, active) -> list[Client]:
+    """Groep -1: former clients who left for (temporary) work in the last nine months and have no benefit now
+    (bijlage 1: "mensen die vanuit de bijstand naar tijdelijk werk zijn gegaan en van wie het contract eindigt")."""
     recently_to_work = Uitkeringsdossier.objects.filter(
         eindreden="werk", einddatum__gt=today - timedelta(days=270), einddatum__lte=today
     ).values_list("client_id", flat=True)
-    prevention = list(
+    return list(
         Client.objects.filter(pk__in=set(recently_to_work))
         .exclude(pk__in=set(active))
         .select_related("coach")
         .order_by("id")[:80]
     )
 
-    profiles: list[Profile] = []
-    assignments: list[GroupAssignment] = []
-    trajectories: list[Trajectory] = []
-    plan: list[tuple] = []  # (client, [(profile, assignment)]) in order, to attach assignments after insert
 
-    def make_profile(client, on: date, group: int, signal: str = "") -> tuple[Profile, int]:
+class _Assessor:
+    """Profiles (with the suggested group) and group decisions as a coach would write them."""
+
+    def __init__(self, *, rng: random.Random, periods: dict[int, list], fallback, review_months):
+        self.rng = rng
+        self.periods = periods
+        self.fallback = fallback
+        self.review_months = review_months
+
+    def make_profile(self, client, on: date, group: int, signal: str = "") -> tuple[Profile, int]:
+        rng, periods, fallback = self.rng, self.periods, self.fallback
         months = rules.benefit_months(periods.get(client.pk, []), on)
         in_uitkering = any(s <= on and (e is None or e > on) for s, e in periods.get(client.pk, []))
         facts = _facts_for(rng, group)
@@ -244,20 +279,29 @@ def load(*, stdout, today: date | None = None) -> None:
         )
         return profile, suggestion.group
 
-    def decide(client, profile: Profile, group: int, on: date) -> GroupAssignment:
+    def decide(self, client, profile: Profile, group: int, on: date) -> GroupAssignment:
         reason = ""
         if group != profile.suggested_group:
-            reason = rng.choice(DEVIATION_REASONS["lower" if group < profile.suggested_group else "higher"])
+            reason = self.rng.choice(
+                DEVIATION_REASONS["lower" if group < profile.suggested_group else "higher"]
+            )
         return GroupAssignment(
             client=client,
             group=group,
             valid_from=on,
             suggested_group=profile.suggested_group,
             reason=reason,
-            review_due=rules.next_review_date(group=group, assigned_on=on, months_by_group=pol.review_months),
-            decided_by=client.coach or fallback,
+            review_due=rules.next_review_date(
+                group=group, assigned_on=on, months_by_group=self.review_months
+            ),
+            decided_by=client.coach or self.fallback,
         )
 
+
+def _plan_clients(*, assessor: _Assessor, clients: list[Client], today: date, review_months) -> list[tuple]:
+    """(client, [(profile, assignment)]) per client with a benefit: one or two assessments, in order."""
+    rng, periods = assessor.rng, assessor.periods
+    plan: list[tuple] = []
     for client in clients:
         current_start = max(s for s, e in periods[client.pk] if e is None or e > today)
         final_group = _target_group(rng, rules.benefit_months(periods[client.pk], today))
@@ -268,7 +312,7 @@ def load(*, stdout, today: date | None = None) -> None:
             POLICY_START + timedelta(days=rng.randint(0, 365)),
         )
         first_on = min(first_on, today)
-        last_on = today - timedelta(days=rng.randint(0, int(pol.review_months[final_group] * 30 * 1.15)))
+        last_on = today - timedelta(days=rng.randint(0, int(review_months[final_group] * 30 * 1.15)))
         if (last_on - first_on).days > 150 and rng.random() < 0.6:
             earlier_group = max(0, min(4, final_group + _weighted(rng, [(1, 60), (-1, 25), (0, 15)])))
             steps = [(first_on, earlier_group), (last_on, final_group)]
@@ -276,26 +320,42 @@ def load(*, stdout, today: date | None = None) -> None:
             steps = [(max(first_on, last_on), final_group)]
         chain = []
         for on, group in steps:
-            profile, suggested = make_profile(client, on, group)
+            profile, suggested = assessor.make_profile(client, on, group)
             # Mostly the coach follows the suggestion; about one in eight deviates (with a reason).
             decided = suggested
             if rng.random() < 0.12:
                 decided = group if group != suggested else max(0, min(4, suggested + rng.choice([-1, 1])))
-            chain.append((profile, decide(client, profile, decided, on)))
+            chain.append((profile, assessor.decide(client, profile, decided, on)))
         # later steps up the ladder: the second profile has a higher trede when the group went down
         if len(chain) == 2 and chain[1][1].group < chain[0][1].group:
             chain[1][0].trede = min(6, chain[0][0].trede + 1)
         plan.append((client, chain))
+    return plan
 
+
+def _plan_prevention(*, assessor: _Assessor, prevention: list[Client], today: date) -> list[tuple]:
+    """(client, [(profile, assignment)]) per former client with a preventiesignaal."""
+    rng, periods = assessor.rng, assessor.periods
+    plan: list[tuple] = []
     for client in prevention:
         left = max(e for _, e in periods[client.pk] if e is not None)
         on = left + timedelta(days=rng.randint(0, max(0, (today - left).days)))
-        profile, suggested = make_profile(client, on, 0, signal=_weighted(rng, PREVENTIE))
-        plan.append((client, [(profile, decide(client, profile, suggested, on))]))
+        profile, suggested = assessor.make_profile(client, on, 0, signal=_weighted(rng, PREVENTIE))
+        plan.append((client, [(profile, assessor.decide(client, profile, suggested, on))]))
+    return plan
 
+
+def _save_profiles(plan: list[tuple]) -> list[Profile]:
+    profiles: list[Profile] = []
     for _client, chain in plan:
         profiles.extend(p for p, _ in chain)
     Profile.objects.bulk_create(profiles, batch_size=1000)
+    return profiles
+
+
+def _save_assignments(plan: list[tuple]) -> list[GroupAssignment]:
+    """The group assignments, each linked to its profile and ended by the next one."""
+    assignments: list[GroupAssignment] = []
     for _client, chain in plan:
         for index, (profile, assignment) in enumerate(chain):
             assignment.profile = profile
@@ -303,16 +363,17 @@ def load(*, stdout, today: date | None = None) -> None:
                 assignment.valid_to = chain[index + 1][1].valid_from
             assignments.append(assignment)
     GroupAssignment.objects.bulk_create(assignments, batch_size=1000)
+    return assignments
 
+
+def _save_trajectories(*, rng: random.Random, plan: list[tuple], today: date, lks_values) -> list[Trajectory]:
+    """Trajectories (instruments) under each client's current assignment."""
+    trajectories: list[Trajectory] = []
     for client, chain in plan:
         profile, assignment = chain[-1]
         trajectories.extend(_trajectories(rng, client, profile, assignment, today, lks_values))
     Trajectory.objects.bulk_create(trajectories, batch_size=1000)
-    deviating = sum(1 for a in assignments if a.reason)
-    stdout.write(
-        f"participation: {len(profiles)} profielen, {len(assignments)} groepsindelingen "
-        f"({deviating} afwijkend van het voorstel), {len(trajectories)} trajecten."
-    )
+    return trajectories
 
 
 def _trajectories(rng, client, profile, assignment, today, lks_values) -> list[Trajectory]:

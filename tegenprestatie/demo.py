@@ -189,12 +189,32 @@ def load(*, stdout) -> None:
         return
     rng = random.Random(2020)
     today = timezone.localdate()
-    this_week = rules.IsoWeek.of(today)
-    last_week = this_week.shift(-1)
     teams = {t.code: t for t in Wijkteam.objects.all()}
     activities = {a.code: a for a in Activity.objects.all()}
 
-    hosts = HostOrganisation.objects.bulk_create(
+    hosts = _hosts(teams)
+    declared_hosts = [(h, HOSTS[i][5]) for i, h in enumerate(hosts) if HOSTS[i][6]]
+    _host_contact_user(hosts)
+    placements = _placements(
+        rng=rng,
+        today=today,
+        clients=_eligible_clients(rng),
+        declared_hosts=declared_hosts,
+        activities=activities,
+    )
+    _placement_events(placements=placements, today=today)
+    logs, no_show_clients = _hour_logs(rng=rng, placements=placements, today=today)
+    exemptions = _exemptions(placements=placements, today=today)
+    sanctions = _sanctions(no_show_clients=no_show_clients, today=today)
+    stdout.write(
+        f"tegenprestatie: {len(hosts)} gastorganisaties, {len(placements)} plaatsingen, "
+        f"{len(logs)} weekregistraties, {len(exemptions)} vrijstellingen, {len(sanctions)} maatregelen"
+    )
+
+
+def _hosts(teams: dict) -> list[HostOrganisation]:
+    """The host organisations; the declared ones with a signed verdringingsverklaring."""
+    return HostOrganisation.objects.bulk_create(
         [
             HostOrganisation(
                 name=name,
@@ -212,8 +232,10 @@ def load(*, stdout) -> None:
             for i, (name, kind, street, pc, team, _codes, declared) in enumerate(HOSTS)
         ]
     )
-    declared_hosts = [(h, HOSTS[i][5]) for i, h in enumerate(hosts) if HOSTS[i][6]]
 
+
+def _host_contact_user(hosts: list[HostOrganisation]) -> None:
+    """The demo contact person of the first host organisation (role gastorganisatie)."""
     User = get_user_model()
     group, _ = Group.objects.get_or_create(name=HOST_CONTACT)
     host_user, created = User.objects.get_or_create(
@@ -227,7 +249,12 @@ def load(*, stdout) -> None:
     host_user.groups.add(group)
     hosts[0].contact_users.add(host_user)
 
-    clients = _eligible_clients(rng)
+
+def _placements(
+    *, rng: random.Random, today: date, clients, declared_hosts, activities: dict
+) -> list[Placement]:
+    """A placement per eligible client, within the room the reintegration hours leave: host, activity, phase,
+    start and status."""
     placements: list[Placement] = []
     for cid, _group, reint in clients:
         self_chosen = rng.random() < 0.3
@@ -287,7 +314,11 @@ def load(*, stdout) -> None:
             )
         )
     Placement.objects.bulk_create(placements)
+    return placements
 
+
+def _placement_events(*, placements: list[Placement], today: date) -> None:
+    """The status history of each placement: start, pause, end."""
     events = [
         PlacementEvent(
             placement=pl,
@@ -320,6 +351,13 @@ def load(*, stdout) -> None:
             )
     PlacementEvent.objects.bulk_create(events)
 
+
+def _hour_logs(
+    *, rng: random.Random, placements: list[Placement], today: date
+) -> tuple[list[HourLog], list[Placement]]:
+    """The weekly hours of each placement (some missed, no-shows, excused); with the placements with a no-show."""
+    this_week = rules.IsoWeek.of(today)
+    last_week = this_week.shift(-1)
     logs: list[HourLog] = []
     no_show_clients: list[Placement] = []
     # This ISO year's weeks, and at least the last quarter: in the first weeks of a year (or on 1 January, still
@@ -368,7 +406,11 @@ def load(*, stdout) -> None:
                 )
             )
     HourLog.objects.bulk_create(logs, batch_size=2000)
+    return logs, no_show_clients
 
+
+def _exemptions(*, placements: list[Placement], today: date) -> list[Exemption]:
+    """Vrijstellingen for a few clients with a benefit and no placement."""
     placed = {pl.client_id for pl in placements}
     without = list(
         Client.objects.filter(dossiers__einddatum__isnull=True)
@@ -393,7 +435,11 @@ def load(*, stdout) -> None:
             )
         )
     Exemption.objects.bulk_create(exemptions)
+    return exemptions
 
+
+def _sanctions(*, no_show_clients: list[Placement], today: date) -> list[Sanction]:
+    """Maatregelen after a no-show: a recidivist, a 0% after weighing, reduced and regular ones."""
     sanctions = []
     for i, pl in enumerate(dict.fromkeys(no_show_clients)):
         if i >= 12:
@@ -422,10 +468,7 @@ def load(*, stdout) -> None:
         else:
             sanctions.append(_sanction(pl, offence, rules.CULPABLE, "20", "20", "eerste", 0))
     Sanction.objects.bulk_create(sanctions)
-    stdout.write(
-        f"tegenprestatie: {len(hosts)} gastorganisaties, {len(placements)} plaatsingen, "
-        f"{len(logs)} weekregistraties, {len(exemptions)} vrijstellingen, {len(sanctions)} maatregelen"
-    )
+    return sanctions
 
 
 def _sanction(
