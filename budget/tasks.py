@@ -13,7 +13,7 @@ def recompute_budget_year(year: int) -> int:
     """Recompute forecast, tekort and vangnet estimate of ``year``; returns the number of runs written."""
     from django.utils import timezone
 
-    from almelo_sociaal.jobs.services import refresh_work_items
+    from operations.jobs.services import refresh_work_items
 
     runs = services.recompute_year(year=year)
     refresh_work_items(

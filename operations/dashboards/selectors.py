@@ -7,9 +7,9 @@ from datetime import date
 
 from django.db.models import Avg, Count, Max, Subquery, Sum, Window
 
-from almelo_sociaal.jobs.models import WorkItem
 from almelo_sociaal.parameters.models import LegalParameter
 from cases.models import BUIG_REGELINGEN, Wijkteam
+from operations.jobs.models import WorkItem
 
 from .models import NO_GROUP, CaseloadSnapshot, CoachLoadSnapshot, Period, TegenprestatieSnapshot
 from .services import next_month

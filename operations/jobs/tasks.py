@@ -19,14 +19,14 @@ def _day(value: str | None) -> date:
 
 
 def caseload_snapshot_work(period: str = "dag", day: str | None = None) -> int:
-    from almelo_sociaal.dashboards.services import take_caseload_snapshot
+    from operations.dashboards.services import take_caseload_snapshot
 
     return take_caseload_snapshot(period=period, day=_day(day))
 
 
 def monthly_caseload_snapshot_work(day: str | None = None) -> int:
     """On the 1st: close the previous month and open the current one."""
-    from almelo_sociaal.dashboards.services import take_caseload_snapshot
+    from operations.dashboards.services import take_caseload_snapshot
 
     d = _day(day)
     previous = d.replace(day=1) - timedelta(days=1)

@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class JobsConfig(AppConfig):
-    name = "almelo_sociaal.jobs"
+    name = "operations.jobs"
     label = "jobs"
     verbose_name = "Taken en werkvoorraad"
 

@@ -16,7 +16,7 @@ from almelo_sociaal.accounts.roles import Role
 
 from .models import JobRun, WorkItem
 
-logger = logging.getLogger("almelo_sociaal.jobs")
+logger = logging.getLogger("operations.jobs")
 
 
 def run_job(
