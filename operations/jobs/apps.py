@@ -8,8 +8,12 @@ class JobsConfig(AppConfig):
 
     def ready(self) -> None:
         from almelo_sociaal.audit.reads import register
+        from budget.hooks import after_recompute
 
         from .models import WorkItem
+        from .services import refresh_budget_work_items
 
         # a work item's message names the client
         register(WorkItem, object_type="werkvoorraad", personal_fields=("message",))
+        # finance's alert follows every new forecast
+        after_recompute.register(refresh_budget_work_items)

@@ -317,3 +317,8 @@ def refresh_work_items(*, today: date, only_budget: bool = False) -> int:
     gone = [item.pk for key, item in existing.items() if key not in candidates]
     WorkItem.objects.filter(pk__in=gone).update(resolved_on=today)
     return len(new) + len(changed) + len(gone)
+
+
+def refresh_budget_work_items(*, year: int) -> int:
+    """After a recompute of ``year`` (budget's ``after_recompute`` hook): finance's BUIG alerts follow the forecast."""
+    return refresh_work_items(today=timezone.localdate(), only_budget=True)
