@@ -27,6 +27,11 @@ class CasesConfig(AppConfig):
         from . import models, selectors
 
         home_counters.register(selectors.home_counters)
+        from almelo_sociaal.security.retention import retention_rules
+
+        from . import retention
+
+        retention_rules.register(retention.retention_rules)
 
         register_with_history(
             models.Client, object_type="cliënt", client="pk", personal_fields=CLIENT_PERSONAL_FIELDS
