@@ -45,9 +45,11 @@ test: install
 test-dates: install
 	PYTEST_ARGS="$(PYTEST_ARGS) -p no:cacheprovider" VENV=$(VENV) bash .ci/test-dates
 
+## make lint: ruff, and the layer contracts of pyproject.toml [tool.importlinter] (docs/DEVELOPING.md "Layers")
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff format .

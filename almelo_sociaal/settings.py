@@ -6,6 +6,7 @@ Production: DEBUG off (the default), SECRET_KEY required, DATABASE_URL and CELER
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -61,14 +62,20 @@ INSTALLED_APPS = [
     "almelo_sociaal.audit",
     "almelo_sociaal.security",
     "almelo_sociaal.parameters",
-    "almelo_sociaal.jobs",
-    "almelo_sociaal.dashboards",
-    "almelo_sociaal.scale",
+    # domain apps, in dependency order
     "cases",
     "participation",
     "tegenprestatie",
     "budget",
+    # top layer: composes the domain apps (app labels "jobs" and "dashboards")
+    "operations.jobs",
+    "operations.dashboards",
 ]
+
+# Development tools need the dev dependencies (numpy): installed only where those are (tests, make bench,
+# DEBUG), never in the production image, which installs requirements/production.txt only.
+if DEBUG or importlib.util.find_spec("numpy") is not None:
+    INSTALLED_APPS.append("devtools.scale")
 
 # The domain apps, in dependency order: used for per-app demo data, parameters and API routes.
 DOMAIN_APPS = ["cases", "participation", "tegenprestatie", "budget"]

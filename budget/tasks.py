@@ -3,7 +3,7 @@
 from celery import shared_task
 from django.db import OperationalError
 
-from . import services
+from . import hooks, services
 
 
 @shared_task(
@@ -11,12 +11,6 @@ from . import services
 )
 def recompute_budget_year(year: int) -> int:
     """Recompute forecast, tekort and vangnet estimate of ``year``; returns the number of runs written."""
-    from django.utils import timezone
-
-    from almelo_sociaal.jobs.services import refresh_work_items
-
     runs = services.recompute_year(year=year)
-    refresh_work_items(
-        today=timezone.localdate(), only_budget=True
-    )  # finance's alert follows the new forecast
+    hooks.after_recompute(year=year)  # e.g. finance's alert follows the new forecast (operations.jobs)
     return len(runs)

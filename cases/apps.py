@@ -21,9 +21,17 @@ class CasesConfig(AppConfig):
     verbose_name = "Cliënten en dossiers"
 
     def ready(self) -> None:
+        from almelo_sociaal.accounts.home import home_counters
         from almelo_sociaal.audit.reads import register_with_history
 
-        from . import models
+        from . import models, selectors
+
+        home_counters.register(selectors.home_counters)
+        from almelo_sociaal.security.retention import retention_rules
+
+        from . import retention
+
+        retention_rules.register(retention.retention_rules)
 
         register_with_history(
             models.Client, object_type="cliënt", client="pk", personal_fields=CLIENT_PERSONAL_FIELDS

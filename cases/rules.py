@@ -10,7 +10,7 @@ from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength, Val
 from stdnum.nl import bsn as stdnum_bsn
 from stdnum.nl import postcode as stdnum_postcode
 
-from almelo_sociaal.core.rules import RuleViolation, format_euro, money
+from almelo_sociaal.core.rules import RuleViolation, format_euro, mask_bsn, money  # noqa: F401 - mask_bsn: cases.rules' own name
 
 # --- identifiers -----------------------------------------------------------------------------------
 
@@ -35,11 +35,6 @@ def normalise_bsn(value: str) -> str:
         raise RuleViolation("bsn_elfproef", "Dit BSN is ongeldig: het voldoet niet aan de elfproef.", "bsn")
     except ValidationError:
         raise RuleViolation("bsn_ongeldig", "Dit BSN is ongeldig.", "bsn")
-
-
-def mask_bsn(bsn: str) -> str:
-    """The BSN as lists show it: only the last four digits (enough to tell two namesakes apart)."""
-    return "•••••" + bsn[-4:] if bsn else bsn
 
 
 def normalise_postcode(value: str) -> str:

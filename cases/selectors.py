@@ -229,3 +229,13 @@ def draft_changes(aanvraag: Aanvraag) -> list[tuple[str, str, str]]:
         "bedrag_motivering": aanvraag.concept_bedrag_motivering,
     }
     return rules.draft_changes(shown(previous), shown(current))
+
+
+def home_counters(user, today: date) -> dict[str, int]:
+    """The start page's counters of this app (registered on ``accounts.home.home_counters``)."""
+    counters = {}
+    if has_role(user, Role.INTAKER, Role.COACH, Role.COORDINATOR, Role.BEHEER, Role.TOETSER):
+        counters["overdue_count"] = overdue_aanvragen(user, today).count()
+    if has_role(user, Role.TOETSER):
+        counters["toetsing_count"] = aanvragen_awaiting_toetsing(user).count()
+    return counters

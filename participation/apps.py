@@ -13,3 +13,8 @@ class ParticipationConfig(AppConfig):
         register_with_history(models.Profile, object_type="participatieprofiel")
         register_with_history(models.GroupAssignment, object_type="groepsindeling")
         register_with_history(models.Trajectory, object_type="traject")
+        from almelo_sociaal.security.retention import retention_rules
+
+        from . import retention
+
+        retention_rules.register(retention.retention_rules)

@@ -19,6 +19,11 @@ class TegenprestatieConfig(AppConfig):
         register_with_history(models.HourLog, object_type="uren")
         register_with_history(models.Exemption, object_type="ontheffing")
         register_with_history(models.Sanction, object_type="maatregel")
+        from almelo_sociaal.security.retention import retention_rules
+
+        from . import retention
+
+        retention_rules.register(retention.retention_rules)
 
         from .access import ensure_host_contact_group
         from .catalogue import ensure_activity_catalogue

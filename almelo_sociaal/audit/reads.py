@@ -122,6 +122,14 @@ def registered() -> dict[type, Registration]:
     return dict(_registry)
 
 
+def client_model():
+    """The model registered as the client itself (``client="pk"``): the audit pages' change history reads it."""
+    for model, registration in _registry.items():
+        if registration.client == "pk":
+            return model
+    raise LookupError("Geen cliëntmodel geregistreerd bij audit.reads (client='pk').")
+
+
 # ------------------------------------------------------------------------------------- plain rows (values)
 _plans: dict[tuple, tuple[list[tuple[int, str, bool]], bool]] = {}
 

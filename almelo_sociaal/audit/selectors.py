@@ -4,9 +4,10 @@ from datetime import date
 
 from django.db.models import QuerySet
 
-from cases.rules import mask_bsn
+from almelo_sociaal.core.rules import mask_bsn
 
 from .models import AccessLog
+from .reads import client_model
 
 
 def search_access_log(
@@ -39,7 +40,7 @@ def search_change_history(
     date_to: date | None = None,
 ):
     """Client changes recorded by django-simple-history, newest first."""
-    from cases.models import Client
+    Client = client_model()
 
     qs = Client.history.select_related("history_user").order_by("-history_date", "-history_id")
     if username:
@@ -55,7 +56,7 @@ def search_change_history(
 
 def with_changes(records) -> list:
     """Attach ``changes`` [(field label, before, after)] to each history record, in one extra query."""
-    from cases.models import Client
+    Client = client_model()
 
     records = list(records)
     if not records:

@@ -49,3 +49,8 @@ def format_euro(value: Decimal) -> str:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
     return f"{sign}€ {'.'.join(groups)},{cents}"
+
+
+def mask_bsn(bsn: str) -> str:
+    """The BSN as lists show it: only the last four digits (enough to tell two namesakes apart)."""
+    return "•••••" + bsn[-4:] if bsn else bsn

@@ -9,6 +9,9 @@ A client is removed when **all** of these hold (cutoff = today − ``bewaartermi
 Clients whose SRT investigation set a terugvordering (not waived) or a boete are **skipped for manual review**:
 the system does not record when a repayment ends, and the law keeps the dossier while it runs.
 
+What keeps a client is not known here: each domain app registers its ``RetentionRules`` on
+``retention_rules`` in its ``AppConfig.ready()`` (the app holding the client also names the candidates).
+
 Removal deletes the client and every row that depends on it, in every app (found by walking the reverse
 foreign keys, so new apps are covered), then the django-simple-history rows of all of them. The access log keeps
 its rows (who looked at what, when) with the client link emptied: they hold no personal data.
@@ -17,24 +20,40 @@ its rows (who looked at what, when) with the client link emptied: they hold no p
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import reduce
+from operator import or_
 
 from django.apps import apps
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, QuerySet
 from django.utils import timezone
+
+from almelo_sociaal.core.hooks import Hook
 
 logger = logging.getLogger("almelo_sociaal.security.retention")
 RETENTION_PARAMETER = "bewaartermijn_jaren"
 DELETE_ON = (models.CASCADE, models.PROTECT, models.RESTRICT)
 
 
-def _model(label: str):
-    try:
-        return apps.get_model(label)
-    except LookupError:
-        return None
+@dataclass(frozen=True)
+class RetentionRules:
+    """One app's part in retention, for a cutoff date.
+
+    ``candidates``: the clients retention considers (given by the app that holds the client, once);
+    ``keep``: conditions on the client (``Exists(...)``) that keep it; ``review``: conditions that keep it for
+    review by hand."""
+
+    candidates: QuerySet | None = None
+    keep: tuple[Exists, ...] = ()
+    review: tuple[Exists, ...] = ()
+
+
+# Called with ``cutoff``; each registered function returns the app's RetentionRules.
+retention_rules: Hook = Hook("security.retention_rules")
+RulesFunction = Callable[[date], RetentionRules]
 
 
 def _years_before(day: date, years: int) -> date:
@@ -50,60 +69,19 @@ def retention_years(today: date) -> int:
     return int(parameter_value(RETENTION_PARAMETER, today))
 
 
-def _blocking_conditions(cutoff: date) -> list:
-    """Exists(...) subqueries that keep a client (each optional: an app that is not installed adds none)."""
-    from cases.models import Aanvraag, Uitkeringsdossier
-
-    conditions = [
-        Exists(
-            Uitkeringsdossier.objects.filter(client=OuterRef("pk")).filter(
-                Q(einddatum__isnull=True) | Q(einddatum__gte=cutoff)
-            )
-        ),
-        Exists(
-            Aanvraag.objects.filter(client=OuterRef("pk")).filter(
-                Q(status__in=["gemeld", "in_behandeling"]) | Q(aanvraagdatum__gte=cutoff)
-            )
-        ),
-    ]
-    optional = [
-        ("cases.SrtSignal", Q(status="nieuw") | Q(received_on__gte=cutoff)),
-        (
-            "cases.SrtInvestigation",
-            ~Q(status="afgerond") | Q(closed_on__isnull=True) | Q(closed_on__gte=cutoff),
-        ),
-        ("tegenprestatie.Placement", Q(end_date__isnull=True) | Q(end_date__gte=cutoff)),
-        ("tegenprestatie.Sanction", Q(decided_on__gte=cutoff)),
-        ("participation.Trajectory", Q(end__isnull=True) | Q(end__gte=cutoff)),
-    ]
-    for label, condition in optional:
-        model = _model(label)
-        if model is not None:
-            conditions.append(Exists(model.objects.filter(client=OuterRef("pk")).filter(condition)))
-    return conditions
-
-
-def _manual_review_condition():
-    model = _model("cases.SrtInvestigation")
-    if model is None:
-        return None
-    return Exists(
-        model.objects.filter(client=OuterRef("pk")).filter(
-            Q(terugvordering__gt=0, terugvordering_afgezien=False) | Q(boete__gt=0)
-        )
-    )
-
-
 def expired_clients(cutoff: date):
     """(clients to remove, clients to review by hand) — both querysets, decided in SQL."""
-    from cases.models import Client, Uitkeringsdossier
-
-    qs = Client.objects.filter(Exists(Uitkeringsdossier.objects.filter(client=OuterRef("pk"))))
-    for condition in _blocking_conditions(cutoff):
+    rules: list[RetentionRules] = retention_rules(cutoff)
+    candidates = [r.candidates for r in rules if r.candidates is not None]
+    if len(candidates) != 1:
+        raise LookupError("Precies één app moet de kandidaten voor de bewaartermijn registreren.")
+    qs = candidates[0]
+    for condition in (c for r in rules for c in r.keep):
         qs = qs.exclude(condition)
-    review = _manual_review_condition()
-    if review is None:
-        return qs.order_by("pk"), Client.objects.none()
+    reviews = [c for r in rules for c in r.review]
+    if not reviews:
+        return qs.order_by("pk"), qs.model.objects.none()
+    review = reduce(or_, reviews)
     return qs.exclude(review).order_by("pk"), qs.filter(review).order_by("pk")
 
 
@@ -142,8 +120,6 @@ class PurgeResult:
 
 def purge_expired_dossiers(*, apply: bool = False, today: date | None = None) -> PurgeResult:
     """Find (and with ``apply`` remove) clients past retention; one transaction; a PurgeRun records the run."""
-    from cases.models import Client
-
     from .models import PurgeRun
 
     today = today or timezone.localdate()
@@ -151,6 +127,7 @@ def purge_expired_dossiers(*, apply: bool = False, today: date | None = None) ->
     cutoff = _years_before(today, years)
     with transaction.atomic():
         expired, review = expired_clients(cutoff)
+        Client = expired.model  # noqa: N806 - the client model (registered by its app)
         client_ids = list(expired.values_list("pk", flat=True))
         result = PurgeResult(
             cutoff=cutoff,

@@ -7,7 +7,17 @@ from datetime import date
 from django import forms
 
 from .models import SrtDocument
-from .rules import Culpability, InvestigationStatus, OtherResult, Outcome, SignalSource, SignalStatus
+from .rules import (
+    TRIAGE_DECISIONS,
+    TRIAGE_DISCARD,
+    TRIAGE_OPEN,
+    Culpability,
+    InvestigationStatus,
+    OtherResult,
+    Outcome,
+    SignalSource,
+    SignalStatus,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -57,10 +67,10 @@ class SignalForm(forms.Form):
 
 
 class TriageForm(forms.Form):
-    OPEN, DISCARD = "openen", "verwerpen"
+    OPEN, DISCARD = TRIAGE_OPEN, TRIAGE_DISCARD
     decision = forms.ChoiceField(
         label="Beoordeling",
-        choices=[(OPEN, "Onderzoek openen"), (DISCARD, "Verwerpen")],
+        choices=TRIAGE_DECISIONS,
         widget=forms.RadioSelect,
     )
     investigators = forms.ModelMultipleChoiceField(

@@ -26,6 +26,9 @@ from django.db import models
 from almelo_sociaal.core.rules import RuleViolation, format_euro, money
 
 ZERO = Decimal("0.00")
+# Triage of a signal: open an investigation or discard the signal (the UI's form and the API share these).
+TRIAGE_OPEN, TRIAGE_DISCARD = "openen", "verwerpen"
+TRIAGE_DECISIONS = [(TRIAGE_OPEN, "Onderzoek openen"), (TRIAGE_DISCARD, "Verwerpen")]
 HUNDRED = Decimal("100")
 
 

@@ -3,8 +3,8 @@
 from datetime import date
 
 from almelo_sociaal.accounts.roles import Role
-from almelo_sociaal.dashboards.services import backfill
-from almelo_sociaal.jobs.services import refresh_work_items
+from operations.dashboards.services import backfill
+from operations.jobs.services import refresh_work_items
 
 from ..factories import ClientFactory, DossierFactory
 

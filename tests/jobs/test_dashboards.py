@@ -5,9 +5,9 @@ import pytest
 from django.urls import reverse
 
 from almelo_sociaal.accounts.roles import Role
-from almelo_sociaal.dashboards.services import backfill, take_caseload_snapshot
-from almelo_sociaal.jobs.services import refresh_work_items
 from cases.models import Client, Uitkeringsdossier
+from operations.dashboards.services import backfill, take_caseload_snapshot
+from operations.jobs.services import refresh_work_items
 
 from ..factories import DossierFactory
 

@@ -5,11 +5,11 @@ import pytest
 from django.urls import reverse
 
 from almelo_sociaal.accounts.roles import Role
-from almelo_sociaal.jobs import tasks
-from almelo_sociaal.jobs.models import JobRun, WorkItem
-from almelo_sociaal.jobs.selectors import work_items_for
-from almelo_sociaal.jobs.services import refresh_work_items
 from cases.models import Contact
+from operations.jobs import tasks
+from operations.jobs.models import JobRun, WorkItem
+from operations.jobs.selectors import work_items_for
+from operations.jobs.services import refresh_work_items
 
 from ..factories import AanvraagFactory, ClientFactory, DossierFactory
 

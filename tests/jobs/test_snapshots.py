@@ -3,11 +3,11 @@ from datetime import date, timedelta
 import pytest
 
 from almelo_sociaal.accounts.roles import Role
-from almelo_sociaal.dashboards import services
-from almelo_sociaal.dashboards.models import NO_GROUP, CaseloadSnapshot, CoachLoadSnapshot
-from almelo_sociaal.jobs.models import JobRun
-from almelo_sociaal.jobs.services import run_job
 from cases.models import Uitkeringsdossier
+from operations.dashboards import services
+from operations.dashboards.models import NO_GROUP, CaseloadSnapshot, CoachLoadSnapshot
+from operations.jobs.models import JobRun
+from operations.jobs.services import run_job
 
 from ..factories import ClientFactory, DossierFactory
 

@@ -10,10 +10,10 @@ import pytest
 from django.urls import reverse
 
 from almelo_sociaal.accounts.roles import Role
-from almelo_sociaal.jobs.models import WorkItem
-from almelo_sociaal.jobs.selectors import work_items_for
-from almelo_sociaal.jobs.services import refresh_work_items
 from cases import services
+from operations.jobs.models import WorkItem
+from operations.jobs.selectors import work_items_for
+from operations.jobs.services import refresh_work_items
 
 from ..factories import AanvraagFactory, ClientFactory
 

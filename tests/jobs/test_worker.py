@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from almelo_sociaal.dashboards.models import CaseloadSnapshot
-from almelo_sociaal.jobs import tasks
-from almelo_sociaal.jobs.models import JobRun
+from operations.dashboards.models import CaseloadSnapshot
+from operations.jobs import tasks
+from operations.jobs.models import JobRun
 
 from ..factories import DossierFactory
 

@@ -163,8 +163,8 @@ def _best(fn, runs=3):
 def snapshot_timings(today):
     """The job (take_caseload_snapshot for a day: caseload, coach load, tegenprestatie) against the bare SQL
     of the aggregates it is built on, as a whole and per part (best of three runs each)."""
-    from almelo_sociaal.dashboards import services
-    from almelo_sociaal.dashboards.services import period_bounds, take_caseload_snapshot
+    from operations.dashboards import services
+    from operations.dashboards.services import period_bounds, take_caseload_snapshot
 
     _, month_first, month_last = period_bounds("maand", today)
     params = {"first": today, "last": today, "month_first": month_first, "month_last": month_last}
@@ -387,7 +387,7 @@ def main():
         "endpoints": endpoints,
         "snapshot": snapshot_timings(today),
     }
-    from almelo_sociaal.jobs.models import JobRun
+    from operations.jobs.models import JobRun
 
     gen = JobRun.objects.filter(job="generate_scale_data", status="success").order_by("-id").first()
     result["generate"] = gen.params if gen else {}

@@ -13,12 +13,12 @@ from django.core.management.base import CommandError
 from django.db import models
 from stdnum.nl import bsn as stdnum_bsn
 
-from almelo_sociaal.dashboards.models import CaseloadSnapshot
-from almelo_sociaal.jobs.models import JobRun, WorkItem
-from almelo_sociaal.scale.generator import BSN_FIRST_PREFIX, valid_bsns
-from almelo_sociaal.scale.writer import MissingColumn, TableWriter
 from cases.models import Aanvraag, Client, Uitkeringsdossier
 from cases.rules import bsn_with_check_digit
+from devtools.scale.generator import BSN_FIRST_PREFIX, valid_bsns
+from devtools.scale.writer import MissingColumn, TableWriter
+from operations.dashboards.models import CaseloadSnapshot
+from operations.jobs.models import JobRun, WorkItem
 from participation.models import GroupAssignment
 from tegenprestatie.models import HourLog, Placement
 from tegenprestatie.rules import IsoWeek

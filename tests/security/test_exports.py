@@ -124,7 +124,7 @@ def test_srt_report_xlsx_has_no_formula(client, make_user, hostile_srt_report):
 
 @pytest.mark.parametrize("export", ["caseload", "groepen", "werkvoorraad", "tegenprestatie"])
 def test_coordinator_dashboard_csv_has_no_formula(client, make_user, monkeypatch, export):
-    from almelo_sociaal.dashboards import selectors
+    from operations.dashboards import selectors
 
     month = date(2020, 1, 1)
     rows = {

@@ -10,9 +10,8 @@ from rest_framework import serializers
 from cases.api.serializers import WritableFieldsOnly
 from cases.models import Aanvraag, Client, Uitkeringsdossier
 
-from ..forms import TriageForm
 from ..models import SrtDocument, SrtInvestigation, SrtNote, SrtSignal
-from ..rules import Culpability, InvestigationStatus, OtherResult, Outcome
+from ..rules import TRIAGE_DISCARD, TRIAGE_OPEN, Culpability, InvestigationStatus, OtherResult, Outcome
 
 
 def money_field(**kwargs) -> serializers.DecimalField:
@@ -64,7 +63,7 @@ class SignalCreateSerializer(WritableFieldsOnly, serializers.Serializer):
 
 
 class TriageSerializer(WritableFieldsOnly, serializers.Serializer):
-    decision = serializers.ChoiceField(choices=[TriageForm.OPEN, TriageForm.DISCARD])
+    decision = serializers.ChoiceField(choices=[TRIAGE_OPEN, TRIAGE_DISCARD])
     reason = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
     investigators = serializers.PrimaryKeyRelatedField(
         queryset=get_user_model().objects.all(), many=True, required=False, default=list

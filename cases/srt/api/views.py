@@ -15,9 +15,10 @@ from rest_framework.response import Response
 
 from almelo_sociaal.accounts import scopes
 from almelo_sociaal.accounts.roles import Role
+from cases.selectors import clients_visible_to
 
 from .. import selectors, services
-from ..forms import TriageForm
+from ..rules import TRIAGE_OPEN
 from ..selectors import API_ROLES, ASSIGN_ROLES
 from .filters import InvestigationFilter, SignalFilter
 from .serializers import (
@@ -59,8 +60,6 @@ class SignalViewSet(
 
     @extend_schema(request=SignalCreateSerializer, responses={201: SignalSerializer})
     def create(self, request, *args, **kwargs):
-        from cases.selectors import clients_visible_to
-
         serializer = SignalCreateSerializer(data=request.data, clients=clients_visible_to(request.user))
         serializer.is_valid(raise_exception=True)
         signal = services.register_signal(actor=request.user, **serializer.validated_data)
@@ -74,7 +73,7 @@ class SignalViewSet(
         serializer = TriageSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        if data["decision"] == TriageForm.OPEN:
+        if data["decision"] == TRIAGE_OPEN:
             services.open_investigation(
                 actor=request.user, signal=signal, investigators=data["investigators"]
             )

@@ -14,10 +14,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from almelo_sociaal.jobs.models import JobRun
-from almelo_sociaal.scale import generator as gen
-from almelo_sociaal.scale.reset import delete_ranges
-from almelo_sociaal.scale.writer import BulkLoader, MissingColumn, can_skip_fk_triggers, verify_foreign_keys
+from devtools.scale import generator as gen
+from devtools.scale.reset import delete_ranges
+from devtools.scale.writer import BulkLoader, MissingColumn, can_skip_fk_triggers, verify_foreign_keys
+from operations.jobs.models import JobRun
 
 JOB = "generate_scale_data"
 # dependants first (used by --reset)
@@ -170,7 +170,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Eerdere schaaldata verwijderd in {time.monotonic() - t0:.1f}s.")
 
     def _snapshots(self, today: date, months: int) -> int:
-        from almelo_sociaal.dashboards.services import take_caseload_snapshot
+        from operations.dashboards.services import take_caseload_snapshot
 
         rows = 0
         for month in month_starts(today, months):

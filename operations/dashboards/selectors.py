@@ -7,9 +7,11 @@ from datetime import date
 
 from django.db.models import Avg, Count, Max, Subquery, Sum, Window
 
-from almelo_sociaal.jobs.models import WorkItem
 from almelo_sociaal.parameters.models import LegalParameter
+from budget.models import BudgetRevision, ForecastRun
 from cases.models import BUIG_REGELINGEN, Wijkteam
+from cases.srt import selectors as srt_selectors
+from operations.jobs.models import WorkItem
 
 from .models import NO_GROUP, CaseloadSnapshot, CoachLoadSnapshot, Period, TegenprestatieSnapshot
 from .services import next_month
@@ -159,8 +161,6 @@ def management_overview(*, year: int, today: date) -> dict:
 
 
 def buig_position(year: int) -> dict:
-    from budget.models import BudgetRevision, ForecastRun
-
     revision = BudgetRevision.objects.filter(budget_year__year=year).order_by("-published_on", "-id").first()
     run_date = ForecastRun.objects.filter(budget_year__year=year).aggregate(d=Max("run_on"))["d"]
     runs = (
@@ -173,6 +173,5 @@ def buig_position(year: int) -> dict:
 
 def srt_results(start: date, end: date):
     """SRT aggregates (no personal data), from the SRT sub-domain's own selector."""
-    from cases.srt.selectors import srt_results as results
 
-    return results(start, end)
+    return srt_selectors.srt_results(start, end)

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from almelo_sociaal.accounts.roles import Role, user_roles
+from cases.selectors import client_scope
 
 from .models import JobRun, WorkItem
 
@@ -18,7 +19,6 @@ def work_items_for(user) -> QuerySet[WorkItem]:
     """Open items for this user: assigned to them, shared with one of their roles, or (coordinator) their team's —
     and only items about a client this user may see (an item names the client): whoever it was routed to, a
     client moved to another wijkteam or a coach assigned wrongly never shows a client to a role without access."""
-    from cases.selectors import client_scope
 
     roles = user_roles(user)
     condition = Q(assignee=user) | Q(role__in=[r for r in roles if r != Role.COORDINATOR], role__gt="")

@@ -3,8 +3,8 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from almelo_sociaal.dashboards.services import backfill
-from almelo_sociaal.jobs.services import run_job
+from operations.dashboards.services import backfill
+from operations.jobs.services import run_job
 
 
 class Command(BaseCommand):

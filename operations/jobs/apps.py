@@ -2,14 +2,18 @@ from django.apps import AppConfig
 
 
 class JobsConfig(AppConfig):
-    name = "almelo_sociaal.jobs"
+    name = "operations.jobs"
     label = "jobs"
     verbose_name = "Taken en werkvoorraad"
 
     def ready(self) -> None:
         from almelo_sociaal.audit.reads import register
+        from budget.hooks import after_recompute
 
         from .models import WorkItem
+        from .services import refresh_budget_work_items
 
         # a work item's message names the client
         register(WorkItem, object_type="werkvoorraad", personal_fields=("message",))
+        # finance's alert follows every new forecast
+        after_recompute.register(refresh_budget_work_items)

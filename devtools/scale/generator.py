@@ -28,7 +28,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from almelo_sociaal.accounts.roles import Role
-from almelo_sociaal.jobs.models import WorkItem
 from cases.demo import FIRST as DEMO_FIRST
 from cases.demo import LAST as DEMO_LAST
 from cases.demo import REGELING_WEIGHTS
@@ -43,6 +42,7 @@ from cases.models import (
     Uitkeringsdossier,
     Wijkteam,
 )
+from operations.jobs.models import WorkItem
 from participation.models import GroupAssignment
 from tegenprestatie.models import Activity, HostOrganisation, HourLog, Placement
 

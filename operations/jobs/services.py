@@ -13,10 +13,17 @@ from django.urls import reverse
 from django.utils import timezone
 
 from almelo_sociaal.accounts.roles import Role
+from almelo_sociaal.parameters.selectors import parameter_value, parameter_values
+from budget.models import BudgetYear
+from budget.selectors import forecast_signals, latest_forecasts, tekort_signal_pct
+from cases.models import Aanvraag, Client
+from cases.selectors import decision_term_weeks, may_see_client
+from participation.models import GroupAssignment
+from tegenprestatie import selectors as tp
 
 from .models import JobRun, WorkItem
 
-logger = logging.getLogger("almelo_sociaal.jobs")
+logger = logging.getLogger("operations.jobs")
 
 
 def run_job(
@@ -70,10 +77,6 @@ NAME_FIELDS = ("client__voornamen", "client__tussenvoegsel", "client__achternaam
 
 def due_work_candidates(today: date) -> list[dict]:
     """Everything that needs attention today, as work-item dicts (SQL queries; a constant number)."""
-    from almelo_sociaal.parameters.selectors import parameter_value
-    from cases.models import Aanvraag, Client
-    from cases.selectors import decision_term_weeks
-    from participation.models import GroupAssignment
 
     items: list[dict] = []
     horizon = today + timedelta(days=int(parameter_value("herbeoordeling_signaal_dagen", today)))
@@ -151,9 +154,6 @@ def _routed_to_who_may_see(items: list[dict]) -> list[dict]:
     wijkteam. One query, whatever the number of items."""
     from django.contrib.auth import get_user_model
 
-    from cases.models import Client
-    from cases.selectors import may_see_client
-
     assignees = {i["assignee_id"] for i in items if i.get("assignee_id") and i.get("client_id")}
     if not assignees:
         return items
@@ -184,8 +184,6 @@ def _routed_to_who_may_see(items: list[dict]) -> list[dict]:
 def _out_of_view(today: date, Client, GroupAssignment) -> list[dict]:  # noqa: N803
     """Clients with a running dossier and no contact within the contact frequency of their group."""
     from django.db.models import IntegerField, OuterRef, Subquery
-
-    from almelo_sociaal.parameters.selectors import parameter_values
 
     keys = {g: f"contact_weken_groep_{'m1' if g == -1 else g}" for g in (-1, 0, 1, 2, 3, 4)}
     weeks = parameter_values(list(keys.values()), today)
@@ -231,8 +229,6 @@ def _out_of_view(today: date, Client, GroupAssignment) -> list[dict]:  # noqa: N
 
 
 def _tegenprestatie_items(today: date) -> list[dict]:
-    from tegenprestatie import selectors as tp
-
     if not hasattr(tp, "due_work"):
         return []
     items = []
@@ -256,8 +252,6 @@ def _tegenprestatie_items(today: date) -> list[dict]:
 
 def _budget_items(today: date) -> list[dict]:
     """Finance is alerted when the latest forecast of this year crosses the BUIG signal threshold."""
-    from budget.models import BudgetYear
-    from budget.selectors import forecast_signals, latest_forecasts, tekort_signal_pct
 
     budget_year = BudgetYear.objects.filter(year=today.year).first()
     if budget_year is None:
@@ -317,3 +311,8 @@ def refresh_work_items(*, today: date, only_budget: bool = False) -> int:
     gone = [item.pk for key, item in existing.items() if key not in candidates]
     WorkItem.objects.filter(pk__in=gone).update(resolved_on=today)
     return len(new) + len(changed) + len(gone)
+
+
+def refresh_budget_work_items(*, year: int) -> int:
+    """After a recompute of ``year`` (budget's ``after_recompute`` hook): finance's BUIG alerts follow the forecast."""
+    return refresh_work_items(today=timezone.localdate(), only_budget=True)

@@ -11,6 +11,10 @@ from datetime import date, timedelta
 from celery import shared_task
 from django.utils import timezone
 
+from budget.models import BudgetYear
+from budget.services import recompute_year
+from operations.dashboards.services import take_caseload_snapshot
+
 from .services import refresh_work_items, run_job
 
 
@@ -19,14 +23,11 @@ def _day(value: str | None) -> date:
 
 
 def caseload_snapshot_work(period: str = "dag", day: str | None = None) -> int:
-    from almelo_sociaal.dashboards.services import take_caseload_snapshot
-
     return take_caseload_snapshot(period=period, day=_day(day))
 
 
 def monthly_caseload_snapshot_work(day: str | None = None) -> int:
     """On the 1st: close the previous month and open the current one."""
-    from almelo_sociaal.dashboards.services import take_caseload_snapshot
 
     d = _day(day)
     previous = d.replace(day=1) - timedelta(days=1)
@@ -41,8 +42,6 @@ def due_work_work(day: str | None = None) -> int:
 
 def budget_recompute_work(year: int | None = None) -> int:
     """Forecast, tekort and vangnet of the given year, or of this and last year when they exist; then alerts."""
-    from budget.models import BudgetYear
-    from budget.services import recompute_year
 
     today = timezone.localdate()
     years = (

@@ -10,6 +10,7 @@ from django.db.models import Count, Exists, FilteredRelation, OuterRef, Q, Sum, 
 from django.db.models.functions import Coalesce
 
 from cases.models import Client, Uitkeringsdossier
+from tegenprestatie.models import HourLog, Placement
 
 from .models import NO_GROUP, CaseloadSnapshot, CoachLoadSnapshot, Period, TegenprestatieSnapshot
 
@@ -122,8 +123,6 @@ def _coach_load(day: date) -> int:
 
 
 def _tegenprestatie(first: date, last: date) -> int:
-    from tegenprestatie.models import HourLog, Placement
-
     month = first.replace(day=1)
     placements = (
         Placement.objects.filter(status__in=["actief", "gepauzeerd"], start_date__lte=last)

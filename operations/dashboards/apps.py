@@ -2,6 +2,6 @@ from django.apps import AppConfig
 
 
 class DashboardsConfig(AppConfig):
-    name = "almelo_sociaal.dashboards"
+    name = "operations.dashboards"
     label = "dashboards"
     verbose_name = "Dashboards en momentopnamen"

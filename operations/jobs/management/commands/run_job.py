@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from almelo_sociaal.jobs import tasks
-from almelo_sociaal.jobs.selectors import JOBS
-from almelo_sociaal.jobs.services import run_job
+from operations.jobs import tasks
+from operations.jobs.selectors import JOBS
+from operations.jobs.services import run_job
 
 
 class Command(BaseCommand):

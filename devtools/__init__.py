@@ -1,0 +1,1 @@
+"""Development tools (dev dependencies only; not installed in production): scale data for benchmarks."""
