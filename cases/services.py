@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from almelo_sociaal.accounts.roles import Role, has_role
 from almelo_sociaal.audit.services import set_history_user
-from almelo_sociaal.core.rules import RuleViolation, as_validation_error, money
+from almelo_sociaal.core.rules import RuleViolation, money, rule_errors
 
 from . import rules, selectors
 from .models import Aanvraag, Client, ClientEvent, Contact, LeefgebiedScore, Uitkeringsdossier, Wijkteam
@@ -72,15 +72,13 @@ def validate_coach(*, coach, wijkteam: Wijkteam) -> None:
     """The one check every entry point (form, API, admin, imports) runs before a client gets a coach."""
     if coach is None:
         return
-    try:
+    with rule_errors():
         rules.check_coach_assignment(
             is_active=coach.is_active,
             is_coach=has_role(coach, Role.COACH),
             coach_wijkteam_id=coach.wijkteam_id,
             client_wijkteam_id=wijkteam.pk,
         )
-    except RuleViolation as v:
-        raise as_validation_error(v)
 
 
 DUPLICATE_BSN = ValidationError(
@@ -209,10 +207,8 @@ def move_client(*, actor, client: Client, wijkteam: Wijkteam, reden: str, coach=
         raise PermissionDenied(
             "Alleen de coördinator van het wijkteam of functioneel beheer kan een cliënt verhuizen."
         )
-    try:
+    with rule_errors():
         rules.check_move(current_wijkteam_id=client.wijkteam_id, target_wijkteam_id=wijkteam.pk, reden=reden)
-    except RuleViolation as v:
-        raise as_validation_error(v)
     validate_coach(coach=coach, wijkteam=wijkteam)
     previous = client.wijkteam
     client.wijkteam = wijkteam
@@ -285,10 +281,8 @@ def _locked(aanvraag: Aanvraag) -> Aanvraag:
 
 
 def _transition(aanvraag: Aanvraag, target: str) -> None:
-    try:
+    with rule_errors():
         rules.check_transition(aanvraag.status, target)
-    except RuleViolation as v:
-        raise as_validation_error(v)
     aanvraag.status = target
 
 
@@ -335,7 +329,7 @@ def draft_decision(
     and keeps the old values so the toetser sees what changed. A monthly amount above the bound
     (``maandbedrag_bound``) needs ``bedrag_motivering`` and then a second toetser."""
     aanvraag = _locked(aanvraag)
-    try:
+    with rule_errors():
         rules.check_draft_decision(
             status=aanvraag.status,
             besluit=besluit,
@@ -344,8 +338,6 @@ def draft_decision(
             maandbedrag=maandbedrag,
             aanvraagdatum=aanvraag.aanvraagdatum,
         )
-    except RuleViolation as v:
-        raise as_validation_error(v)
     if besluit == "toekennen" and aanvraag.voorliggende_voorziening == "niet_gecontroleerd":
         raise ValidationError(
             {"besluit": "Controleer eerst de voorliggende voorzieningen (WW, DUO) voordat u toekent."}
@@ -354,14 +346,12 @@ def draft_decision(
     amount = money(maandbedrag) if toekennen else None
     motivering = (bedrag_motivering or "").strip() if toekennen else ""
     if toekennen:
-        try:
+        with rule_errors():
             rules.above_bound(
                 maandbedrag=amount,
                 bound=selectors.maandbedrag_bound_for(aanvraag, ingangsdatum),
                 motivering=motivering,
             )
-        except RuleViolation as v:
-            raise as_validation_error(v)
     replaced = draft_snapshot(aanvraag) if aanvraag.awaiting_toetsing else None
     aanvraag.vorig_concept = replaced
     aanvraag.concept_versie += 1
@@ -414,15 +404,13 @@ def _check_version(aanvraag: Aanvraag, versie: int | None) -> None:
 def _locked_for_toetsing(aanvraag: Aanvraag, toetser) -> Aanvraag:
     """Lock the aanvraag and check that ``toetser`` may judge its draft (four eyes: not the drafter)."""
     aanvraag = _locked(aanvraag)
-    try:
+    with rule_errors():
         rules.check_approval(
             status=aanvraag.status,
             has_draft=bool(aanvraag.concept_besluit),
             drafted_by_id=aanvraag.concept_door_id,
             toetser_id=toetser.pk,
         )
-    except RuleViolation as v:
-        raise as_validation_error(v)
     return aanvraag
 
 
@@ -437,7 +425,7 @@ def approve_decision(
     aanvraag = _locked_for_toetsing(aanvraag, toetser)
     _check_version(aanvraag, versie)
     if aanvraag.concept_besluit == "toekennen":
-        try:
+        with rule_errors():
             above = rules.above_bound(
                 maandbedrag=aanvraag.concept_maandbedrag,
                 bound=selectors.maandbedrag_bound_for(aanvraag, aanvraag.concept_ingangsdatum),
@@ -447,8 +435,6 @@ def approve_decision(
                 rules.check_second_toetser(
                     first_toetser_id=aanvraag.eerste_toets_door_id, toetser_id=toetser.pk
                 )
-        except RuleViolation as v:
-            raise as_validation_error(v)
         if above and aanvraag.eerste_toets_door_id is None:
             aanvraag.eerste_toets_door = toetser
             aanvraag.eerste_toets_versie = aanvraag.concept_versie

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from almelo_sociaal.core.rules import RuleViolation, as_validation_error, money
+from almelo_sociaal.core.rules import money, rule_errors
 from almelo_sociaal.parameters.selectors import parameter_values
 from cases.models import Client, ClientEvent, Leefgebied, Leefvorm
 
@@ -104,13 +104,11 @@ def record_profile(
             else _decimal(beschikbare_uren, "beschikbare_uren", "Beschikbare uren per week")
         ),
     )
-    try:
+    with rule_errors():
         rules.check_care_facts(care, assessed_on=assessed_on)
         suggestion = rules.suggest_group(facts, care, assessed_on=assessed_on)
         child_age_limit = int(parameter_values([ONTHEFFING_CHILD_AGE], assessed_on)[ONTHEFFING_CHILD_AGE])
         prompts = rules.ontheffing_prompts(care, assessed_on=assessed_on, child_age_limit=child_age_limit)
-    except RuleViolation as v:
-        raise as_validation_error(v)
     profile = Profile.objects.create(
         client=client,
         assessed_on=assessed_on,
@@ -171,10 +169,8 @@ def assign_group(
     elif profile.client_id != client.pk:
         raise _error("profile", "Dit profiel hoort bij een andere cliënt.", "profiel_andere_client")
     suggested = profile.suggested_group if profile else None
-    try:
+    with rule_errors():
         rules.check_assignment(group=group, suggested=suggested, reason=reason or "")
-    except RuleViolation as v:
-        raise as_validation_error(v)
     current = GroupAssignment.objects.select_for_update().filter(client=client, valid_to__isnull=True).first()
     if current is not None:
         if valid_from < current.valid_from:
@@ -262,14 +258,12 @@ def deploy_instrument(
         loonwaarde_pct=loonwaarde,
         active_instruments=selectors.active_instrument_codes(client.pk, start, end),
     )
-    try:
+    with rule_errors():
         rules.check_deployment(instrument, facts, selectors.limits(start))
         monthly_subsidy = _monthly_lks(instrument, start, hours, loonwaarde)
         hooks.run_trajectory_checks(
             hooks.TrajectoryChange(client_id=client.pk, start=start, end=end, hours_per_week=hours)
         )
-    except RuleViolation as v:
-        raise as_validation_error(v)
     trajectory = Trajectory.objects.create(
         client=client,
         instrument=instrument,
@@ -327,15 +321,13 @@ def loonkostensubsidie_for(
 def vrijlating_medisch_for(*, on: date, inkomsten: Decimal, andere_vrijlating_loopt: bool) -> Decimal:
     """Monthly vrijlating for a medische urenbeperking with the percentage and cap valid on ``on``."""
     values = parameter_values(["vrijlating_medisch_pct", "vrijlating_medisch_max"], on)
-    try:
+    with rule_errors():
         return rules.vrijlating_medisch(
             inkomsten=inkomsten,
             pct=values["vrijlating_medisch_pct"],
             maximum=values["vrijlating_medisch_max"],
             andere_vrijlating_loopt=andere_vrijlating_loopt,
         )
-    except RuleViolation as v:
-        raise as_validation_error(v)
 
 
 @transaction.atomic
@@ -351,7 +343,8 @@ def close_trajectory(
     if end < trajectory.start:
         raise _error("end", "De einddatum ligt vóór de startdatum.", "einde_voor_start")
     if trajectory.end is not None and end > trajectory.end:  # a later end: the added days are new overlap
-        try:  # the client row is locked with the trajectory (select_related above)
+        # the client row is locked with the trajectory (select_related above)
+        with rule_errors(rename={"hours_per_week": "end"}):
             hooks.run_trajectory_checks(
                 hooks.TrajectoryChange(
                     client_id=trajectory.client_id,
@@ -361,9 +354,6 @@ def close_trajectory(
                     trajectory_id=trajectory.pk,
                 )
             )
-        except RuleViolation as v:
-            v.field = "end" if v.field == "hours_per_week" else v.field
-            raise as_validation_error(v)
     trajectory.end = end
     trajectory.outcome = outcome
     trajectory.outcome_note = outcome_note.strip()

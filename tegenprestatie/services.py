@@ -15,7 +15,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from almelo_sociaal.audit.services import set_history_user
-from almelo_sociaal.core.rules import RuleViolation, as_validation_error
+from almelo_sociaal.core.rules import RuleViolation, rule_errors
 from almelo_sociaal.parameters.selectors import parameter_history, parameter_values
 from cases.models import Client, ClientEvent
 
@@ -32,10 +32,6 @@ from .terms import TERM, TERM_LOWER
 
 def _event(client_id: int, kind: str, text: str, actor) -> None:
     ClientEvent.objects.create(client_id=client_id, kind=kind, text=text[:300], actor=actor)
-
-
-def _refuse(violation: RuleViolation) -> ValidationError:
-    return as_validation_error(violation)
 
 
 # --------------------------------------------------------------------------- host organisations
@@ -114,10 +110,8 @@ def update_host(*, actor, host: HostOrganisation, **changes) -> HostOrganisation
 @transaction.atomic
 def record_declaration(*, actor, host: HostOrganisation, signed_on: date, signed_by: str) -> HostOrganisation:
     """The host declares it does not replace paid work (verdringing); from now on placements are possible."""
-    try:
+    with rule_errors():
         rules.check_declaration(signed_on=signed_on, signed_by=signed_by, today=timezone.localdate())
-    except RuleViolation as v:
-        raise _refuse(v)
     host = HostOrganisation.objects.select_for_update().get(pk=host.pk)
     host.declaration_signed_on = signed_on
     host.declaration_signed_by = signed_by.strip()
@@ -250,7 +244,7 @@ def propose_placement(
 ) -> Placement:
     """Propose (or, with ``activate``, directly start) a placement after all admission checks."""
     Client.objects.select_for_update().filter(pk=client.pk).first()  # serialise placements of one client
-    try:
+    with rule_errors():
         rules.check_activity_choice(
             self_chosen=self_chosen,
             activity_is_self_chosen_kind=activity.is_self_chosen_kind,
@@ -265,8 +259,6 @@ def propose_placement(
             start=start_date,
             end=end_date,
         )
-    except RuleViolation as v:
-        raise _refuse(v)
     status = rules.ACTIVE if activate else rules.PROPOSED
     placement = Placement(
         client=client,
@@ -309,7 +301,7 @@ def change_placement_status(
         .get(pk=placement.pk)
     )
     current = placement.status
-    try:
+    with rule_errors():
         rules.check_status_transition(
             current=current,
             new=new_status,
@@ -341,8 +333,6 @@ def change_placement_status(
                     f"{rules.format_date(on)}; kies een latere einddatum of corrigeer die uren.",
                     "end_date",
                 )
-    except RuleViolation as v:
-        raise _refuse(v)
     placement.status = new_status
     if new_status == rules.ENDED:
         placement.end_date = max(on, placement.start_date)
@@ -381,7 +371,7 @@ def change_agreed_hours(*, actor, placement: Placement, agreed_hours: Decimal, o
         raise ValidationError(
             {"agreed_hours": [ValidationError("De plaatsing is beëindigd.", code="plaatsing_beeindigd")]}
         )
-    try:
+    with rule_errors():
         _check_admission(
             client_id=placement.client_id,
             host=placement.host,
@@ -392,8 +382,6 @@ def change_agreed_hours(*, actor, placement: Placement, agreed_hours: Decimal, o
             exclude_id=placement.pk,
             declaration_date_matters=False,
         )
-    except RuleViolation as v:
-        raise _refuse(v)
     before = placement.agreed_hours
     placement.agreed_hours = agreed_hours
     set_history_user(placement, actor)
@@ -640,7 +628,7 @@ def record_exemption(
         age_limit = int(
             parameter_values([p.SINGLE_PARENT_CHILD_AGE], on=start_date)[p.SINGLE_PARENT_CHILD_AGE]
         )
-    try:
+    with rule_errors():
         rules.check_exemption(
             kind=kind,
             start=start_date,
@@ -649,8 +637,6 @@ def record_exemption(
             youngest_child_born=youngest_child_born,
             child_age_limit=age_limit,
         )
-    except RuleViolation as v:
-        raise _refuse(v)
     exemption = Exemption.objects.create(
         client=client,
         kind=kind,
@@ -716,7 +702,7 @@ def record_sanction(
             {"offence_on": [ValidationError("De gedraging ligt na de besluitdatum.", code="datum_toekomst")]}
         )
     proposal = sanction_proposal(client_id=client.pk, offence_on=offence_on)
-    try:
+    with rule_errors():
         rules.check_sanction(
             proposal=proposal,
             percentage=percentage,
@@ -726,8 +712,6 @@ def record_sanction(
             circumstances=circumstances,
             client_account=client_account,
         )
-    except RuleViolation as v:
-        raise _refuse(v)
     sanction = Sanction.objects.create(
         client=client,
         placement=placement,
