@@ -14,6 +14,7 @@ from almelo_sociaal.audit.services import set_history_user
 from almelo_sociaal.core.rules import RuleViolation, money, rule_errors
 
 from . import rules, selectors
+from .events import record_client_event
 from .models import Aanvraag, Client, ClientEvent, Contact, LeefgebiedScore, Uitkeringsdossier, Wijkteam
 
 CLIENT_FIELDS = (
@@ -31,10 +32,6 @@ CLIENT_FIELDS = (
     "leefvorm",
     "taaleis",
 )
-
-
-def _event(client: Client, kind: str, text: str, actor) -> None:
-    ClientEvent.objects.create(client=client, kind=kind, text=text[:300], actor=actor)
 
 
 def _validated_identity(
@@ -136,7 +133,12 @@ def register_client(
             client.save()
     except IntegrityError:  # a concurrent registration of the same BSN
         raise DUPLICATE_BSN
-    _event(client, "intake", f"Cliënt geregistreerd in wijkteam {wijkteam}", actor)
+    record_client_event(
+        client_id=client.pk,
+        kind=ClientEvent.Kind.INTAKE,
+        text=f"Cliënt geregistreerd in wijkteam {wijkteam}",
+        actor=actor,
+    )
     return client
 
 
@@ -179,7 +181,12 @@ def update_client(*, actor, client: Client, **changes) -> Client:
     set_history_user(client, actor)
     client.save()
     labels = ", ".join(str(Client._meta.get_field(f).verbose_name) for f in changed)
-    _event(client, "wijziging", f"Gegevens gewijzigd: {labels}", actor)
+    record_client_event(
+        client_id=client.pk,
+        kind=ClientEvent.Kind.WIJZIGING,
+        text=f"Gegevens gewijzigd: {labels}",
+        actor=actor,
+    )
     return client
 
 
@@ -193,7 +200,12 @@ def assign_coach(*, actor, client: Client, coach) -> Client:
     client.coach = coach
     set_history_user(client, actor)
     client.save()
-    _event(client, "wijziging", f"Werkcoach: {coach or 'geen (de coördinator wijst een coach toe)'}", actor)
+    record_client_event(
+        client_id=client.pk,
+        kind=ClientEvent.Kind.WIJZIGING,
+        text=f"Werkcoach: {coach or 'geen (de coördinator wijst een coach toe)'}",
+        actor=actor,
+    )
     return client
 
 
@@ -215,12 +227,12 @@ def move_client(*, actor, client: Client, wijkteam: Wijkteam, reden: str, coach=
     client.coach = coach
     set_history_user(client, actor)
     client.save()
-    _event(
-        client,
-        "verhuizing",
-        f"Verhuisd van wijkteam {previous} naar {wijkteam}: {reden.strip()}. "
+    record_client_event(
+        client_id=client.pk,
+        kind=ClientEvent.Kind.VERHUIZING,
+        text=f"Verhuisd van wijkteam {previous} naar {wijkteam}: {reden.strip()}. "
         f"Werkcoach: {coach or 'geen (de coördinator wijst een coach toe)'}",
-        actor,
+        actor=actor,
     )
     return client
 
@@ -258,7 +270,12 @@ def submit_aanvraag(
     set_history_user(aanvraag, actor)
     aanvraag.save()
     _save_leefgebieden(aanvraag, leefgebieden or {})
-    _event(client, "aanvraag", f"Aanvraag {aanvraag.get_regeling_display()} gemeld", actor)
+    record_client_event(
+        client_id=client.pk,
+        kind=ClientEvent.Kind.AANVRAAG,
+        text=f"Aanvraag {aanvraag.get_regeling_display()} gemeld",
+        actor=actor,
+    )
     return aanvraag
 
 
@@ -294,7 +311,12 @@ def start_behandeling(*, actor, aanvraag: Aanvraag) -> Aanvraag:
         aanvraag.consulent = actor
     set_history_user(aanvraag, actor)
     aanvraag.save()
-    _event(aanvraag.client, "aanvraag", "Aanvraag in behandeling genomen", actor)
+    record_client_event(
+        client_id=aanvraag.client.pk,
+        kind=ClientEvent.Kind.AANVRAAG,
+        text="Aanvraag in behandeling genomen",
+        actor=actor,
+    )
     return aanvraag
 
 
@@ -374,7 +396,7 @@ def draft_decision(
         )
     else:
         text = f"Conceptbesluit '{besluit}' (versie {aanvraag.concept_versie}) ter toetsing aangeboden"
-    _event(aanvraag.client, "besluit", text, actor)
+    record_client_event(client_id=aanvraag.client.pk, kind=ClientEvent.Kind.BESLUIT, text=text, actor=actor)
     return aanvraag
 
 
@@ -440,12 +462,12 @@ def approve_decision(
             aanvraag.eerste_toets_versie = aanvraag.concept_versie
             set_history_user(aanvraag, toetser)
             aanvraag.save()
-            _event(
-                aanvraag.client,
-                "besluit",
-                f"Eerste toetsing (versie {aanvraag.concept_versie}): maandbedrag boven de grens, wacht op een "
+            record_client_event(
+                client_id=aanvraag.client.pk,
+                kind=ClientEvent.Kind.BESLUIT,
+                text=f"Eerste toetsing (versie {aanvraag.concept_versie}): maandbedrag boven de grens, wacht op een "
                 "tweede toetser",
-                toetser,
+                actor=toetser,
             )
             return aanvraag
     target = (
@@ -467,14 +489,17 @@ def approve_decision(
         )
         set_history_user(dossier, toetser)
         dossier.save()
-        _event(
-            aanvraag.client, "dossier", f"Uitkeringsdossier {dossier.get_regeling_display()} geopend", toetser
+        record_client_event(
+            client_id=aanvraag.client.pk,
+            kind=ClientEvent.Kind.DOSSIER,
+            text=f"Uitkeringsdossier {dossier.get_regeling_display()} geopend",
+            actor=toetser,
         )
-    _event(
-        aanvraag.client,
-        "besluit",
-        f"Besluit getoetst en vastgesteld: {aanvraag.get_status_display()}",
-        toetser,
+    record_client_event(
+        client_id=aanvraag.client.pk,
+        kind=ClientEvent.Kind.BESLUIT,
+        text=f"Besluit getoetst en vastgesteld: {aanvraag.get_status_display()}",
+        actor=toetser,
     )
     return aanvraag
 
@@ -496,7 +521,12 @@ def reject_draft(*, toetser, aanvraag: Aanvraag, reden: str, versie: int | None)
     aanvraag.eerste_toets_versie = None
     set_history_user(aanvraag, toetser)
     aanvraag.save()
-    _event(aanvraag.client, "besluit", "Conceptbesluit teruggestuurd door toetser", toetser)
+    record_client_event(
+        client_id=aanvraag.client.pk,
+        kind=ClientEvent.Kind.BESLUIT,
+        text="Conceptbesluit teruggestuurd door toetser",
+        actor=toetser,
+    )
     return aanvraag
 
 
@@ -510,7 +540,9 @@ def withdraw_aanvraag(*, actor, aanvraag: Aanvraag, reden: str) -> Aanvraag:
     aanvraag.concept_besluit = ""
     set_history_user(aanvraag, actor)
     aanvraag.save()
-    _event(aanvraag.client, "aanvraag", "Aanvraag ingetrokken", actor)
+    record_client_event(
+        client_id=aanvraag.client.pk, kind=ClientEvent.Kind.AANVRAAG, text="Aanvraag ingetrokken", actor=actor
+    )
     return aanvraag
 
 
@@ -527,7 +559,12 @@ def end_dossier(*, actor, dossier: Uitkeringsdossier, einddatum: date, eindreden
     dossier.eindreden = eindreden
     set_history_user(dossier, actor)
     dossier.save()
-    _event(dossier.client, "dossier", f"Uitkering beëindigd: {dossier.get_eindreden_display()}", actor)
+    record_client_event(
+        client_id=dossier.client.pk,
+        kind=ClientEvent.Kind.DOSSIER,
+        text=f"Uitkering beëindigd: {dossier.get_eindreden_display()}",
+        actor=actor,
+    )
     return dossier
 
 
@@ -538,5 +575,10 @@ def record_contact(*, actor, client: Client, date: date, kind: str, summary: str
     if kind not in Contact.Kind.values:
         raise ValidationError({"kind": "Kies het soort contact."})
     contact = Contact.objects.create(client=client, date=date, kind=kind, summary=summary, recorded_by=actor)
-    _event(client, "contact", f"Contactmoment ({contact.get_kind_display().lower()}) vastgelegd", actor)
+    record_client_event(
+        client_id=client.pk,
+        kind=ClientEvent.Kind.CONTACT,
+        text=f"Contactmoment ({contact.get_kind_display().lower()}) vastgelegd",
+        actor=actor,
+    )
     return contact

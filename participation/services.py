@@ -16,15 +16,12 @@ from django.utils import timezone
 
 from almelo_sociaal.core.rules import money, rule_errors
 from almelo_sociaal.parameters.selectors import parameter_values
+from cases.events import record_client_event
 from cases.models import Client, ClientEvent, Leefgebied, Leefvorm
 
 from . import hooks, rules, selectors
 from .models import GroupAssignment, Profile, Trajectory
 from .parameters import ONTHEFFING_CHILD_AGE
-
-
-def _event(client: Client, kind: str, text: str, actor) -> None:
-    ClientEvent.objects.create(client_id=client.pk, kind=kind, text=text[:300], actor=actor)
 
 
 def _lock_client(client: Client) -> Client:
@@ -137,11 +134,11 @@ def record_profile(
         suggestion_reasons=suggestion.all_reasons,
         aandachtspunten=prompts,
     )
-    _event(
-        client,
-        "participatie",
-        f"Participatieprofiel vastgelegd (trede {trede}); voorstel groep {suggestion.group}",
-        actor,
+    record_client_event(
+        client_id=client.pk,
+        kind=ClientEvent.Kind.PARTICIPATIE,
+        text=f"Participatieprofiel vastgelegd (trede {trede}); voorstel groep {suggestion.group}",
+        actor=actor,
     )
     return profile
 
@@ -206,7 +203,7 @@ def assign_group(
     text = f"Participatiegroep {group} vastgesteld" + (f" (was groep {current.group})" if current else "")
     if assignment.deviates:
         text += f", afwijkend van voorstel groep {suggested}"
-    _event(client, "participatie", text, actor)
+    record_client_event(client_id=client.pk, kind=ClientEvent.Kind.PARTICIPATIE, text=text, actor=actor)
     return assignment
 
 
@@ -277,11 +274,11 @@ def deploy_instrument(
         monthly_subsidy=monthly_subsidy,
         created_by=actor,
     )
-    _event(
-        client,
-        "participatie",
-        f"{trajectory.get_instrument_display()} ingezet vanaf {start:%d-%m-%Y} ({hours} uur per week)",
-        actor,
+    record_client_event(
+        client_id=client.pk,
+        kind=ClientEvent.Kind.PARTICIPATIE,
+        text=f"{trajectory.get_instrument_display()} ingezet vanaf {start:%d-%m-%Y} ({hours} uur per week)",
+        actor=actor,
     )
     return trajectory
 
@@ -358,10 +355,10 @@ def close_trajectory(
     trajectory.outcome = outcome
     trajectory.outcome_note = outcome_note.strip()
     trajectory.save(update_fields=["end", "outcome", "outcome_note"])
-    _event(
-        trajectory.client,
-        "participatie",
-        f"{trajectory.get_instrument_display()} afgesloten: {trajectory.get_outcome_display().lower()}",
-        actor,
+    record_client_event(
+        client_id=trajectory.client.pk,
+        kind=ClientEvent.Kind.PARTICIPATIE,
+        text=f"{trajectory.get_instrument_display()} afgesloten: {trajectory.get_outcome_display().lower()}",
+        actor=actor,
     )
     return trajectory

@@ -17,6 +17,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from almelo_sociaal.audit.services import set_history_user
 from almelo_sociaal.core.rules import RuleViolation, rule_errors
 from almelo_sociaal.parameters.selectors import parameter_history, parameter_values
+from cases.events import record_client_event
 from cases.models import Client, ClientEvent
 
 from . import parameters as p
@@ -28,11 +29,6 @@ from .integration import (
 )
 from .models import Activity, Exemption, HostOrganisation, HourLog, Placement, PlacementEvent, Sanction
 from .terms import TERM, TERM_LOWER
-
-
-def _event(client_id: int, kind: str, text: str, actor) -> None:
-    ClientEvent.objects.create(client_id=client_id, kind=kind, text=text[:300], actor=actor)
-
 
 # --------------------------------------------------------------------------- host organisations
 
@@ -280,12 +276,12 @@ def propose_placement(
     )
     where = f" bij {host.name}" if host else ""
     verb = "gestart" if activate else "voorgesteld"
-    _event(
-        client.pk,
-        "tegenprestatie",
-        f"{TERM} {verb}: {activity.name}{where}, {rules.format_hours(agreed_hours)} uur per week "
+    record_client_event(
+        client_id=client.pk,
+        kind=ClientEvent.Kind.TEGENPRESTATIE,
+        text=f"{TERM} {verb}: {activity.name}{where}, {rules.format_hours(agreed_hours)} uur per week "
         f"vanaf {rules.format_date(start_date)}.",
-        actor,
+        actor=actor,
     )
     return placement
 
@@ -350,11 +346,11 @@ def change_placement_status(
     )
     label = rules.STATUS_LABELS[new_status]
     extra = f" ({placement.get_end_reason_display().lower()})" if new_status == rules.ENDED else ""
-    _event(
-        placement.client_id,
-        "tegenprestatie",
-        f"{TERM} {placement.activity.name} {label} per {rules.format_date(on)}{extra}.",
-        actor,
+    record_client_event(
+        client_id=placement.client_id,
+        kind=ClientEvent.Kind.TEGENPRESTATIE,
+        text=f"{TERM} {placement.activity.name} {label} per {rules.format_date(on)}{extra}.",
+        actor=actor,
     )
     return placement
 
@@ -394,12 +390,12 @@ def change_agreed_hours(*, actor, placement: Placement, agreed_hours: Decimal, o
         actor=actor,
         reason=f"Afgesproken uren {rules.format_hours(before)} → {rules.format_hours(agreed_hours)} per week",
     )
-    _event(
-        placement.client_id,
-        "tegenprestatie",
-        f"{TERM} {placement.activity.name}: afspraak {rules.format_hours(agreed_hours)} uur per week "
+    record_client_event(
+        client_id=placement.client_id,
+        kind=ClientEvent.Kind.TEGENPRESTATIE,
+        text=f"{TERM} {placement.activity.name}: afspraak {rules.format_hours(agreed_hours)} uur per week "
         f"per {rules.format_date(on)}.",
-        actor,
+        actor=actor,
     )
     return placement
 
@@ -646,12 +642,12 @@ def record_exemption(
         youngest_child_born=youngest_child_born,
         recorded_by=actor,
     )
-    _event(
-        client.pk,
-        "tegenprestatie",
-        f"Vrijstelling {TERM_LOWER} ({exemption.get_kind_display().lower()}) van "
+    record_client_event(
+        client_id=client.pk,
+        kind=ClientEvent.Kind.TEGENPRESTATIE,
+        text=f"Vrijstelling {TERM_LOWER} ({exemption.get_kind_display().lower()}) van "
         f"{rules.format_date(start_date)} t/m {rules.format_date(end_date)}.",
-        actor,
+        actor=actor,
     )
     return exemption
 
@@ -730,12 +726,12 @@ def record_sanction(
         decided_on=decided_on,
         decided_by=actor,
     )
-    _event(
-        client.pk,
-        "maatregel",
-        f"Maatregel {TERM_LOWER}: {rules.format_hours(percentage)}% gedurende {proposal.months} maand(en) "
+    record_client_event(
+        client_id=client.pk,
+        kind=ClientEvent.Kind.MAATREGEL,
+        text=f"Maatregel {TERM_LOWER}: {rules.format_hours(percentage)}% gedurende {proposal.months} maand(en) "
         f"(beleid {rules.format_hours(proposal.percentage)}%, {proposal.level}).",
-        actor,
+        actor=actor,
     )
     return sanction
 
