@@ -25,6 +25,8 @@ from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from almelo_sociaal.core.dates import years_before
+
 logger = logging.getLogger("almelo_sociaal.security.retention")
 RETENTION_PARAMETER = "bewaartermijn_jaren"
 DELETE_ON = (models.CASCADE, models.PROTECT, models.RESTRICT)
@@ -35,13 +37,6 @@ def _model(label: str):
         return apps.get_model(label)
     except LookupError:
         return None
-
-
-def _years_before(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
 
 
 def retention_years(today: date) -> int:
@@ -148,7 +143,7 @@ def purge_expired_dossiers(*, apply: bool = False, today: date | None = None) ->
 
     today = today or timezone.localdate()
     years = retention_years(today)
-    cutoff = _years_before(today, years)
+    cutoff = years_before(today, years)
     with transaction.atomic():
         expired, review = expired_clients(cutoff)
         client_ids = list(expired.values_list("pk", flat=True))
