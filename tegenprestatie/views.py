@@ -14,7 +14,7 @@ from django.views.generic import TemplateView
 from almelo_sociaal.accounts.permissions import RoleRequiredMixin
 from almelo_sociaal.accounts.roles import Role, has_role
 from almelo_sociaal.core.rules import RuleViolation
-from almelo_sociaal.core.views import ServiceFormView
+from almelo_sociaal.core.views import ServiceFormAction, ServiceFormView
 
 from . import access, rules, selectors, services
 from .forms import (
@@ -90,12 +90,11 @@ class PlacementDetailView(RoleRequiredMixin, TemplateView):
         return ctx
 
 
-class _PlacementChangeView(RoleRequiredMixin, ServiceFormView):
+class _PlacementChangeView(RoleRequiredMixin, ServiceFormAction):
     """A change of one placement from its detail page; errors re-render that page with the form (400)."""
 
     roles = access.COACH_ROLES
     write_roles = access.COACH_ROLES
-    http_method_names = ["post", "options"]  # no page of its own
     form_key: str
 
     def change(self, request, placement, data) -> str:
@@ -237,10 +236,9 @@ class HostEditView(RoleRequiredMixin, ServiceFormView):
         return redirect("tegenprestatie:host-detail", pk=self.host.pk)
 
 
-class HostDeclarationView(RoleRequiredMixin, ServiceFormView):
+class HostDeclarationView(RoleRequiredMixin, ServiceFormAction):
     roles = access.HOST_ADMIN_ROLES
     write_roles = access.HOST_ADMIN_ROLES
-    http_method_names = ["post", "options"]  # no page of its own
     form_class = DeclarationForm
 
     def prepare(self) -> None:

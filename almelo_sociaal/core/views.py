@@ -12,18 +12,18 @@ from .forms import apply_errors
 from .rules import RuleViolation, as_validation_error
 
 
-class ServiceFormView(View):
-    """The browser's write loop, written once.
+class ServiceFormAction(View):
+    """The browser's write loop, written once (POST only: a form posted from a page of its own or another).
 
-    GET shows the form. POST validates it, calls the service (``perform``) and, when the service accepts,
-    answers with ``succeeded`` (a message and a redirect). A refusal — the service's ``ValidationError`` or a
-    rule's ``RuleViolation`` — is shown next to its field (above the form when the form has no such field)
-    and the page comes back with status 400.
+    POST validates the form, calls the service (``perform``) and, when the service accepts, answers with
+    ``succeeded`` (a message and a redirect). A refusal — the service's ``ValidationError`` or a rule's
+    ``RuleViolation`` — is shown next to its field (above the form when the form has no such field) and the
+    page comes back with status 400 (``render_form``; override it to re-render another page).
 
     A subclass sets ``form_class`` and ``template_name`` and writes ``perform(form)`` and
     ``succeeded(form, result)``. ``prepare()`` loads (and so authorises) what the page is about before
-    GET or POST does anything else; ``initial()``, ``form_kwargs()`` and ``get_context(form)`` shape the page.
-    Put it after ``RoleRequiredMixin`` so the role check comes first.
+    anything else; ``form_kwargs()`` and ``get_context(form)`` shape the page. Put it after
+    ``RoleRequiredMixin`` so the role check comes first.
     """
 
     form_class = None
@@ -31,9 +31,6 @@ class ServiceFormView(View):
 
     def prepare(self) -> None:
         """Load the objects of the page onto ``self`` (404/403 here, before the form)."""
-
-    def initial(self) -> dict:
-        return {}
 
     def form_kwargs(self) -> dict:
         return {}
@@ -51,10 +48,6 @@ class ServiceFormView(View):
     def render_form(self, form, *, status: int = 200) -> HttpResponse:
         return render(self.request, self.template_name, self.get_context(form), status=status)
 
-    def get(self, request, *args, **kwargs):
-        self.prepare()
-        return self.render_form(self.form_class(initial=self.initial(), **self.form_kwargs()))
-
     def post(self, request, *args, **kwargs):
         self.prepare()
         form = self.form_class(request.POST, **self.form_kwargs())
@@ -68,6 +61,17 @@ class ServiceFormView(View):
             else:
                 return self.succeeded(form, result)
         return self.render_form(form, status=400)
+
+
+class ServiceFormView(ServiceFormAction):
+    """``ServiceFormAction`` with a page of its own: GET shows the form (``initial()`` fills it)."""
+
+    def initial(self) -> dict:
+        return {}
+
+    def get(self, request, *args, **kwargs):
+        self.prepare()
+        return self.render_form(self.form_class(initial=self.initial(), **self.form_kwargs()))
 
 
 def _is_api(request) -> bool:
