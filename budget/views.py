@@ -15,16 +15,15 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from almelo_sociaal.accounts.permissions import RoleRequiredMixin
-from almelo_sociaal.accounts.roles import Role, has_role
 from almelo_sociaal.core.views import ServiceFormView
 
-from . import export, selectors, services
+from . import access, export, selectors, services
 from .forms import CorrectionForm, RealisationForm, ReversalForm, RevisionForm, UitgangspuntForm, YearForm
 from .models import RealisationEntry
 from .presentation import timeline_json, year_page_context
 
-READ_ROLES = selectors.READ_ROLES
-WRITE_ROLES = selectors.WRITE_ROLES
+READ_ROLES = access.READ_ROLES
+WRITE_ROLES = access.WRITE_ROLES
 
 
 class FinanceFormView(RoleRequiredMixin, ServiceFormView):
@@ -82,7 +81,7 @@ class YearView(RoleRequiredMixin, TemplateView):
         ctx.update(year_page_context(budget_year))
         ctx.update(
             can_write=selectors.can_write_budget(user),
-            management=has_role(user, Role.COORDINATOR) and not has_role(user, Role.FINANCE, Role.BEHEER),
+            management=access.sees_management_view(user),
         )
         return ctx
 

@@ -17,6 +17,7 @@ from almelo_sociaal.core.views import ServiceFormView
 from cases.selectors import wijkteams_visible_to
 
 from . import rules, selectors, services
+from .access import DASHBOARD_ROLES, READ_ROLES, WRITE_ROLES
 from .forms import (
     AssignmentForm,
     ClientListFilterForm,
@@ -25,7 +26,6 @@ from .forms import (
     ProfileForm,
     TrajectoryForm,
 )
-from .selectors import DASHBOARD_ROLES, READ_ROLES, WRITE_ROLES
 
 
 class ClientWriteMixin:

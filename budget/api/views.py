@@ -10,9 +10,7 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from almelo_sociaal.accounts import scopes
-
-from .. import rules, selectors, services
+from .. import access, rules, selectors, services
 from .filters import ForecastFilter, RealisationFilter, RevisionFilter
 from .serializers import (
     BudgetYearSerializer,
@@ -25,10 +23,10 @@ from .serializers import (
     RevisionSerializer,
 )
 
-READ_ROLES = tuple(selectors.READ_ROLES)
-WRITE_ROLES = tuple(selectors.WRITE_ROLES)
-READ_SCOPES = (scopes.BUDGET_LEZEN,)
-WRITE_SCOPES = (scopes.BUDGET_SCHRIJVEN,)
+READ_ROLES = access.READ_ROLES
+WRITE_ROLES = access.WRITE_ROLES
+READ_SCOPES = access.READ_SCOPES
+WRITE_SCOPES = access.WRITE_SCOPES
 
 
 class BudgetYearViewSet(
