@@ -18,10 +18,9 @@ from decimal import Decimal
 from django.db.models import QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
-from almelo_sociaal.accounts.roles import Role, has_role
 from almelo_sociaal.core.rules import RuleViolation, money
 
-from . import rules
+from . import access, rules
 from .models import (
     BudgetRevision,
     BudgetYear,
@@ -32,8 +31,8 @@ from .models import (
     VangnetRegel,
 )
 
-READ_ROLES = (Role.FINANCE, Role.BEHEER, Role.COORDINATOR)
-WRITE_ROLES = (Role.FINANCE,)
+READ_ROLES = access.READ_ROLES
+WRITE_ROLES = access.WRITE_ROLES
 ZERO = Decimal("0")
 
 
@@ -62,11 +61,11 @@ def _once(key, compute):
 
 
 def can_read_budget(user) -> bool:
-    return has_role(user, *READ_ROLES)
+    return access.can_read(user)
 
 
 def can_write_budget(user) -> bool:
-    return has_role(user, *WRITE_ROLES)
+    return access.can_write(user)
 
 
 # ---------------------------------------------------------------- querysets scoped to the user

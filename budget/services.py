@@ -18,7 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from almelo_sociaal.audit.services import set_history_user
-from almelo_sociaal.core.rules import RuleViolation, as_validation_error, money
+from almelo_sociaal.core.rules import RuleViolation, money, rule_errors
 from almelo_sociaal.parameters.selectors import MissingParameter, parameter_value, parameter_values
 
 from . import rules, selectors
@@ -129,14 +129,12 @@ def record_revision(
     today = today or _today()
     budget_year = _lock_year(year)
     existing = [r.as_entry() for r in budget_year.revisions.select_related("budget_year")]
-    try:
+    with rule_errors():
         rules.check_new_revision(
             year=year, kind=kind, amount=amount, published_on=published_on, existing=existing, today=today
         )
         rules.check_kind_order(year=year, kind=kind, published_on=published_on, existing=existing, note=note)
         rules.check_bezwaar(bezwaar=bezwaar, bezwaar_on=bezwaar_on, published_on=published_on, today=today)
-    except RuleViolation as v:
-        raise as_validation_error(v)
     _require_source(source)
     revision = _insert_revision(
         BudgetRevision(
@@ -174,15 +172,13 @@ def correct_revision(
     target = BudgetRevision.objects.select_related("budget_year").get(pk=revision_id)
     budget_year = BudgetYear.objects.select_for_update().get(pk=target.budget_year_id)
     existing = [r.as_entry() for r in budget_year.revisions.select_related("budget_year")]
-    try:
+    with rule_errors():
         rules.check_correction(target=target.as_entry(), amount=amount, reason=reason, existing=existing)
         rules.check_published_on(year=budget_year.year, published_on=published_on, today=today)
         rules.check_kind_order(
             year=budget_year.year, kind=target.kind, published_on=published_on, existing=existing, note=note
         )
         rules.check_bezwaar(bezwaar=bezwaar, bezwaar_on=bezwaar_on, published_on=published_on, today=today)
-    except RuleViolation as v:
-        raise as_validation_error(v)
     _require_source(source)
     revision = _insert_revision(
         BudgetRevision(
@@ -250,12 +246,10 @@ def record_realisation(
 ) -> RealisationEntry:
     """Book realised lasten or baten for a month."""
     month = month.replace(day=1)
-    try:
+    with rule_errors():
         rules.check_realisation_entry(
             year=year, month=month, post=post, amount=amount, posts=[p.value for p in RealisationPost]
         )
-    except RuleViolation as v:
-        raise as_validation_error(v)
     budget_year = _lock_year(year)
     entry = RealisationEntry.objects.create(
         budget_year=budget_year,
@@ -277,10 +271,8 @@ def reverse_realisation(*, entry_id: int, reason: str, actor) -> RealisationEntr
     entry = RealisationEntry.objects.select_related("budget_year").get(pk=entry_id)
     BudgetYear.objects.select_for_update().get(pk=entry.budget_year_id)
     already = RealisationEntry.objects.filter(reverses=entry).exists()
-    try:
+    with rule_errors():
         rules.check_reversal(already_reversed=already, is_reversal=entry.is_reversal, reason=reason)
-    except RuleViolation as v:
-        raise as_validation_error(v)
     try:
         with transaction.atomic():
             reversal = RealisationEntry.objects.create(
@@ -465,10 +457,8 @@ def configure_vangnet(
         extended_min_years=extended_min_years,
         extended_bands=tuple(rules.VangnetBand(*b) for b in extended_bands),
     )
-    try:
+    with rule_errors():
         rules.check_vangnet_config(config)
-    except RuleViolation as v:
-        raise as_validation_error(v)
     regel = VangnetRegel.objects.select_for_update().filter(year=year).first() or VangnetRegel(year=year)
     for name in (
         "eigen_risico_pct",

@@ -9,36 +9,48 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
 from almelo_sociaal.accounts.permissions import RoleRequiredMixin
-from almelo_sociaal.accounts.roles import Role, has_role
-from almelo_sociaal.core.forms import apply_errors
+from almelo_sociaal.core.views import ServiceFormView
 
-from . import export, selectors, services
+from . import access, export, selectors, services
 from .forms import CorrectionForm, RealisationForm, ReversalForm, RevisionForm, UitgangspuntForm, YearForm
 from .models import RealisationEntry
 from .presentation import timeline_json, year_page_context
 
-READ_ROLES = selectors.READ_ROLES
-WRITE_ROLES = selectors.WRITE_ROLES
+READ_ROLES = access.READ_ROLES
+WRITE_ROLES = access.WRITE_ROLES
 
 
-class FinanceFormView(RoleRequiredMixin, View):
+class FinanceFormView(RoleRequiredMixin, ServiceFormView):
     """GET shows the form, POST calls the service; both for finance only."""
 
     roles = WRITE_ROLES
     write_roles = WRITE_ROLES
     template_name = "budget/form.html"
-    form_class = None
     title = ""
     submit_label = "Opslaan"
 
-    def context(self, form, **extra):
-        return {"form": form, "title": self.title, "submit_label": self.submit_label, **extra}
+    def page_objects(self) -> dict:
+        return {}
+
+    def get_context(self, form) -> dict:
+        return {"form": form, "title": self.title, "submit_label": self.submit_label, **self.page_objects()}
+
+
+class YearPageFormView(FinanceFormView):
+    """A form about one budget year (``year`` in the URL)."""
+
+    def prepare(self) -> None:
+        self.year = self.kwargs["year"]
+        self.budget_year = selectors.get_year_for(self.request.user, self.year)
+
+    def page_objects(self) -> dict:
+        return {"budget_year": self.budget_year}
 
 
 class OverviewView(RoleRequiredMixin, TemplateView):
@@ -69,7 +81,7 @@ class YearView(RoleRequiredMixin, TemplateView):
         ctx.update(year_page_context(budget_year))
         ctx.update(
             can_write=selectors.can_write_budget(user),
-            management=has_role(user, Role.COORDINATOR) and not has_role(user, Role.FINANCE, Role.BEHEER),
+            management=access.sees_management_view(user),
         )
         return ctx
 
@@ -77,154 +89,115 @@ class YearView(RoleRequiredMixin, TemplateView):
 class YearCreateView(FinanceFormView):
     title = "Nieuw begrotingsjaar"
     submit_label = "Jaar aanmaken"
+    form_class = YearForm
 
-    def get(self, request):
-        form = YearForm(initial={"year": timezone.localdate().year + 1})
-        return render(request, self.template_name, self.context(form))
+    def initial(self) -> dict:
+        return {"year": timezone.localdate().year + 1}
 
-    def post(self, request):
-        form = YearForm(request.POST)
-        if form.is_valid():
-            try:
-                budget_year = services.create_year(actor=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, f"Begrotingsjaar {budget_year.year} is aangemaakt.")
-                return redirect("budget:year", year=budget_year.year)
-        return render(request, self.template_name, self.context(form), status=400)
+    def perform(self, form):
+        return services.create_year(actor=self.request.user, **form.cleaned_data)
+
+    def succeeded(self, form, budget_year):
+        messages.success(self.request, f"Begrotingsjaar {budget_year.year} is aangemaakt.")
+        return redirect("budget:year", year=budget_year.year)
 
 
-class UitgangspuntView(FinanceFormView):
+class UitgangspuntView(YearPageFormView):
     title = "Uitgangspunt aantal uitkeringen"
+    form_class = UitgangspuntForm
 
-    def get(self, request, year):
-        budget_year = selectors.get_year_for(request.user, year)
-        form = UitgangspuntForm(initial={"caseload_uitgangspunt": budget_year.caseload_uitgangspunt})
-        return render(request, self.template_name, self.context(form, budget_year=budget_year))
+    def initial(self) -> dict:
+        return {"caseload_uitgangspunt": self.budget_year.caseload_uitgangspunt}
 
-    def post(self, request, year):
-        budget_year = selectors.get_year_for(request.user, year)
-        form = UitgangspuntForm(request.POST)
-        if form.is_valid():
-            try:
-                services.set_caseload_uitgangspunt(
-                    year=year, value=form.cleaned_data["caseload_uitgangspunt"], actor=request.user
-                )
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, "Het uitgangspunt is opgeslagen; de prognose is herberekend.")
-                return redirect("budget:year", year=year)
-        return render(request, self.template_name, self.context(form, budget_year=budget_year), status=400)
+    def perform(self, form):
+        services.set_caseload_uitgangspunt(
+            year=self.year, value=form.cleaned_data["caseload_uitgangspunt"], actor=self.request.user
+        )
+
+    def succeeded(self, form, result):
+        messages.success(self.request, "Het uitgangspunt is opgeslagen; de prognose is herberekend.")
+        return redirect("budget:year", year=self.year)
 
 
-class RevisionCreateView(FinanceFormView):
+class RevisionCreateView(YearPageFormView):
     title = "Budgetbijstelling vastleggen"
+    form_class = RevisionForm
 
-    def get(self, request, year):
-        budget_year = selectors.get_year_for(request.user, year)
-        return render(request, self.template_name, self.context(RevisionForm(), budget_year=budget_year))
+    def perform(self, form):
+        return services.record_revision(year=self.year, actor=self.request.user, **form.cleaned_data)
 
-    def post(self, request, year):
-        budget_year = selectors.get_year_for(request.user, year)
-        form = RevisionForm(request.POST)
-        if form.is_valid():
-            try:
-                revision = services.record_revision(year=year, actor=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, f"{revision.get_kind_display()} budget {year} is vastgelegd.")
-                return redirect("budget:year", year=year)
-        return render(request, self.template_name, self.context(form, budget_year=budget_year), status=400)
+    def succeeded(self, form, revision):
+        messages.success(self.request, f"{revision.get_kind_display()} budget {self.year} is vastgelegd.")
+        return redirect("budget:year", year=self.year)
 
 
 class RevisionCorrectView(FinanceFormView):
     title = "Bijstelling corrigeren"
     submit_label = "Correctie vastleggen"
+    template_name = "budget/correct.html"
+    form_class = CorrectionForm
 
-    def _revision(self, pk):
-        return get_object_or_404(selectors.revisions_visible_to(self.request.user), pk=pk)
-
-    def get(self, request, pk):
-        revision = self._revision(pk)
-        form = CorrectionForm(
-            initial={
-                "amount": str(revision.amount).replace(".", ","),
-                "published_on": revision.published_on,
-                "source": revision.source,
-                "bezwaar": revision.bezwaar,
-                "bezwaar_on": revision.bezwaar_on,
-            }
+    def prepare(self) -> None:
+        self.revision = get_object_or_404(
+            selectors.revisions_visible_to(self.request.user), pk=self.kwargs["pk"]
         )
-        ctx = self.context(form, budget_year=revision.budget_year, revision=revision)
-        return render(request, "budget/correct.html", ctx)
 
-    def post(self, request, pk):
-        revision = self._revision(pk)
-        form = CorrectionForm(request.POST)
-        if form.is_valid():
-            try:
-                services.correct_revision(revision_id=revision.pk, actor=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(
-                    request, "De correctie is vastgelegd; de oorspronkelijke regel blijft zichtbaar."
-                )
-                return redirect("budget:year", year=revision.budget_year.year)
-        ctx = self.context(form, budget_year=revision.budget_year, revision=revision)
-        return render(request, "budget/correct.html", ctx, status=400)
+    def page_objects(self) -> dict:
+        return {"budget_year": self.revision.budget_year, "revision": self.revision}
+
+    def initial(self) -> dict:
+        revision = self.revision
+        return {
+            "amount": str(revision.amount).replace(".", ","),
+            "published_on": revision.published_on,
+            "source": revision.source,
+            "bezwaar": revision.bezwaar,
+            "bezwaar_on": revision.bezwaar_on,
+        }
+
+    def perform(self, form):
+        services.correct_revision(revision_id=self.revision.pk, actor=self.request.user, **form.cleaned_data)
+
+    def succeeded(self, form, result):
+        messages.success(
+            self.request, "De correctie is vastgelegd; de oorspronkelijke regel blijft zichtbaar."
+        )
+        return redirect("budget:year", year=self.revision.budget_year.year)
 
 
-class RealisationCreateView(FinanceFormView):
+class RealisationCreateView(YearPageFormView):
     title = "Realisatie boeken"
     submit_label = "Boeken"
+    form_class = RealisationForm
 
-    def get(self, request, year):
-        budget_year = selectors.get_year_for(request.user, year)
-        return render(request, self.template_name, self.context(RealisationForm(), budget_year=budget_year))
+    def perform(self, form):
+        services.record_realisation(year=self.year, actor=self.request.user, **form.cleaned_data)
 
-    def post(self, request, year):
-        budget_year = selectors.get_year_for(request.user, year)
-        form = RealisationForm(request.POST)
-        if form.is_valid():
-            try:
-                services.record_realisation(year=year, actor=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, "De realisatie is geboekt.")
-                return redirect("budget:year", year=year)
-        return render(request, self.template_name, self.context(form, budget_year=budget_year), status=400)
+    def succeeded(self, form, result):
+        messages.success(self.request, "De realisatie is geboekt.")
+        return redirect("budget:year", year=self.year)
 
 
 class RealisationReverseView(FinanceFormView):
     title = "Boeking terugdraaien"
     submit_label = "Tegenboeking vastleggen"
+    template_name = "budget/reverse.html"
+    form_class = ReversalForm
 
-    def _entry(self, pk) -> RealisationEntry:
-        return get_object_or_404(selectors.realisation_visible_to(self.request.user), pk=pk)
+    def prepare(self) -> None:
+        self.entry: RealisationEntry = get_object_or_404(
+            selectors.realisation_visible_to(self.request.user), pk=self.kwargs["pk"]
+        )
 
-    def get(self, request, pk):
-        entry = self._entry(pk)
-        ctx = self.context(ReversalForm(), budget_year=entry.budget_year, entry=entry)
-        return render(request, "budget/reverse.html", ctx)
+    def page_objects(self) -> dict:
+        return {"budget_year": self.entry.budget_year, "entry": self.entry}
 
-    def post(self, request, pk):
-        entry = self._entry(pk)
-        form = ReversalForm(request.POST)
-        if form.is_valid():
-            try:
-                services.reverse_realisation(entry_id=entry.pk, actor=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, "De tegenboeking is vastgelegd.")
-                return redirect("budget:year", year=entry.budget_year.year)
-        ctx = self.context(form, budget_year=entry.budget_year, entry=entry)
-        return render(request, "budget/reverse.html", ctx, status=400)
+    def perform(self, form):
+        services.reverse_realisation(entry_id=self.entry.pk, actor=self.request.user, **form.cleaned_data)
+
+    def succeeded(self, form, result):
+        messages.success(self.request, "De tegenboeking is vastgelegd.")
+        return redirect("budget:year", year=self.entry.budget_year.year)
 
 
 class SrtBookView(RoleRequiredMixin, View):

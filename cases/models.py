@@ -357,11 +357,24 @@ class Contact(models.Model):
 
 
 class ClientEvent(models.Model):
-    """The client timeline: one line per thing that happened, written by the services."""
+    """The client timeline: one line per thing that happened, written by the services
+    (``cases.events.record_client_event``)."""
+
+    class Kind(models.TextChoices):
+        INTAKE = "intake", "Intake"
+        WIJZIGING = "wijziging", "Wijziging"
+        VERHUIZING = "verhuizing", "Verhuizing"
+        CONTACT = "contact", "Contact"
+        AANVRAAG = "aanvraag", "Aanvraag"
+        BESLUIT = "besluit", "Besluit"
+        DOSSIER = "dossier", "Uitkeringsdossier"
+        PARTICIPATIE = "participatie", "Participatie"
+        TEGENPRESTATIE = "tegenprestatie", "Tegenprestatie"
+        MAATREGEL = "maatregel", "Maatregel"
 
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField("tijdstip", default=timezone.now)
-    kind = models.CharField("soort", max_length=30)
+    kind = models.CharField("soort", max_length=30, choices=Kind.choices)
     text = models.CharField("omschrijving", max_length=300)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -11,9 +11,10 @@ from django.utils import timezone
 
 from almelo_sociaal.accounts.roles import Role, has_role
 from almelo_sociaal.audit.services import set_history_user
-from almelo_sociaal.core.rules import RuleViolation, as_validation_error, money
+from almelo_sociaal.core.rules import RuleViolation, money, rule_errors
 
 from . import rules, selectors
+from .events import record_client_event
 from .models import Aanvraag, Client, ClientEvent, Contact, LeefgebiedScore, Uitkeringsdossier, Wijkteam
 
 CLIENT_FIELDS = (
@@ -31,10 +32,6 @@ CLIENT_FIELDS = (
     "leefvorm",
     "taaleis",
 )
-
-
-def _event(client: Client, kind: str, text: str, actor) -> None:
-    ClientEvent.objects.create(client=client, kind=kind, text=text[:300], actor=actor)
 
 
 def _validated_identity(
@@ -72,15 +69,13 @@ def validate_coach(*, coach, wijkteam: Wijkteam) -> None:
     """The one check every entry point (form, API, admin, imports) runs before a client gets a coach."""
     if coach is None:
         return
-    try:
+    with rule_errors():
         rules.check_coach_assignment(
             is_active=coach.is_active,
             is_coach=has_role(coach, Role.COACH),
             coach_wijkteam_id=coach.wijkteam_id,
             client_wijkteam_id=wijkteam.pk,
         )
-    except RuleViolation as v:
-        raise as_validation_error(v)
 
 
 DUPLICATE_BSN = ValidationError(
@@ -138,7 +133,12 @@ def register_client(
             client.save()
     except IntegrityError:  # a concurrent registration of the same BSN
         raise DUPLICATE_BSN
-    _event(client, "intake", f"Cliënt geregistreerd in wijkteam {wijkteam}", actor)
+    record_client_event(
+        client_id=client.pk,
+        kind=ClientEvent.Kind.INTAKE,
+        text=f"Cliënt geregistreerd in wijkteam {wijkteam}",
+        actor=actor,
+    )
     return client
 
 
@@ -181,7 +181,12 @@ def update_client(*, actor, client: Client, **changes) -> Client:
     set_history_user(client, actor)
     client.save()
     labels = ", ".join(str(Client._meta.get_field(f).verbose_name) for f in changed)
-    _event(client, "wijziging", f"Gegevens gewijzigd: {labels}", actor)
+    record_client_event(
+        client_id=client.pk,
+        kind=ClientEvent.Kind.WIJZIGING,
+        text=f"Gegevens gewijzigd: {labels}",
+        actor=actor,
+    )
     return client
 
 
@@ -195,7 +200,12 @@ def assign_coach(*, actor, client: Client, coach) -> Client:
     client.coach = coach
     set_history_user(client, actor)
     client.save()
-    _event(client, "wijziging", f"Werkcoach: {coach or 'geen (de coördinator wijst een coach toe)'}", actor)
+    record_client_event(
+        client_id=client.pk,
+        kind=ClientEvent.Kind.WIJZIGING,
+        text=f"Werkcoach: {coach or 'geen (de coördinator wijst een coach toe)'}",
+        actor=actor,
+    )
     return client
 
 
@@ -209,22 +219,20 @@ def move_client(*, actor, client: Client, wijkteam: Wijkteam, reden: str, coach=
         raise PermissionDenied(
             "Alleen de coördinator van het wijkteam of functioneel beheer kan een cliënt verhuizen."
         )
-    try:
+    with rule_errors():
         rules.check_move(current_wijkteam_id=client.wijkteam_id, target_wijkteam_id=wijkteam.pk, reden=reden)
-    except RuleViolation as v:
-        raise as_validation_error(v)
     validate_coach(coach=coach, wijkteam=wijkteam)
     previous = client.wijkteam
     client.wijkteam = wijkteam
     client.coach = coach
     set_history_user(client, actor)
     client.save()
-    _event(
-        client,
-        "verhuizing",
-        f"Verhuisd van wijkteam {previous} naar {wijkteam}: {reden.strip()}. "
+    record_client_event(
+        client_id=client.pk,
+        kind=ClientEvent.Kind.VERHUIZING,
+        text=f"Verhuisd van wijkteam {previous} naar {wijkteam}: {reden.strip()}. "
         f"Werkcoach: {coach or 'geen (de coördinator wijst een coach toe)'}",
-        actor,
+        actor=actor,
     )
     return client
 
@@ -262,7 +270,12 @@ def submit_aanvraag(
     set_history_user(aanvraag, actor)
     aanvraag.save()
     _save_leefgebieden(aanvraag, leefgebieden or {})
-    _event(client, "aanvraag", f"Aanvraag {aanvraag.get_regeling_display()} gemeld", actor)
+    record_client_event(
+        client_id=client.pk,
+        kind=ClientEvent.Kind.AANVRAAG,
+        text=f"Aanvraag {aanvraag.get_regeling_display()} gemeld",
+        actor=actor,
+    )
     return aanvraag
 
 
@@ -285,10 +298,8 @@ def _locked(aanvraag: Aanvraag) -> Aanvraag:
 
 
 def _transition(aanvraag: Aanvraag, target: str) -> None:
-    try:
+    with rule_errors():
         rules.check_transition(aanvraag.status, target)
-    except RuleViolation as v:
-        raise as_validation_error(v)
     aanvraag.status = target
 
 
@@ -300,7 +311,12 @@ def start_behandeling(*, actor, aanvraag: Aanvraag) -> Aanvraag:
         aanvraag.consulent = actor
     set_history_user(aanvraag, actor)
     aanvraag.save()
-    _event(aanvraag.client, "aanvraag", "Aanvraag in behandeling genomen", actor)
+    record_client_event(
+        client_id=aanvraag.client.pk,
+        kind=ClientEvent.Kind.AANVRAAG,
+        text="Aanvraag in behandeling genomen",
+        actor=actor,
+    )
     return aanvraag
 
 
@@ -335,7 +351,7 @@ def draft_decision(
     and keeps the old values so the toetser sees what changed. A monthly amount above the bound
     (``maandbedrag_bound``) needs ``bedrag_motivering`` and then a second toetser."""
     aanvraag = _locked(aanvraag)
-    try:
+    with rule_errors():
         rules.check_draft_decision(
             status=aanvraag.status,
             besluit=besluit,
@@ -344,8 +360,6 @@ def draft_decision(
             maandbedrag=maandbedrag,
             aanvraagdatum=aanvraag.aanvraagdatum,
         )
-    except RuleViolation as v:
-        raise as_validation_error(v)
     if besluit == "toekennen" and aanvraag.voorliggende_voorziening == "niet_gecontroleerd":
         raise ValidationError(
             {"besluit": "Controleer eerst de voorliggende voorzieningen (WW, DUO) voordat u toekent."}
@@ -354,14 +368,12 @@ def draft_decision(
     amount = money(maandbedrag) if toekennen else None
     motivering = (bedrag_motivering or "").strip() if toekennen else ""
     if toekennen:
-        try:
+        with rule_errors():
             rules.above_bound(
                 maandbedrag=amount,
                 bound=selectors.maandbedrag_bound_for(aanvraag, ingangsdatum),
                 motivering=motivering,
             )
-        except RuleViolation as v:
-            raise as_validation_error(v)
     replaced = draft_snapshot(aanvraag) if aanvraag.awaiting_toetsing else None
     aanvraag.vorig_concept = replaced
     aanvraag.concept_versie += 1
@@ -384,7 +396,7 @@ def draft_decision(
         )
     else:
         text = f"Conceptbesluit '{besluit}' (versie {aanvraag.concept_versie}) ter toetsing aangeboden"
-    _event(aanvraag.client, "besluit", text, actor)
+    record_client_event(client_id=aanvraag.client.pk, kind=ClientEvent.Kind.BESLUIT, text=text, actor=actor)
     return aanvraag
 
 
@@ -414,15 +426,13 @@ def _check_version(aanvraag: Aanvraag, versie: int | None) -> None:
 def _locked_for_toetsing(aanvraag: Aanvraag, toetser) -> Aanvraag:
     """Lock the aanvraag and check that ``toetser`` may judge its draft (four eyes: not the drafter)."""
     aanvraag = _locked(aanvraag)
-    try:
+    with rule_errors():
         rules.check_approval(
             status=aanvraag.status,
             has_draft=bool(aanvraag.concept_besluit),
             drafted_by_id=aanvraag.concept_door_id,
             toetser_id=toetser.pk,
         )
-    except RuleViolation as v:
-        raise as_validation_error(v)
     return aanvraag
 
 
@@ -437,7 +447,7 @@ def approve_decision(
     aanvraag = _locked_for_toetsing(aanvraag, toetser)
     _check_version(aanvraag, versie)
     if aanvraag.concept_besluit == "toekennen":
-        try:
+        with rule_errors():
             above = rules.above_bound(
                 maandbedrag=aanvraag.concept_maandbedrag,
                 bound=selectors.maandbedrag_bound_for(aanvraag, aanvraag.concept_ingangsdatum),
@@ -447,19 +457,17 @@ def approve_decision(
                 rules.check_second_toetser(
                     first_toetser_id=aanvraag.eerste_toets_door_id, toetser_id=toetser.pk
                 )
-        except RuleViolation as v:
-            raise as_validation_error(v)
         if above and aanvraag.eerste_toets_door_id is None:
             aanvraag.eerste_toets_door = toetser
             aanvraag.eerste_toets_versie = aanvraag.concept_versie
             set_history_user(aanvraag, toetser)
             aanvraag.save()
-            _event(
-                aanvraag.client,
-                "besluit",
-                f"Eerste toetsing (versie {aanvraag.concept_versie}): maandbedrag boven de grens, wacht op een "
+            record_client_event(
+                client_id=aanvraag.client.pk,
+                kind=ClientEvent.Kind.BESLUIT,
+                text=f"Eerste toetsing (versie {aanvraag.concept_versie}): maandbedrag boven de grens, wacht op een "
                 "tweede toetser",
-                toetser,
+                actor=toetser,
             )
             return aanvraag
     target = (
@@ -481,14 +489,17 @@ def approve_decision(
         )
         set_history_user(dossier, toetser)
         dossier.save()
-        _event(
-            aanvraag.client, "dossier", f"Uitkeringsdossier {dossier.get_regeling_display()} geopend", toetser
+        record_client_event(
+            client_id=aanvraag.client.pk,
+            kind=ClientEvent.Kind.DOSSIER,
+            text=f"Uitkeringsdossier {dossier.get_regeling_display()} geopend",
+            actor=toetser,
         )
-    _event(
-        aanvraag.client,
-        "besluit",
-        f"Besluit getoetst en vastgesteld: {aanvraag.get_status_display()}",
-        toetser,
+    record_client_event(
+        client_id=aanvraag.client.pk,
+        kind=ClientEvent.Kind.BESLUIT,
+        text=f"Besluit getoetst en vastgesteld: {aanvraag.get_status_display()}",
+        actor=toetser,
     )
     return aanvraag
 
@@ -510,7 +521,12 @@ def reject_draft(*, toetser, aanvraag: Aanvraag, reden: str, versie: int | None)
     aanvraag.eerste_toets_versie = None
     set_history_user(aanvraag, toetser)
     aanvraag.save()
-    _event(aanvraag.client, "besluit", "Conceptbesluit teruggestuurd door toetser", toetser)
+    record_client_event(
+        client_id=aanvraag.client.pk,
+        kind=ClientEvent.Kind.BESLUIT,
+        text="Conceptbesluit teruggestuurd door toetser",
+        actor=toetser,
+    )
     return aanvraag
 
 
@@ -524,7 +540,9 @@ def withdraw_aanvraag(*, actor, aanvraag: Aanvraag, reden: str) -> Aanvraag:
     aanvraag.concept_besluit = ""
     set_history_user(aanvraag, actor)
     aanvraag.save()
-    _event(aanvraag.client, "aanvraag", "Aanvraag ingetrokken", actor)
+    record_client_event(
+        client_id=aanvraag.client.pk, kind=ClientEvent.Kind.AANVRAAG, text="Aanvraag ingetrokken", actor=actor
+    )
     return aanvraag
 
 
@@ -541,7 +559,12 @@ def end_dossier(*, actor, dossier: Uitkeringsdossier, einddatum: date, eindreden
     dossier.eindreden = eindreden
     set_history_user(dossier, actor)
     dossier.save()
-    _event(dossier.client, "dossier", f"Uitkering beëindigd: {dossier.get_eindreden_display()}", actor)
+    record_client_event(
+        client_id=dossier.client.pk,
+        kind=ClientEvent.Kind.DOSSIER,
+        text=f"Uitkering beëindigd: {dossier.get_eindreden_display()}",
+        actor=actor,
+    )
     return dossier
 
 
@@ -552,5 +575,10 @@ def record_contact(*, actor, client: Client, date: date, kind: str, summary: str
     if kind not in Contact.Kind.values:
         raise ValidationError({"kind": "Kies het soort contact."})
     contact = Contact.objects.create(client=client, date=date, kind=kind, summary=summary, recorded_by=actor)
-    _event(client, "contact", f"Contactmoment ({contact.get_kind_display().lower()}) vastgelegd", actor)
+    record_client_event(
+        client_id=client.pk,
+        kind=ClientEvent.Kind.CONTACT,
+        text=f"Contactmoment ({contact.get_kind_display().lower()}) vastgelegd",
+        actor=actor,
+    )
     return contact

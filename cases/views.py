@@ -16,6 +16,7 @@ from almelo_sociaal.accounts.roles import CLIENT_EDIT_ROLES, Role, has_role
 from almelo_sociaal.core.forms import apply_errors
 from almelo_sociaal.core.pagination import CappedCountPaginator
 from almelo_sociaal.core.rules import RuleViolation
+from almelo_sociaal.core.views import ServiceFormView
 
 from . import rules, selectors, services
 from .forms import (
@@ -87,42 +88,35 @@ class ClientSearchView(RoleRequiredMixin, TemplateView):
         return ctx
 
 
-class ClientCreateView(RoleRequiredMixin, View):
+class ClientCreateView(RoleRequiredMixin, ServiceFormView):
     roles = EDIT_ROLES
     write_roles = EDIT_ROLES
     template_name = "cases/client_form.html"
+    form_class = ClientForm
 
-    def _form(self, data=None):
+    def form_kwargs(self) -> dict:
+        wijkteams = selectors.wijkteams_visible_to(self.request.user)
+        return {"wijkteams": wijkteams, "coaches": selectors.coaches_of(wijkteams)}
+
+    def initial(self) -> dict:
         user = self.request.user
-        wijkteams = selectors.wijkteams_visible_to(user)
-        form = ClientForm(data, wijkteams=wijkteams, coaches=selectors.coaches_of(wijkteams))
-        if user.wijkteam_id and not data:
-            form.initial["wijkteam"] = user.wijkteam_id
-        return form
+        return {"wijkteam": user.wijkteam_id} if user.wijkteam_id else {}
 
-    def get(self, request):
-        return render(
-            request, self.template_name, {"form": self._form(), "title": "Nieuwe cliënt registreren"}
-        )
+    def get_context(self, form) -> dict:
+        return {"form": form, "title": "Nieuwe cliënt registreren"}
 
-    def post(self, request):
-        form = self._form(request.POST)
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            if has_role(request.user, Role.COACH) and not has_role(request.user, Role.INTAKER, Role.BEHEER):
-                if data["wijkteam"].pk != request.user.wijkteam_id:
-                    form.add_error("wijkteam", "U kunt alleen cliënten in uw eigen wijkteam registreren.")
-            if form.is_valid():
-                try:
-                    client = services.register_client(actor=request.user, **data)
-                except ValidationError as exc:
-                    apply_errors(form, exc)
-                else:
-                    messages.success(request, f"{client.full_name} is geregistreerd.")
-                    return redirect("cases:client-detail", pk=client.pk)
-        return render(
-            request, self.template_name, {"form": form, "title": "Nieuwe cliënt registreren"}, status=400
-        )
+    def perform(self, form):
+        user, data = self.request.user, dict(form.cleaned_data)
+        if has_role(user, Role.COACH) and not has_role(user, Role.INTAKER, Role.BEHEER):
+            if data["wijkteam"].pk != user.wijkteam_id:
+                raise ValidationError(
+                    {"wijkteam": "U kunt alleen cliënten in uw eigen wijkteam registreren."}
+                )
+        return services.register_client(actor=user, **data)
+
+    def succeeded(self, form, client):
+        messages.success(self.request, f"{client.full_name} is geregistreerd.")
+        return redirect("cases:client-detail", pk=client.pk)
 
 
 class ClientDetailView(RoleRequiredMixin, TemplateView):
@@ -175,121 +169,100 @@ class ClientPanelView(RoleRequiredMixin, TemplateView):
         return ctx
 
 
-class ClientEditView(RoleRequiredMixin, View):
+class ClientEditView(RoleRequiredMixin, ServiceFormView):
     roles = EDIT_ROLES
     write_roles = EDIT_ROLES
     template_name = "cases/client_form.html"
+    form_class = ClientForm
 
-    def _client(self):
-        client = selectors.get_client_for(self.request.user, self.kwargs["pk"])
-        if not selectors.can_edit_client(self.request.user, client):
+    def prepare(self) -> None:
+        self.client = selectors.get_client_for(self.request.user, self.kwargs["pk"])
+        if not selectors.can_edit_client(self.request.user, self.client):
             raise PermissionDenied("U kunt alleen cliënten van uw eigen wijkteam wijzigen.")
-        return client
 
-    def _context(self, form, client) -> dict:
-        can_move = selectors.can_move_client(self.request.user, client)
-        return {"form": form, "client": client, "title": "Gegevens wijzigen", "can_move": can_move}
+    def form_kwargs(self) -> dict:
+        client = self.client
+        # POST edits a fresh copy, so the page around a refused form still shows the stored data
+        instance = Client.objects.get(pk=client.pk) if self.request.method == "POST" else client
+        return {"instance": instance, "coaches": selectors.coaches_of([client.wijkteam_id])}
 
-    def get(self, request, pk):
-        client = self._client()
-        form = ClientForm(instance=client, coaches=selectors.coaches_of([client.wijkteam_id]))
-        return render(request, self.template_name, self._context(form, client))
+    def get_context(self, form) -> dict:
+        can_move = selectors.can_move_client(self.request.user, self.client)
+        return {"form": form, "client": self.client, "title": "Gegevens wijzigen", "can_move": can_move}
 
-    def post(self, request, pk):
-        client = self._client()
-        form = ClientForm(
-            request.POST,
-            instance=Client.objects.get(pk=client.pk),
-            coaches=selectors.coaches_of([client.wijkteam_id]),
-        )
-        if form.is_valid():
-            try:
-                services.update_client(actor=request.user, client=client, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, "De gegevens zijn opgeslagen.")
-                return redirect("cases:client-detail", pk=client.pk)
-        return render(request, self.template_name, self._context(form, client), status=400)
+    def perform(self, form):
+        services.update_client(actor=self.request.user, client=self.client, **form.cleaned_data)
+
+    def succeeded(self, form, result):
+        messages.success(self.request, "De gegevens zijn opgeslagen.")
+        return redirect("cases:client-detail", pk=self.client.pk)
 
 
-class ClientMoveView(RoleRequiredMixin, View):
+class ClientMoveView(RoleRequiredMixin, ServiceFormView):
     """Move a client to another wijkteam: the coördinator of the client's wijkteam or functioneel beheer."""
 
     roles = (Role.COORDINATOR, Role.BEHEER)
     write_roles = (Role.COORDINATOR, Role.BEHEER)
     template_name = "cases/client_move.html"
+    form_class = ClientMoveForm
 
-    def _client(self):
-        client = selectors.get_client_for(self.request.user, self.kwargs["pk"])
-        if not selectors.can_move_client(self.request.user, client):
+    def prepare(self) -> None:
+        self.client = selectors.get_client_for(self.request.user, self.kwargs["pk"])
+        if not selectors.can_move_client(self.request.user, self.client):
             raise PermissionDenied(
                 "Alleen de coördinator van het wijkteam of functioneel beheer kan een cliënt verhuizen."
             )
-        return client
 
-    def _form(self, client, data=None):
-        others = Wijkteam.objects.exclude(pk=client.wijkteam_id)
-        return ClientMoveForm(data, wijkteams=others, coaches=selectors.coaches_of(others))
+    def form_kwargs(self) -> dict:
+        others = Wijkteam.objects.exclude(pk=self.client.wijkteam_id)
+        return {"wijkteams": others, "coaches": selectors.coaches_of(others)}
 
-    def get(self, request, pk):
-        client = self._client()
-        return render(request, self.template_name, {"form": self._form(client), "client": client})
+    def get_context(self, form) -> dict:
+        return {"form": form, "client": self.client}
 
-    def post(self, request, pk):
-        client = self._client()
-        form = self._form(client, request.POST)
-        if form.is_valid():
-            try:
-                services.move_client(actor=request.user, client=client, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(
-                    request, f"De cliënt is verhuisd naar wijkteam {form.cleaned_data['wijkteam']}."
-                )
-                if selectors.clients_visible_to(request.user).filter(pk=client.pk).exists():
-                    return redirect("cases:client-detail", pk=client.pk)
-                return redirect("cases:client-search")
-        return render(request, self.template_name, {"form": form, "client": client}, status=400)
+    def perform(self, form):
+        services.move_client(actor=self.request.user, client=self.client, **form.cleaned_data)
+
+    def succeeded(self, form, result):
+        messages.success(
+            self.request, f"De cliënt is verhuisd naar wijkteam {form.cleaned_data['wijkteam']}."
+        )
+        if selectors.clients_visible_to(self.request.user).filter(pk=self.client.pk).exists():
+            return redirect("cases:client-detail", pk=self.client.pk)
+        return redirect("cases:client-search")
 
 
-class AanvraagCreateView(RoleRequiredMixin, View):
+class AanvraagCreateView(RoleRequiredMixin, ServiceFormView):
     roles = HANDLE_ROLES
     write_roles = HANDLE_ROLES
     template_name = "cases/aanvraag_form.html"
+    form_class = AanvraagForm
 
-    def _client(self):
-        client = selectors.get_client_for(self.request.user, self.kwargs["pk"])
-        if not selectors.can_handle_aanvraag(self.request.user, client):
+    def prepare(self) -> None:
+        self.client = selectors.get_client_for(self.request.user, self.kwargs["pk"])
+        if not selectors.can_handle_aanvraag(self.request.user, self.client):
             raise PermissionDenied("U kunt alleen aanvragen voor cliënten van uw eigen wijkteam behandelen.")
-        return client
 
-    def get(self, request, pk):
-        client = self._client()
-        form = AanvraagForm(initial={"aanvraagdatum": timezone.localdate()})
-        return render(request, self.template_name, {"form": form, "client": client})
+    def initial(self) -> dict:
+        return {"aanvraagdatum": timezone.localdate()}
 
-    def post(self, request, pk):
-        client = self._client()
-        form = AanvraagForm(request.POST)
-        if form.is_valid():
-            try:
-                aanvraag = services.submit_aanvraag(
-                    actor=request.user,
-                    client=client,
-                    regeling=form.cleaned_data["regeling"],
-                    aanvraagdatum=form.cleaned_data["aanvraagdatum"],
-                    leefgebieden=form.leefgebieden_data(),
-                    voorliggende_voorziening=form.cleaned_data["voorliggende_voorziening"],
-                    voorliggende_toelichting=form.cleaned_data["voorliggende_toelichting"],
-                )
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, "De aanvraag is geregistreerd.")
-                return redirect("cases:aanvraag-detail", pk=aanvraag.pk)
-        return render(request, self.template_name, {"form": form, "client": client}, status=400)
+    def get_context(self, form) -> dict:
+        return {"form": form, "client": self.client}
+
+    def perform(self, form):
+        return services.submit_aanvraag(
+            actor=self.request.user,
+            client=self.client,
+            regeling=form.cleaned_data["regeling"],
+            aanvraagdatum=form.cleaned_data["aanvraagdatum"],
+            leefgebieden=form.leefgebieden_data(),
+            voorliggende_voorziening=form.cleaned_data["voorliggende_voorziening"],
+            voorliggende_toelichting=form.cleaned_data["voorliggende_toelichting"],
+        )
+
+    def succeeded(self, form, aanvraag):
+        messages.success(self.request, "De aanvraag is geregistreerd.")
+        return redirect("cases:aanvraag-detail", pk=aanvraag.pk)
 
 
 class AanvraagDetailView(RoleRequiredMixin, View):

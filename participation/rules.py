@@ -8,7 +8,6 @@ Sources: Uitvoeringsregeling Participatiewet Almelo (seed 002) §5.1, §5.4, bij
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,6 +15,7 @@ from decimal import Decimal
 
 from django.db import models
 
+from almelo_sociaal.core.dates import add_months
 from almelo_sociaal.core.rules import RuleViolation, money
 
 HUNDRED = Decimal("100")
@@ -328,13 +328,6 @@ def check_assignment(*, group: int, suggested: int | None, reason: str) -> None:
 
 
 # --- Reviews and contact ---
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` later, clamped to the last day of a shorter month (31 jan + 1 → 28/29 feb)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def review_months_key(group: int) -> str:

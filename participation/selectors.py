@@ -14,19 +14,18 @@ from decimal import Decimal
 from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Sum
 from django.shortcuts import get_object_or_404
 
-from almelo_sociaal.accounts.roles import Role, has_role
 from almelo_sociaal.parameters.selectors import parameter_values
 from cases.models import Client, Contact, Uitkeringsdossier, Wijkteam
 from cases.selectors import clients_visible_to
 
-from . import rules
+from . import access, rules
 from .models import GroupAssignment, Profile, Trajectory
 
 # Who may see participation data (each within the client scope of cases.selectors.clients_visible_to).
-READ_ROLES = (Role.COACH, Role.COORDINATOR, Role.MATCHER, Role.INTAKER, Role.BEHEER)
-WRITE_ROLES = (Role.COACH, Role.BEHEER)
-API_READ_ROLES = (*READ_ROLES, Role.API_CLIENT)
-DASHBOARD_ROLES = (Role.COORDINATOR, Role.BEHEER)
+READ_ROLES = access.READ_ROLES
+WRITE_ROLES = access.WRITE_ROLES
+API_READ_ROLES = access.API_READ_ROLES
+DASHBOARD_ROLES = access.DASHBOARD_ROLES
 
 
 # --- Interface for other apps ---
@@ -94,16 +93,12 @@ def instrument_allowed_for_group(code: str, group: int) -> bool:
 
 
 def can_read_participation(user) -> bool:
-    return has_role(user, *READ_ROLES)
+    return access.can_read(user)
 
 
 def can_edit_participation(user, client: Client) -> bool:
     """Coach of the client's wijkteam, or functioneel beheer."""
-    if has_role(user, Role.BEHEER):
-        return True
-    return (
-        has_role(user, Role.COACH) and user.wijkteam_id is not None and client.wijkteam_id == user.wijkteam_id
-    )
+    return access.can_edit_client(user, client)
 
 
 def get_client_for(user, pk: int) -> Client:
@@ -125,9 +120,9 @@ def trajectories_visible_to(user) -> QuerySet[Trajectory]:
 
 
 def wijkteams_for_dashboard(user) -> QuerySet[Wijkteam]:
-    if has_role(user, Role.BEHEER):
+    if access.sees_every_wijkteam(user):
         return Wijkteam.objects.all()
-    if has_role(user, Role.COORDINATOR) and user.wijkteam_id:
+    if access.coordinates_own_wijkteam(user):
         return Wijkteam.objects.filter(pk=user.wijkteam_id)
     return Wijkteam.objects.none()
 

@@ -14,17 +14,14 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from almelo_sociaal.core.rules import RuleViolation, as_validation_error, money
+from almelo_sociaal.core.rules import money, rule_errors
 from almelo_sociaal.parameters.selectors import parameter_values
+from cases.events import record_client_event
 from cases.models import Client, ClientEvent, Leefgebied, Leefvorm
 
 from . import hooks, rules, selectors
 from .models import GroupAssignment, Profile, Trajectory
 from .parameters import ONTHEFFING_CHILD_AGE
-
-
-def _event(client: Client, kind: str, text: str, actor) -> None:
-    ClientEvent.objects.create(client_id=client.pk, kind=kind, text=text[:300], actor=actor)
 
 
 def _lock_client(client: Client) -> Client:
@@ -104,13 +101,11 @@ def record_profile(
             else _decimal(beschikbare_uren, "beschikbare_uren", "Beschikbare uren per week")
         ),
     )
-    try:
+    with rule_errors():
         rules.check_care_facts(care, assessed_on=assessed_on)
         suggestion = rules.suggest_group(facts, care, assessed_on=assessed_on)
         child_age_limit = int(parameter_values([ONTHEFFING_CHILD_AGE], assessed_on)[ONTHEFFING_CHILD_AGE])
         prompts = rules.ontheffing_prompts(care, assessed_on=assessed_on, child_age_limit=child_age_limit)
-    except RuleViolation as v:
-        raise as_validation_error(v)
     profile = Profile.objects.create(
         client=client,
         assessed_on=assessed_on,
@@ -139,11 +134,11 @@ def record_profile(
         suggestion_reasons=suggestion.all_reasons,
         aandachtspunten=prompts,
     )
-    _event(
-        client,
-        "participatie",
-        f"Participatieprofiel vastgelegd (trede {trede}); voorstel groep {suggestion.group}",
-        actor,
+    record_client_event(
+        client_id=client.pk,
+        kind=ClientEvent.Kind.PARTICIPATIE,
+        text=f"Participatieprofiel vastgelegd (trede {trede}); voorstel groep {suggestion.group}",
+        actor=actor,
     )
     return profile
 
@@ -171,10 +166,8 @@ def assign_group(
     elif profile.client_id != client.pk:
         raise _error("profile", "Dit profiel hoort bij een andere cliënt.", "profiel_andere_client")
     suggested = profile.suggested_group if profile else None
-    try:
+    with rule_errors():
         rules.check_assignment(group=group, suggested=suggested, reason=reason or "")
-    except RuleViolation as v:
-        raise as_validation_error(v)
     current = GroupAssignment.objects.select_for_update().filter(client=client, valid_to__isnull=True).first()
     if current is not None:
         if valid_from < current.valid_from:
@@ -210,7 +203,7 @@ def assign_group(
     text = f"Participatiegroep {group} vastgesteld" + (f" (was groep {current.group})" if current else "")
     if assignment.deviates:
         text += f", afwijkend van voorstel groep {suggested}"
-    _event(client, "participatie", text, actor)
+    record_client_event(client_id=client.pk, kind=ClientEvent.Kind.PARTICIPATIE, text=text, actor=actor)
     return assignment
 
 
@@ -262,14 +255,12 @@ def deploy_instrument(
         loonwaarde_pct=loonwaarde,
         active_instruments=selectors.active_instrument_codes(client.pk, start, end),
     )
-    try:
+    with rule_errors():
         rules.check_deployment(instrument, facts, selectors.limits(start))
         monthly_subsidy = _monthly_lks(instrument, start, hours, loonwaarde)
         hooks.run_trajectory_checks(
             hooks.TrajectoryChange(client_id=client.pk, start=start, end=end, hours_per_week=hours)
         )
-    except RuleViolation as v:
-        raise as_validation_error(v)
     trajectory = Trajectory.objects.create(
         client=client,
         instrument=instrument,
@@ -283,11 +274,11 @@ def deploy_instrument(
         monthly_subsidy=monthly_subsidy,
         created_by=actor,
     )
-    _event(
-        client,
-        "participatie",
-        f"{trajectory.get_instrument_display()} ingezet vanaf {start:%d-%m-%Y} ({hours} uur per week)",
-        actor,
+    record_client_event(
+        client_id=client.pk,
+        kind=ClientEvent.Kind.PARTICIPATIE,
+        text=f"{trajectory.get_instrument_display()} ingezet vanaf {start:%d-%m-%Y} ({hours} uur per week)",
+        actor=actor,
     )
     return trajectory
 
@@ -327,15 +318,13 @@ def loonkostensubsidie_for(
 def vrijlating_medisch_for(*, on: date, inkomsten: Decimal, andere_vrijlating_loopt: bool) -> Decimal:
     """Monthly vrijlating for a medische urenbeperking with the percentage and cap valid on ``on``."""
     values = parameter_values(["vrijlating_medisch_pct", "vrijlating_medisch_max"], on)
-    try:
+    with rule_errors():
         return rules.vrijlating_medisch(
             inkomsten=inkomsten,
             pct=values["vrijlating_medisch_pct"],
             maximum=values["vrijlating_medisch_max"],
             andere_vrijlating_loopt=andere_vrijlating_loopt,
         )
-    except RuleViolation as v:
-        raise as_validation_error(v)
 
 
 @transaction.atomic
@@ -351,7 +340,8 @@ def close_trajectory(
     if end < trajectory.start:
         raise _error("end", "De einddatum ligt vóór de startdatum.", "einde_voor_start")
     if trajectory.end is not None and end > trajectory.end:  # a later end: the added days are new overlap
-        try:  # the client row is locked with the trajectory (select_related above)
+        # the client row is locked with the trajectory (select_related above)
+        with rule_errors(rename={"hours_per_week": "end"}):
             hooks.run_trajectory_checks(
                 hooks.TrajectoryChange(
                     client_id=trajectory.client_id,
@@ -361,17 +351,14 @@ def close_trajectory(
                     trajectory_id=trajectory.pk,
                 )
             )
-        except RuleViolation as v:
-            v.field = "end" if v.field == "hours_per_week" else v.field
-            raise as_validation_error(v)
     trajectory.end = end
     trajectory.outcome = outcome
     trajectory.outcome_note = outcome_note.strip()
     trajectory.save(update_fields=["end", "outcome", "outcome_note"])
-    _event(
-        trajectory.client,
-        "participatie",
-        f"{trajectory.get_instrument_display()} afgesloten: {trajectory.get_outcome_display().lower()}",
-        actor,
+    record_client_event(
+        client_id=trajectory.client.pk,
+        kind=ClientEvent.Kind.PARTICIPATIE,
+        text=f"{trajectory.get_instrument_display()} afgesloten: {trajectory.get_outcome_display().lower()}",
+        actor=actor,
     )
     return trajectory

@@ -5,19 +5,19 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import timezone
-from django.views import View
 from django.views.generic import TemplateView
 
 from almelo_sociaal.accounts.permissions import RoleRequiredMixin
-from almelo_sociaal.core.forms import apply_errors
+from almelo_sociaal.core.views import ServiceFormView
 from cases.selectors import wijkteams_visible_to
 
 from . import rules, selectors, services
+from .access import DASHBOARD_ROLES, READ_ROLES, WRITE_ROLES
 from .forms import (
     AssignmentForm,
     ClientListFilterForm,
@@ -26,7 +26,6 @@ from .forms import (
     ProfileForm,
     TrajectoryForm,
 )
-from .selectors import DASHBOARD_ROLES, READ_ROLES, WRITE_ROLES
 
 
 class ClientWriteMixin:
@@ -85,14 +84,17 @@ class ClientParticipationView(RoleRequiredMixin, TemplateView):
         return ctx
 
 
-class ProfileCreateView(ClientWriteMixin, RoleRequiredMixin, View):
+class ProfileCreateView(ClientWriteMixin, RoleRequiredMixin, ServiceFormView):
     template_name = "participation/profile_form.html"
     roles = WRITE_ROLES
     write_roles = WRITE_ROLES
+    form_class = ProfileForm
 
-    def get(self, request, pk):
-        client = self.client_for_edit()
-        latest = selectors.latest_profile(client.pk)
+    def prepare(self) -> None:
+        self.client = self.client_for_edit()
+
+    def initial(self) -> dict:
+        latest = selectors.latest_profile(self.client.pk)
         initial = {"assessed_on": timezone.localdate()}
         if latest is not None:  # start from the previous assessment
             for name in (
@@ -104,139 +106,112 @@ class ProfileCreateView(ClientWriteMixin, RoleRequiredMixin, View):
             ):
                 initial[name] = getattr(latest, name)
             initial["belemmering_leefgebieden"] = latest.belemmering_leefgebieden
-        months, in_uitkering = selectors.benefit_facts(client.pk, timezone.localdate())
-        ctx = {
-            "form": ProfileForm(initial=initial),
-            "client": client,
-            "months": months,
-            "in_uitkering": in_uitkering,
-        }
-        return render(request, self.template_name, ctx)
+        return initial
 
-    def post(self, request, pk):
-        client = self.client_for_edit()
-        form = ProfileForm(request.POST)
-        if form.is_valid():
-            try:
-                services.record_profile(actor=request.user, client=client, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(
-                    request, "Het profiel is vastgelegd. Bekijk het voorstel en stel de groep vast."
-                )
-                return redirect("participation:assign", pk=client.pk)
-        months, in_uitkering = selectors.benefit_facts(client.pk, timezone.localdate())
-        ctx = {"form": form, "client": client, "months": months, "in_uitkering": in_uitkering}
-        return render(request, self.template_name, ctx, status=400)
+    def get_context(self, form) -> dict:
+        months, in_uitkering = selectors.benefit_facts(self.client.pk, timezone.localdate())
+        return {"form": form, "client": self.client, "months": months, "in_uitkering": in_uitkering}
+
+    def perform(self, form):
+        services.record_profile(actor=self.request.user, client=self.client, **form.cleaned_data)
+
+    def succeeded(self, form, result):
+        messages.success(
+            self.request, "Het profiel is vastgelegd. Bekijk het voorstel en stel de groep vast."
+        )
+        return redirect("participation:assign", pk=self.client.pk)
 
 
-class AssignGroupView(ClientWriteMixin, RoleRequiredMixin, View):
+class AssignGroupView(ClientWriteMixin, RoleRequiredMixin, ServiceFormView):
     """The suggestion (with its reasons) next to the decision form."""
 
     template_name = "participation/assign_form.html"
     roles = WRITE_ROLES
     write_roles = WRITE_ROLES
+    form_class = AssignmentForm
 
-    def _context(self, client, form):
-        today = timezone.localdate()
-        return {
-            "client": client,
-            "form": form,
-            "profile": selectors.latest_profile(client.pk),
-            "current_group": selectors.current_group(client.pk, today),
-            "review_months": selectors.policy(today).review_months,
-        }
+    def prepare(self) -> None:
+        self.client = self.client_for_edit()
 
-    def get(self, request, pk):
-        client = self.client_for_edit()
-        profile = selectors.latest_profile(client.pk)
+    def initial(self) -> dict:
+        profile = selectors.latest_profile(self.client.pk)
         initial = {"valid_from": timezone.localdate()}
         if profile is not None:
             initial["group"] = profile.suggested_group
-        return render(request, self.template_name, self._context(client, AssignmentForm(initial=initial)))
+        return initial
 
-    def post(self, request, pk):
-        client = self.client_for_edit()
-        form = AssignmentForm(request.POST)
-        if form.is_valid():
-            try:
-                assignment = services.assign_group(actor=request.user, client=client, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(
-                    request,
-                    f"Groep {assignment.group} is vastgesteld; herbeoordeling uiterlijk "
-                    f"{assignment.review_due:%d-%m-%Y}.",
-                )
-                return redirect("participation:client", pk=client.pk)
-        return render(request, self.template_name, self._context(client, form), status=400)
+    def get_context(self, form) -> dict:
+        today = timezone.localdate()
+        return {
+            "client": self.client,
+            "form": form,
+            "profile": selectors.latest_profile(self.client.pk),
+            "current_group": selectors.current_group(self.client.pk, today),
+            "review_months": selectors.policy(today).review_months,
+        }
+
+    def perform(self, form):
+        return services.assign_group(actor=self.request.user, client=self.client, **form.cleaned_data)
+
+    def succeeded(self, form, assignment):
+        messages.success(
+            self.request,
+            f"Groep {assignment.group} is vastgesteld; herbeoordeling uiterlijk {assignment.review_due:%d-%m-%Y}.",
+        )
+        return redirect("participation:client", pk=self.client.pk)
 
 
-class TrajectoryCreateView(ClientWriteMixin, RoleRequiredMixin, View):
+class TrajectoryCreateView(ClientWriteMixin, RoleRequiredMixin, ServiceFormView):
     template_name = "participation/trajectory_form.html"
     roles = WRITE_ROLES
     write_roles = WRITE_ROLES
+    form_class = TrajectoryForm
 
-    def _context(self, client, form):
-        group = selectors.current_group(client.pk, timezone.localdate())
+    def prepare(self) -> None:
+        self.client = self.client_for_edit()
+
+    def initial(self) -> dict:
+        return {"start": timezone.localdate(), "instrument": self.request.GET.get("instrument")}
+
+    def get_context(self, form) -> dict:
+        group = selectors.current_group(self.client.pk, timezone.localdate())
         allowed = [i for i in rules.CATALOGUE if i.trajectory and group in i.groups]
-        return {"client": client, "form": form, "group": group, "allowed": allowed}
+        return {"client": self.client, "form": form, "group": group, "allowed": allowed}
 
-    def get(self, request, pk):
-        client = self.client_for_edit()
-        form = TrajectoryForm(
-            initial={"start": timezone.localdate(), "instrument": request.GET.get("instrument")}
-        )
-        return render(request, self.template_name, self._context(client, form))
+    def perform(self, form):
+        return services.deploy_instrument(actor=self.request.user, client=self.client, **form.cleaned_data)
 
-    def post(self, request, pk):
-        client = self.client_for_edit()
-        form = TrajectoryForm(request.POST)
-        if form.is_valid():
-            try:
-                trajectory = services.deploy_instrument(
-                    actor=request.user, client=client, **form.cleaned_data
-                )
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, f"{trajectory.get_instrument_display()} is ingezet.")
-                return redirect("participation:client", pk=client.pk)
-        return render(request, self.template_name, self._context(client, form), status=400)
+    def succeeded(self, form, trajectory):
+        messages.success(self.request, f"{trajectory.get_instrument_display()} is ingezet.")
+        return redirect("participation:client", pk=self.client.pk)
 
 
-class TrajectoryCloseView(RoleRequiredMixin, View):
+class TrajectoryCloseView(RoleRequiredMixin, ServiceFormView):
     template_name = "participation/trajectory_close.html"
     roles = WRITE_ROLES
     write_roles = WRITE_ROLES
+    form_class = CloseTrajectoryForm
 
-    def _trajectory(self):
+    def prepare(self) -> None:
         trajectory = selectors.trajectories_visible_to(self.request.user).filter(pk=self.kwargs["pk"]).first()
         if trajectory is None:
             raise Http404
         if not selectors.can_edit_participation(self.request.user, trajectory.client):
             raise PermissionDenied("U kunt alleen trajecten van cliënten van uw eigen wijkteam afsluiten.")
-        return trajectory
+        self.trajectory = trajectory
 
-    def get(self, request, pk):
-        trajectory = self._trajectory()
-        form = CloseTrajectoryForm(initial={"end": timezone.localdate()})
-        return render(request, self.template_name, {"form": form, "trajectory": trajectory})
+    def initial(self) -> dict:
+        return {"end": timezone.localdate()}
 
-    def post(self, request, pk):
-        trajectory = self._trajectory()
-        form = CloseTrajectoryForm(request.POST)
-        if form.is_valid():
-            try:
-                services.close_trajectory(actor=request.user, trajectory=trajectory, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, "Het traject is afgesloten.")
-                return redirect("participation:client", pk=trajectory.client_id)
-        return render(request, self.template_name, {"form": form, "trajectory": trajectory}, status=400)
+    def get_context(self, form) -> dict:
+        return {"form": form, "trajectory": self.trajectory}
+
+    def perform(self, form):
+        services.close_trajectory(actor=self.request.user, trajectory=self.trajectory, **form.cleaned_data)
+
+    def succeeded(self, form, result):
+        messages.success(self.request, "Het traject is afgesloten.")
+        return redirect("participation:client", pk=self.trajectory.client_id)
 
 
 class InstrumentCatalogueView(RoleRequiredMixin, TemplateView):

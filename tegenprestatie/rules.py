@@ -10,12 +10,12 @@ week are read on its Thursday (``IsoWeek.reference_date``), consistent with that
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
+from almelo_sociaal.core.dates import months_before
 from almelo_sociaal.core.rules import RuleViolation
 
 from . import parameters as p
@@ -733,12 +733,6 @@ class SanctionProposal:
             f"Recidive: {self.prior_in_window} keer eerder een verwijtbare gedraging binnen de "
             "recidivetermijn; de maatregel wordt verzwaard."
         )
-
-
-def months_before(d: date, months: int) -> date:
-    year, month = divmod(d.year * 12 + (d.month - 1) - months, 12)
-    month += 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
 def propose_sanction(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,8 +13,8 @@ from django.views.generic import TemplateView
 
 from almelo_sociaal.accounts.permissions import RoleRequiredMixin
 from almelo_sociaal.accounts.roles import Role, has_role
-from almelo_sociaal.core.forms import apply_errors
 from almelo_sociaal.core.rules import RuleViolation
+from almelo_sociaal.core.views import ServiceFormAction, ServiceFormView
 
 from . import access, rules, selectors, services
 from .forms import (
@@ -90,34 +90,34 @@ class PlacementDetailView(RoleRequiredMixin, TemplateView):
         return ctx
 
 
-class _PlacementChangeView(RoleRequiredMixin, View):
+class _PlacementChangeView(RoleRequiredMixin, ServiceFormAction):
     """A change of one placement from its detail page; errors re-render that page with the form (400)."""
 
     roles = access.COACH_ROLES
     write_roles = access.COACH_ROLES
-    form_class: type
     form_key: str
 
     def change(self, request, placement, data) -> str:
         """Apply the change through the service; return the success message."""
         raise NotImplementedError
 
-    def post(self, request, pk):
-        placement = selectors.get_placement_for(request.user, pk)
-        if not selectors.can_manage_client(request.user, placement.client):
+    def prepare(self) -> None:
+        self.placement = selectors.get_placement_for(self.request.user, self.kwargs["pk"])
+        if not selectors.can_manage_client(self.request.user, self.placement.client):
             raise PermissionDenied("Alleen de coach van het wijkteam van de cliënt wijzigt de plaatsing.")
-        form = self.form_class(request.POST)
-        if form.is_valid():
-            try:
-                message = self.change(request, placement, form.cleaned_data)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, message)
-                return redirect("tegenprestatie:placement-detail", pk=pk)
-        view = PlacementDetailView(request=request, kwargs={"pk": pk})
+
+    def perform(self, form):
+        return self.change(self.request, self.placement, form.cleaned_data)
+
+    def succeeded(self, form, message):
+        messages.success(self.request, message)
+        return redirect("tegenprestatie:placement-detail", pk=self.kwargs["pk"])
+
+    def render_form(self, form, *, status: int = 200):
+        pk = self.kwargs["pk"]
+        view = PlacementDetailView(request=self.request, kwargs={"pk": pk})
         context = view.get_context_data(pk=pk, **{self.form_key: form})
-        return render(request, PlacementDetailView.template_name, context, status=400)
+        return render(self.request, PlacementDetailView.template_name, context, status=status)
 
 
 class PlacementStatusView(_PlacementChangeView):
@@ -138,33 +138,27 @@ class PlacementHoursView(_PlacementChangeView):
         return "De afgesproken uren zijn aangepast."
 
 
-class PlacementCreateView(RoleRequiredMixin, View):
+class PlacementCreateView(RoleRequiredMixin, ServiceFormView):
     roles = access.COACH_ROLES
     write_roles = access.COACH_ROLES
     template_name = "tegenprestatie/placement_form.html"
+    form_class = PlacementForm
 
-    def _render(self, request, client, form, status=200):
-        return render(
-            request, self.template_name, {"form": form, "client": client, "term": TERM}, status=status
-        )
+    def prepare(self) -> None:
+        self.client = _client_for(self.request.user, self.kwargs["client_pk"], manage=True)
 
-    def get(self, request, client_pk):
-        client = _client_for(request.user, client_pk, manage=True)
-        initial = {"start_date": timezone.localdate(), "host": request.GET.get("host")}
-        return self._render(request, client, PlacementForm(initial=initial))
+    def initial(self) -> dict:
+        return {"start_date": timezone.localdate(), "host": self.request.GET.get("host")}
 
-    def post(self, request, client_pk):
-        client = _client_for(request.user, client_pk, manage=True)
-        form = PlacementForm(request.POST)
-        if form.is_valid():
-            try:
-                placement = services.propose_placement(actor=request.user, client=client, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, f"{TERM} vastgelegd voor {client.full_name}.")
-                return redirect("tegenprestatie:placement-detail", pk=placement.pk)
-        return self._render(request, client, form, status=400)
+    def get_context(self, form) -> dict:
+        return {"form": form, "client": self.client, "term": TERM}
+
+    def perform(self, form):
+        return services.propose_placement(actor=self.request.user, client=self.client, **form.cleaned_data)
+
+    def succeeded(self, form, placement):
+        messages.success(self.request, f"{TERM} vastgelegd voor {self.client.full_name}.")
+        return redirect("tegenprestatie:placement-detail", pk=placement.pk)
 
 
 # --------------------------------------------------------------------------- host organisations
@@ -202,83 +196,66 @@ class HostDetailView(RoleRequiredMixin, TemplateView):
         return ctx
 
 
-class HostCreateView(RoleRequiredMixin, View):
+class HostCreateView(RoleRequiredMixin, ServiceFormView):
     roles = access.HOST_ADMIN_ROLES
     write_roles = access.HOST_ADMIN_ROLES
     template_name = "tegenprestatie/host_form.html"
+    form_class = HostForm
 
-    def get(self, request):
-        return render(request, self.template_name, {"form": HostForm(), "title": "Nieuwe gastorganisatie"})
+    def get_context(self, form) -> dict:
+        return {"form": form, "title": "Nieuwe gastorganisatie"}
 
-    def post(self, request):
-        form = HostForm(request.POST)
-        if form.is_valid():
-            try:
-                host = services.create_host(actor=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, f"{host.name} is vastgelegd. Leg de verdringingsverklaring vast.")
-                return redirect("tegenprestatie:host-detail", pk=host.pk)
-        return render(
-            request, self.template_name, {"form": form, "title": "Nieuwe gastorganisatie"}, status=400
-        )
+    def perform(self, form):
+        return services.create_host(actor=self.request.user, **form.cleaned_data)
+
+    def succeeded(self, form, host):
+        messages.success(self.request, f"{host.name} is vastgelegd. Leg de verdringingsverklaring vast.")
+        return redirect("tegenprestatie:host-detail", pk=host.pk)
 
 
-class HostEditView(RoleRequiredMixin, View):
+class HostEditView(RoleRequiredMixin, ServiceFormView):
     roles = access.HOST_ADMIN_ROLES
     write_roles = access.HOST_ADMIN_ROLES
     template_name = "tegenprestatie/host_form.html"
+    form_class = HostForm
 
-    def get(self, request, pk):
-        host = selectors.get_host_for(request.user, pk)
-        return render(
-            request,
-            self.template_name,
-            {"form": HostForm(instance=host), "host": host, "title": f"{host.name} wijzigen"},
-        )
+    def prepare(self) -> None:
+        self.host = selectors.get_host_for(self.request.user, self.kwargs["pk"])
 
-    def post(self, request, pk):
-        host = selectors.get_host_for(request.user, pk)
-        form = HostForm(request.POST, instance=host)
-        if form.is_valid():
-            try:
-                services.update_host(actor=request.user, host=host, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, "De gastorganisatie is bijgewerkt.")
-                return redirect("tegenprestatie:host-detail", pk=host.pk)
-        return render(
-            request,
-            self.template_name,
-            {"form": form, "host": host, "title": f"{host.name} wijzigen"},
-            status=400,
-        )
+    def form_kwargs(self) -> dict:
+        return {"instance": self.host}
+
+    def get_context(self, form) -> dict:
+        return {"form": form, "host": self.host, "title": f"{self.host.name} wijzigen"}
+
+    def perform(self, form):
+        services.update_host(actor=self.request.user, host=self.host, **form.cleaned_data)
+
+    def succeeded(self, form, result):
+        messages.success(self.request, "De gastorganisatie is bijgewerkt.")
+        return redirect("tegenprestatie:host-detail", pk=self.host.pk)
 
 
-class HostDeclarationView(RoleRequiredMixin, View):
+class HostDeclarationView(RoleRequiredMixin, ServiceFormAction):
     roles = access.HOST_ADMIN_ROLES
     write_roles = access.HOST_ADMIN_ROLES
+    form_class = DeclarationForm
 
-    def post(self, request, pk):
-        host = selectors.get_host_for(request.user, pk)
-        form = DeclarationForm(request.POST)
-        if form.is_valid():
-            try:
-                services.record_declaration(actor=request.user, host=host, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, f"Verdringingsverklaring van {host.name} vastgelegd.")
-                return redirect("tegenprestatie:host-detail", pk=pk)
-        view = HostDetailView(request=request, kwargs={"pk": pk})
-        return render(
-            request,
-            HostDetailView.template_name,
-            view.get_context_data(pk=pk, declaration_form=form),
-            status=400,
-        )
+    def prepare(self) -> None:
+        self.host = selectors.get_host_for(self.request.user, self.kwargs["pk"])
+
+    def perform(self, form):
+        services.record_declaration(actor=self.request.user, host=self.host, **form.cleaned_data)
+
+    def succeeded(self, form, result):
+        messages.success(self.request, f"Verdringingsverklaring van {self.host.name} vastgelegd.")
+        return redirect("tegenprestatie:host-detail", pk=self.kwargs["pk"])
+
+    def render_form(self, form, *, status: int = 200):
+        pk = self.kwargs["pk"]
+        view = HostDetailView(request=self.request, kwargs={"pk": pk})
+        context = view.get_context_data(pk=pk, declaration_form=form)
+        return render(self.request, HostDetailView.template_name, context, status=status)
 
 
 # --------------------------------------------------------------------------- week grid
@@ -438,70 +415,70 @@ class ClientProgressView(RoleRequiredMixin, TemplateView):
         return ctx
 
 
-class ExemptionCreateView(RoleRequiredMixin, View):
+class ExemptionCreateView(RoleRequiredMixin, ServiceFormView):
     roles = access.COACH_ROLES
     write_roles = access.COACH_ROLES
     template_name = "tegenprestatie/exemption_form.html"
+    form_class = ExemptionForm
 
-    def get(self, request, client_pk):
-        client = _client_for(request.user, client_pk, manage=True)
-        form = ExemptionForm(initial={"start_date": timezone.localdate()})
-        return render(request, self.template_name, {"form": form, "client": client})
+    def prepare(self) -> None:
+        self.client = _client_for(self.request.user, self.kwargs["client_pk"], manage=True)
 
-    def post(self, request, client_pk):
-        client = _client_for(request.user, client_pk, manage=True)
-        form = ExemptionForm(request.POST)
-        if form.is_valid():
-            try:
-                services.record_exemption(actor=request.user, client=client, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, "Vrijstelling vastgelegd.")
-                return redirect("tegenprestatie:client-progress", pk=client.pk)
-        return render(request, self.template_name, {"form": form, "client": client}, status=400)
+    def initial(self) -> dict:
+        return {"start_date": timezone.localdate()}
+
+    def get_context(self, form) -> dict:
+        return {"form": form, "client": self.client}
+
+    def perform(self, form):
+        services.record_exemption(actor=self.request.user, client=self.client, **form.cleaned_data)
+
+    def succeeded(self, form, result):
+        messages.success(self.request, "Vrijstelling vastgelegd.")
+        return redirect("tegenprestatie:client-progress", pk=self.client.pk)
 
 
-class SanctionCreateView(RoleRequiredMixin, View):
+class SanctionCreateView(RoleRequiredMixin, ServiceFormView):
     roles = access.COACH_ROLES
     write_roles = access.COACH_ROLES
     template_name = "tegenprestatie/sanction_form.html"
+    form_class = SanctionForm
 
-    def _render(self, request, client, form, status=200):
+    def prepare(self) -> None:
+        self.client = _client_for(self.request.user, self.kwargs["client_pk"], manage=True)
+
+    def form_kwargs(self) -> dict:
+        return {"placements": self.client.tp_placements.select_related("activity")}
+
+    def initial(self) -> dict:
+        proposal = services.sanction_proposal(client_id=self.client.pk, offence_on=timezone.localdate())
+        return {
+            "offence_on": timezone.localdate(),
+            "placement": self.request.GET.get("plaatsing"),
+            "percentage": proposal.percentage,
+        }
+
+    def get_context(self, form) -> dict:
+        client = self.client
         offence_on = form.data.get("offence_on") if form.is_bound else None
         try:
             on = timezone.datetime.fromisoformat(offence_on).date() if offence_on else timezone.localdate()
         except ValueError:
             on = timezone.localdate()
-        ctx = {
+        return {
             "form": form,
             "client": client,
             "proposal": services.sanction_proposal(client_id=client.pk, offence_on=on),
             "history": list(client.tp_sanctions.select_related("decided_by", "placement__activity")),
             "signals_url": reverse("tegenprestatie:compliance"),
         }
-        return render(request, self.template_name, ctx, status=status)
 
-    def get(self, request, client_pk):
-        client = _client_for(request.user, client_pk, manage=True)
-        initial = {"offence_on": timezone.localdate(), "placement": request.GET.get("plaatsing")}
-        form = SanctionForm(initial=initial, placements=client.tp_placements.select_related("activity"))
-        proposal = services.sanction_proposal(client_id=client.pk, offence_on=timezone.localdate())
-        form.initial["percentage"] = proposal.percentage
-        return self._render(request, client, form)
+    def perform(self, form):
+        services.record_sanction(actor=self.request.user, client=self.client, **form.cleaned_data)
 
-    def post(self, request, client_pk):
-        client = _client_for(request.user, client_pk, manage=True)
-        form = SanctionForm(request.POST, placements=client.tp_placements.select_related("activity"))
-        if form.is_valid():
-            try:
-                services.record_sanction(actor=request.user, client=client, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, "Maatregel vastgelegd.")
-                return redirect("tegenprestatie:client-progress", pk=client.pk)
-        return self._render(request, client, form, status=400)
+    def succeeded(self, form, result):
+        messages.success(self.request, "Maatregel vastgelegd.")
+        return redirect("tegenprestatie:client-progress", pk=self.client.pk)
 
 
 # --------------------------------------------------------------------------- compliance and overview

@@ -66,6 +66,20 @@ def make_user(db):
 
 
 @pytest.fixture
+def coach(make_user, wijkteam):
+    """A coach of ``wijkteam``."""
+    return make_user(Role.COACH, wijkteam=wijkteam)
+
+
+@pytest.fixture
+def beheer(client, make_user):
+    """Functioneel beheer (staff, superuser), logged in on the test client (the admin site)."""
+    user = make_user(Role.BEHEER, is_staff=True, is_superuser=True)
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
 def api_client_for():
     """api_client_for(user, token=False, scopes=None) -> an authenticated DRF APIClient.
 

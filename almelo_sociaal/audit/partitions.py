@@ -20,6 +20,9 @@ from datetime import UTC, date, datetime
 
 from django.db import connections, router, transaction
 
+from almelo_sociaal.core import dates
+from almelo_sociaal.core.dates import years_before
+
 from .models import AccessLog
 
 MONTHS_AHEAD = 3
@@ -33,8 +36,8 @@ def month_start(day: date) -> date:
 
 
 def add_months(month: date, n: int) -> date:
-    index = month.year * 12 + month.month - 1 + n
-    return date(index // 12, index % 12 + 1, 1)
+    """The first day of the month ``n`` months after ``month``'s."""
+    return dates.add_months(month_start(month), n)
 
 
 def partition_name(month: date) -> str:
@@ -112,9 +115,9 @@ class Purge:
 
 def retention_cutoff(today: date) -> date:
     """The first month to keep: the month of today − bewaartermijn (months before it ended before the cutoff)."""
-    from almelo_sociaal.security.retention import _years_before, retention_years
+    from almelo_sociaal.security.retention import retention_years
 
-    return month_start(_years_before(today, retention_years(today)))
+    return month_start(years_before(today, retention_years(today)))
 
 
 def purge_access_log(*, today: date, apply: bool = True) -> Purge:

@@ -2,12 +2,14 @@
 
 Rules are pure functions (no database). A rule that refuses raises ``RuleViolation`` with a stable
 ``code``, a Dutch ``message`` and optionally the ``field`` it is about. Services turn it into a Django
-``ValidationError`` (see ``as_validation_error``) so the form shows it next to the field and the API
+``ValidationError`` (``with rule_errors(): ...``, see ``as_validation_error``) so the form shows it next to the field and the API
 returns it as 400 with the same message and code.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -32,6 +34,21 @@ def as_validation_error(violation: RuleViolation) -> ValidationError:
     """Convert a rule violation to a field-keyed Django ValidationError."""
     field = violation.field or NON_FIELD_ERRORS
     return ValidationError({field: [ValidationError(violation.message, code=violation.code)]})
+
+
+@contextmanager
+def rule_errors(*, rename: Mapping[str, str] | None = None) -> Iterator[None]:
+    """Run rules; a ``RuleViolation`` leaves as the field-keyed ``ValidationError`` (``as_validation_error``).
+
+    ``rename`` maps a rule's field to the field the caller's form or request has (``{"hours_per_week": "end"}``).
+    Usable as ``with rule_errors():`` or as a decorator ``@rule_errors()``.
+    """
+    try:
+        yield
+    except RuleViolation as violation:
+        if rename and violation.field in rename:
+            violation.field = rename[violation.field]
+        raise as_validation_error(violation) from violation
 
 
 def money(value: Decimal | int | str) -> Decimal:

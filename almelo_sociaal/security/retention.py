@@ -31,6 +31,7 @@ from django.db import models, transaction
 from django.db.models import Exists, QuerySet
 from django.utils import timezone
 
+from almelo_sociaal.core.dates import years_before
 from almelo_sociaal.core.hooks import Hook
 
 logger = logging.getLogger("almelo_sociaal.security.retention")
@@ -54,13 +55,6 @@ class RetentionRules:
 # Called with ``cutoff``; each registered function returns the app's RetentionRules.
 retention_rules: Hook = Hook("security.retention_rules")
 RulesFunction = Callable[[date], RetentionRules]
-
-
-def _years_before(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
 
 
 def retention_years(today: date) -> int:
@@ -124,7 +118,7 @@ def purge_expired_dossiers(*, apply: bool = False, today: date | None = None) ->
 
     today = today or timezone.localdate()
     years = retention_years(today)
-    cutoff = _years_before(today, years)
+    cutoff = years_before(today, years)
     with transaction.atomic():
         expired, review = expired_clients(cutoff)
         Client = expired.model  # noqa: N806 - the client model (registered by its app)

@@ -5,14 +5,12 @@ There is no update or delete endpoint: the ledgers are append-only.
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from almelo_sociaal.accounts import scopes
-
-from .. import rules, selectors, services
+from .. import access, rules, selectors, services
 from .filters import ForecastFilter, RealisationFilter, RevisionFilter
 from .serializers import (
     BudgetYearSerializer,
@@ -25,10 +23,10 @@ from .serializers import (
     RevisionSerializer,
 )
 
-READ_ROLES = tuple(selectors.READ_ROLES)
-WRITE_ROLES = tuple(selectors.WRITE_ROLES)
-READ_SCOPES = (scopes.BUDGET_LEZEN,)
-WRITE_SCOPES = (scopes.BUDGET_SCHRIJVEN,)
+READ_ROLES = access.READ_ROLES
+WRITE_ROLES = access.WRITE_ROLES
+READ_SCOPES = access.READ_SCOPES
+WRITE_SCOPES = access.WRITE_SCOPES
 
 
 class BudgetYearViewSet(
@@ -82,70 +80,80 @@ class BudgetYearViewSet(
         return Response(body, status=status.HTTP_201_CREATED)
 
 
-class RevisionViewSet(
+class _LedgerViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
 ):
-    """Revision ledger lines (append-only). A wrong entry is corrected with ``POST …/{id}/correct/``."""
+    """Base of an append-only ledger: list, read and append lines; a wrong line gets a new line (a detail action
+    of the subclass that calls ``append``), never an update or a delete."""
 
-    serializer_class = RevisionSerializer
-    filterset_class = RevisionFilter
     roles = READ_ROLES
     read_scopes = READ_SCOPES
     write_scopes = WRITE_SCOPES
     write_roles = WRITE_ROLES
+    input_serializer_class: type
+
+    def record(self, **data):
+        """The service that appends a new line."""
+        raise NotImplementedError
+
+    def append(self, input_serializer_class, write, **target) -> Response:
+        data = input_serializer_class(data=self.request.data)
+        data.is_valid(raise_exception=True)
+        line = write(actor=self.request.user, **target, **data.validated_data)
+        return Response(self.serializer_class(line).data, status=status.HTTP_201_CREATED)
+
+    def create(self, request, *args, **kwargs):
+        return self.append(self.input_serializer_class, self.record)
+
+
+@extend_schema_view(
+    create=extend_schema(request=RevisionInputSerializer, responses={201: RevisionSerializer})
+)
+class RevisionViewSet(_LedgerViewSet):
+    """Revision ledger lines (append-only). A wrong entry is corrected with ``POST …/{id}/correct/``."""
+
+    serializer_class = RevisionSerializer
+    input_serializer_class = RevisionInputSerializer
+    filterset_class = RevisionFilter
     action_roles = {"correct": WRITE_ROLES}
 
     def get_queryset(self):
         return selectors.revisions_visible_to(self.request.user)
 
-    @extend_schema(request=RevisionInputSerializer, responses={201: RevisionSerializer})
-    def create(self, request, *args, **kwargs):
-        data = RevisionInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        revision = services.record_revision(actor=request.user, **data.validated_data)
-        return Response(RevisionSerializer(revision).data, status=status.HTTP_201_CREATED)
+    def record(self, **data):
+        return services.record_revision(**data)
 
     @extend_schema(request=CorrectionInputSerializer, responses={201: RevisionSerializer})
     @action(detail=True, methods=["post"])
     def correct(self, request, pk=None):
-        target = self.get_object()
-        data = CorrectionInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        revision = services.correct_revision(revision_id=target.pk, actor=request.user, **data.validated_data)
-        return Response(RevisionSerializer(revision).data, status=status.HTTP_201_CREATED)
+        return self.append(
+            CorrectionInputSerializer, services.correct_revision, revision_id=self.get_object().pk
+        )
 
 
-class RealisationViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
-):
+@extend_schema_view(
+    create=extend_schema(request=RealisationInputSerializer, responses={201: RealisationSerializer})
+)
+class RealisationViewSet(_LedgerViewSet):
     """Realisation ledger lines (append-only). A wrong line is reversed with ``POST …/{id}/reverse/``."""
 
     serializer_class = RealisationSerializer
+    input_serializer_class = RealisationInputSerializer
     filterset_class = RealisationFilter
-    roles = READ_ROLES
-    read_scopes = READ_SCOPES
-    write_scopes = WRITE_SCOPES
-    write_roles = WRITE_ROLES
     action_roles = {"reverse": WRITE_ROLES}
 
     def get_queryset(self):
         return selectors.realisation_visible_to(self.request.user)
 
-    @extend_schema(request=RealisationInputSerializer, responses={201: RealisationSerializer})
-    def create(self, request, *args, **kwargs):
-        data = RealisationInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        entry = services.record_realisation(actor=request.user, **data.validated_data)
-        return Response(RealisationSerializer(entry).data, status=status.HTTP_201_CREATED)
+    def record(self, **data):
+        return services.record_realisation(**data)
 
     @extend_schema(request=ReversalInputSerializer, responses={201: RealisationSerializer})
     @action(detail=True, methods=["post"])
     def reverse(self, request, pk=None):
-        entry = self.get_object()
-        data = ReversalInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        reversal = services.reverse_realisation(entry_id=entry.pk, actor=request.user, **data.validated_data)
-        return Response(RealisationSerializer(reversal).data, status=status.HTTP_201_CREATED)
+        return self.append(
+            ReversalInputSerializer, services.reverse_realisation, entry_id=self.get_object().pk
+        )
 
 
 class ForecastViewSet(viewsets.ReadOnlyModelViewSet):

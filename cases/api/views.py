@@ -11,7 +11,7 @@ from rest_framework.response import Response
 
 from almelo_sociaal.accounts import scopes
 from almelo_sociaal.accounts.roles import CLIENT_EDIT_ROLES, PERSONAL_DATA_ROLES, Role, has_role
-from almelo_sociaal.core.rules import RuleViolation, as_validation_error
+from almelo_sociaal.core.rules import rule_errors
 
 from .. import selectors, services
 from ..models import Wijkteam
@@ -78,10 +78,8 @@ class ClientViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
         """Find a client by BSN (POST body, so the BSN stays out of URLs and access logs). 0 or 1 result."""
         body = BsnSearchSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        try:
+        with rule_errors():
             bsn = normalise_bsn(body.validated_data["bsn"])
-        except RuleViolation as violation:
-            raise as_validation_error(violation)
         found = list(self.get_queryset().filter(bsn=bsn))
         return Response(ClientSerializer(found, many=True, context=self.get_serializer_context()).data)
 

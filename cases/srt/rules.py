@@ -15,7 +15,6 @@ Every refusal is a ``RuleViolation`` with a stable code, a Dutch message and the
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,6 +22,7 @@ from decimal import Decimal
 
 from django.db import models
 
+from almelo_sociaal.core.dates import years_before
 from almelo_sociaal.core.rules import RuleViolation, format_euro, money
 
 ZERO = Decimal("0.00")
@@ -134,13 +134,6 @@ class SrtParameters:
 
 
 # --- Dates ---
-
-
-def years_before(day: date, years: int) -> date:
-    """The same calendar day ``years`` earlier (29 February becomes 28 February)."""
-    year = day.year - years
-    last = calendar.monthrange(year, day.month)[1]
-    return day.replace(year=year, day=min(day.day, last))
 
 
 def within_years_before(earlier: date, reference: date, years: int) -> bool:

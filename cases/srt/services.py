@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from almelo_sociaal.accounts.roles import Role, has_role
-from almelo_sociaal.core.rules import RuleViolation, as_validation_error, format_euro
+from almelo_sociaal.core.rules import format_euro, rule_errors
 
 from . import rules, selectors
 from .models import SrtAssignment, SrtDocument, SrtInvestigation, SrtNote, SrtSignal
@@ -24,10 +24,8 @@ from .rules import InvestigationStatus, OtherResult, Outcome, SignalStatus
 
 
 def _check(rule, **kwargs):
-    try:
+    with rule_errors():
         return rule(**kwargs)
-    except RuleViolation as v:
-        raise as_validation_error(v)
 
 
 def _note(investigation: SrtInvestigation, kind: str, text: str, author) -> SrtNote:

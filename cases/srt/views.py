@@ -17,6 +17,7 @@ from almelo_sociaal.audit.models import AccessLog
 from almelo_sociaal.audit.services import log_access
 from almelo_sociaal.core.forms import apply_errors
 from almelo_sociaal.core.rules import RuleViolation
+from almelo_sociaal.core.views import ServiceFormView
 
 from . import exports, selectors, services
 from .forms import (
@@ -105,43 +106,42 @@ class SignalCreateView(RoleRequiredMixin, View):
         return render(request, self.template_name, {"form": form, "client": client}, status=400)
 
 
-class SignalDetailView(RoleRequiredMixin, View):
+class SignalDetailView(RoleRequiredMixin, ServiceFormView):
     """The signal, and its triage: discard with a reason or open an investigation."""
 
     roles = CONTENT_ROLES
     write_roles = CONTENT_ROLES
     template_name = "srt/signal_detail.html"
+    form_class = TriageForm
 
-    def _render(self, request, signal, form, status=200):
-        return render(request, self.template_name, {"signal": signal, "form": form}, status=status)
+    def prepare(self) -> None:
+        self.signal = selectors.get_signal_for(self.request.user, self.kwargs["pk"])
 
-    def get(self, request, pk):
-        signal = selectors.get_signal_for(request.user, pk)
-        form = TriageForm(investigators=selectors.srt_users(), initial={"investigators": [request.user.pk]})
-        return self._render(request, signal, form)
+    def form_kwargs(self) -> dict:
+        return {"investigators": selectors.srt_users()}
 
-    def post(self, request, pk):
-        signal = selectors.get_signal_for(request.user, pk)
-        form = TriageForm(request.POST, investigators=selectors.srt_users())
-        if form.is_valid():
-            try:
-                if form.cleaned_data["decision"] == TriageForm.OPEN:
-                    investigation = services.open_investigation(
-                        actor=request.user, signal=signal, investigators=form.cleaned_data["investigators"]
-                    )
-                else:
-                    services.discard_signal(
-                        actor=request.user, signal=signal, reason=form.cleaned_data["reason"]
-                    )
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                if form.cleaned_data["decision"] == TriageForm.OPEN:
-                    messages.success(request, f"Onderzoek {investigation.reference} is geopend.")
-                    return redirect("srt:investigation-detail", pk=investigation.pk)
-                messages.success(request, "Het signaal is verworpen.")
-                return redirect("srt:signals")
-        return self._render(request, signal, form, status=400)
+    def initial(self) -> dict:
+        return {"investigators": [self.request.user.pk]}
+
+    def get_context(self, form) -> dict:
+        return {"signal": self.signal, "form": form}
+
+    def perform(self, form):
+        if form.cleaned_data["decision"] == TriageForm.OPEN:
+            return services.open_investigation(
+                actor=self.request.user, signal=self.signal, investigators=form.cleaned_data["investigators"]
+            )
+        services.discard_signal(
+            actor=self.request.user, signal=self.signal, reason=form.cleaned_data["reason"]
+        )
+        return None
+
+    def succeeded(self, form, investigation):
+        if form.cleaned_data["decision"] == TriageForm.OPEN:
+            messages.success(self.request, f"Onderzoek {investigation.reference} is geopend.")
+            return redirect("srt:investigation-detail", pk=investigation.pk)
+        messages.success(self.request, "Het signaal is verworpen.")
+        return redirect("srt:signals")
 
 
 # --- Investigations ---
@@ -251,53 +251,44 @@ class DocumentCreateView(InvestigationActionView):
         return "Het document is toegevoegd."
 
 
-class OutcomeView(RoleRequiredMixin, View):
+class OutcomeView(RoleRequiredMixin, ServiceFormView):
     """Record the outcome and close the investigation; shows the boete proposal with its inputs."""
 
     roles = CONTENT_ROLES
     write_roles = CONTENT_ROLES
     template_name = "srt/outcome_form.html"
+    form_class = OutcomeForm
 
-    def _render(self, request, investigation, form, status=200):
-        proposal = None
-        if form.is_bound:
-            proposal = _proposal_from(investigation, form.data)
-        return render(
-            request,
-            self.template_name,
-            {"investigation": investigation, "form": form, "proposal": proposal},
-            status=status,
-        )
+    def prepare(self) -> None:
+        self.investigation = selectors.get_investigation_for(self.request.user, self.kwargs["pk"])
 
-    def get(self, request, pk):
-        investigation = selectors.get_investigation_for(request.user, pk)
-        if investigation.status != InvestigationStatus.IN_ONDERZOEK:
+    def get(self, request, *args, **kwargs):
+        self.prepare()
+        if self.investigation.status != InvestigationStatus.IN_ONDERZOEK:
             messages.error(request, "Alleen een onderzoek met status 'In onderzoek' kan worden afgerond.")
-            return redirect("srt:investigation-detail", pk=pk)
-        form = OutcomeForm(
-            initial={
-                "closed_on": timezone.localdate(),
-                "benadelingsbedrag": "0",
-                "terugvordering": "0",
-                "maandbedrag_uitkering": selectors.suggested_monthly_benefit(investigation),
-            }
-        )
-        return self._render(request, investigation, form)
+            return redirect("srt:investigation-detail", pk=self.kwargs["pk"])
+        return self.render_form(OutcomeForm(initial=self.initial()))
 
-    def post(self, request, pk):
-        investigation = selectors.get_investigation_for(request.user, pk)
-        form = OutcomeForm(request.POST)
-        if form.is_valid():
-            try:
-                services.record_outcome(
-                    actor=request.user, investigation=investigation, **form.service_kwargs()
-                )
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, "De uitkomst is vastgelegd; het onderzoek is afgerond.")
-                return redirect("srt:investigation-detail", pk=pk)
-        return self._render(request, investigation, form, status=400)
+    def initial(self) -> dict:
+        return {
+            "closed_on": timezone.localdate(),
+            "benadelingsbedrag": "0",
+            "terugvordering": "0",
+            "maandbedrag_uitkering": selectors.suggested_monthly_benefit(self.investigation),
+        }
+
+    def get_context(self, form) -> dict:
+        proposal = _proposal_from(self.investigation, form.data) if form.is_bound else None
+        return {"investigation": self.investigation, "form": form, "proposal": proposal}
+
+    def perform(self, form):
+        services.record_outcome(
+            actor=self.request.user, investigation=self.investigation, **form.service_kwargs()
+        )
+
+    def succeeded(self, form, result):
+        messages.success(self.request, "De uitkomst is vastgelegd; het onderzoek is afgerond.")
+        return redirect("srt:investigation-detail", pk=self.kwargs["pk"])
 
 
 def _proposal_from(investigation, data):
@@ -343,45 +334,38 @@ class AssignmentListView(RoleRequiredMixin, TemplateView):
         return ctx
 
 
-class AssignView(RoleRequiredMixin, View):
+class AssignView(RoleRequiredMixin, ServiceFormView):
     roles = ASSIGN_ROLES
     write_roles = ASSIGN_ROLES
     template_name = "srt/assign_form.html"
+    form_class = AssignForm
 
-    def _investigation(self, request, pk):
-        return get_object_or_404(selectors.investigations_assignable_by(request.user), pk=pk)
-
-    def _render(self, request, investigation, form, status=200):
-        return render(
-            request, self.template_name, {"investigation": investigation, "form": form}, status=status
+    def prepare(self) -> None:
+        self.investigation = get_object_or_404(
+            selectors.investigations_assignable_by(self.request.user), pk=self.kwargs["pk"]
         )
 
-    def get(self, request, pk):
-        investigation = self._investigation(request, pk)
-        form = AssignForm(
-            investigators=selectors.srt_users(),
-            initial={"investigators": [u.pk for u in investigation.investigator_list]},
-        )
-        return self._render(request, investigation, form)
+    def form_kwargs(self) -> dict:
+        return {"investigators": selectors.srt_users()}
 
-    def post(self, request, pk):
-        investigation = self._investigation(request, pk)
-        form = AssignForm(request.POST, investigators=selectors.srt_users())
-        if form.is_valid():
-            try:
-                services.assign_investigators(
-                    actor=request.user,
-                    investigation=investigation,
-                    investigators=form.cleaned_data["investigators"],
-                )
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, f"De onderzoekers van {investigation.reference} zijn bijgewerkt.")
-                if has_role(request.user, Role.SRT):
-                    return redirect("srt:investigation-detail", pk=pk)
-                return redirect("srt:assignments")
-        return self._render(request, investigation, form, status=400)
+    def initial(self) -> dict:
+        return {"investigators": [u.pk for u in self.investigation.investigator_list]}
+
+    def get_context(self, form) -> dict:
+        return {"investigation": self.investigation, "form": form}
+
+    def perform(self, form):
+        services.assign_investigators(
+            actor=self.request.user,
+            investigation=self.investigation,
+            investigators=form.cleaned_data["investigators"],
+        )
+
+    def succeeded(self, form, result):
+        messages.success(self.request, f"De onderzoekers van {self.investigation.reference} zijn bijgewerkt.")
+        if has_role(self.request.user, Role.SRT):
+            return redirect("srt:investigation-detail", pk=self.kwargs["pk"])
+        return redirect("srt:assignments")
 
 
 # --- Report (aggregates only) ---

@@ -12,7 +12,7 @@ from almelo_sociaal.accounts import scopes
 from cases.selectors import clients_visible_to
 
 from .. import rules, selectors, services
-from ..selectors import API_READ_ROLES, WRITE_ROLES
+from ..access import API_READ_ROLES, WRITE_ROLES
 from .filters import GroupAssignmentFilter, ProfileFilter, TrajectoryFilter
 from .serializers import (
     CloseTrajectorySerializer,

@@ -1,16 +1,9 @@
-"""Helpers every tegenprestatie service uses: the client timeline entry and the refusal."""
+"""Helpers every tegenprestatie service uses: the client timeline entry (through the one timeline writer)."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
-
-from almelo_sociaal.core.rules import RuleViolation, as_validation_error
-from cases.models import ClientEvent
+from cases.events import record_client_event
 
 
 def _event(client_id: int, kind: str, text: str, actor) -> None:
-    ClientEvent.objects.create(client_id=client_id, kind=kind, text=text[:300], actor=actor)
-
-
-def _refuse(violation: RuleViolation) -> ValidationError:
-    return as_validation_error(violation)
+    record_client_event(client_id=client_id, kind=kind, text=text, actor=actor)

@@ -9,11 +9,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from almelo_sociaal.audit.services import set_history_user
-from almelo_sociaal.core.rules import RuleViolation
+from almelo_sociaal.core.rules import rule_errors
 
 from .. import rules
 from ..models import HostOrganisation
-from ._common import _refuse
 
 HOST_FIELDS = (
     "name",
@@ -89,10 +88,8 @@ def update_host(*, actor, host: HostOrganisation, **changes) -> HostOrganisation
 @transaction.atomic
 def record_declaration(*, actor, host: HostOrganisation, signed_on: date, signed_by: str) -> HostOrganisation:
     """The host declares it does not replace paid work (verdringing); from now on placements are possible."""
-    try:
+    with rule_errors():
         rules.check_declaration(signed_on=signed_on, signed_by=signed_by, today=timezone.localdate())
-    except RuleViolation as v:
-        raise _refuse(v)
     host = HostOrganisation.objects.select_for_update().get(pk=host.pk)
     host.declaration_signed_on = signed_on
     host.declaration_signed_by = signed_by.strip()

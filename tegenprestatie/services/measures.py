@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from almelo_sociaal.core.rules import RuleViolation
+from almelo_sociaal.core.rules import rule_errors
 from almelo_sociaal.parameters.selectors import parameter_values
 from cases.models import Client
 
@@ -17,7 +17,7 @@ from .. import parameters as p
 from .. import rules
 from ..models import Exemption, Placement, Sanction
 from ..terms import TERM_LOWER
-from ._common import _event, _refuse
+from ._common import _event
 
 
 @transaction.atomic
@@ -36,7 +36,7 @@ def record_exemption(
         age_limit = int(
             parameter_values([p.SINGLE_PARENT_CHILD_AGE], on=start_date)[p.SINGLE_PARENT_CHILD_AGE]
         )
-    try:
+    with rule_errors():
         rules.check_exemption(
             kind=kind,
             start=start_date,
@@ -45,8 +45,6 @@ def record_exemption(
             youngest_child_born=youngest_child_born,
             child_age_limit=age_limit,
         )
-    except RuleViolation as v:
-        raise _refuse(v)
     exemption = Exemption.objects.create(
         client=client,
         kind=kind,
@@ -109,7 +107,7 @@ def record_sanction(
             {"offence_on": [ValidationError("De gedraging ligt na de besluitdatum.", code="datum_toekomst")]}
         )
     proposal = sanction_proposal(client_id=client.pk, offence_on=offence_on)
-    try:
+    with rule_errors():
         rules.check_sanction(
             proposal=proposal,
             percentage=percentage,
@@ -119,8 +117,6 @@ def record_sanction(
             circumstances=circumstances,
             client_account=client_account,
         )
-    except RuleViolation as v:
-        raise _refuse(v)
     sanction = Sanction.objects.create(
         client=client,
         placement=placement,

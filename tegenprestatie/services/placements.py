@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from almelo_sociaal.audit.services import set_history_user
-from almelo_sociaal.core.rules import RuleViolation
+from almelo_sociaal.core.rules import RuleViolation, rule_errors
 from almelo_sociaal.parameters.selectors import parameter_history, parameter_values
 from cases.models import Client
 
@@ -23,7 +23,7 @@ from ..integration import (
 )
 from ..models import Activity, Exemption, HostOrganisation, HourLog, Placement, PlacementEvent
 from ..terms import TERM
-from ._common import _event, _refuse
+from ._common import _event
 
 
 def _exemption_periods(client_id: int) -> list[rules.ExemptionPeriod]:
@@ -147,7 +147,7 @@ def propose_placement(
 ) -> Placement:
     """Propose (or, with ``activate``, directly start) a placement after all admission checks."""
     Client.objects.select_for_update().filter(pk=client.pk).first()  # serialise placements of one client
-    try:
+    with rule_errors():
         rules.check_activity_choice(
             self_chosen=self_chosen,
             activity_is_self_chosen_kind=activity.is_self_chosen_kind,
@@ -162,8 +162,6 @@ def propose_placement(
             start=start_date,
             end=end_date,
         )
-    except RuleViolation as v:
-        raise _refuse(v)
     status = rules.ACTIVE if activate else rules.PROPOSED
     placement = Placement(
         client=client,
@@ -206,7 +204,7 @@ def change_placement_status(
         .get(pk=placement.pk)
     )
     current = placement.status
-    try:
+    with rule_errors():
         rules.check_status_transition(
             current=current,
             new=new_status,
@@ -238,8 +236,6 @@ def change_placement_status(
                     f"{rules.format_date(on)}; kies een latere einddatum of corrigeer die uren.",
                     "end_date",
                 )
-    except RuleViolation as v:
-        raise _refuse(v)
     placement.status = new_status
     if new_status == rules.ENDED:
         placement.end_date = max(on, placement.start_date)
@@ -278,7 +274,7 @@ def change_agreed_hours(*, actor, placement: Placement, agreed_hours: Decimal, o
         raise ValidationError(
             {"agreed_hours": [ValidationError("De plaatsing is beëindigd.", code="plaatsing_beeindigd")]}
         )
-    try:
+    with rule_errors():
         _check_admission(
             client_id=placement.client_id,
             host=placement.host,
@@ -289,8 +285,6 @@ def change_agreed_hours(*, actor, placement: Placement, agreed_hours: Decimal, o
             exclude_id=placement.pk,
             declaration_date_matters=False,
         )
-    except RuleViolation as v:
-        raise _refuse(v)
     before = placement.agreed_hours
     placement.agreed_hours = agreed_hours
     set_history_user(placement, actor)

@@ -21,10 +21,10 @@ SEED_000 = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hasher(settings):
-    """Users are created per role in every permission test; hashing need not be slow here."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+@pytest.fixture
+def no_async_recompute(monkeypatch):
+    """The recompute after a write is not queued (modules that check the figures without it use this)."""
+    monkeypatch.setattr("budget.tasks.recompute_budget_year.delay", lambda year: None)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 import pytest
 from django.urls import reverse
 
-from almelo_sociaal.accounts.roles import Role
 from budget.models import VangnetRegel
 
 pytestmark = pytest.mark.django_db
@@ -31,13 +30,6 @@ def form_data(**bands):
             }
         )
     return data
-
-
-@pytest.fixture
-def beheer(client, make_user):
-    user = make_user(Role.BEHEER, is_staff=True, is_superuser=True)
-    client.force_login(user)
-    return user
 
 
 def test_beheer_adds_vangnet_rules_with_bands(client, beheer):

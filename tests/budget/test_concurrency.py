@@ -19,12 +19,11 @@ from budget.models import BudgetRevision, BudgetYear, RealisationEntry
 
 from .conftest import TODAY
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def no_async_recompute(monkeypatch):
-    monkeypatch.setattr("budget.tasks.recompute_budget_year.delay", lambda year: None)
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("no_async_recompute"),
+]
 
 
 def run_parallel(calls):

@@ -24,6 +24,8 @@ from budget.models import BudgetRevision, BudgetYear, ForecastRun
 
 from .conftest import TODAY
 
+pytestmark = pytest.mark.usefixtures("no_async_recompute")
+
 CENT = D("0.01")
 # Everything a money field (max_digits=14, decimal_places=2) can hold, and what the rules accept.
 stored_amounts = st.decimals(min_value=CENT, max_value=rules.AMOUNT_LIMIT - CENT, places=2)
@@ -131,11 +133,6 @@ def test_caseload_forecast_either_fits_or_is_refused(dossiers, cost, growth):
 
 
 # ------------------------------------------------------------------------------------------- through the API
-@pytest.fixture(autouse=True)
-def no_async_recompute(monkeypatch):
-    monkeypatch.setattr("budget.tasks.recompute_budget_year.delay", lambda year: None)
-
-
 @pytest.mark.django_db
 def test_the_reported_pair_of_revisions_no_longer_breaks_the_year_list(api_client_for, make_user):
     finance = make_user(Role.FINANCE)

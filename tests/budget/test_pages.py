@@ -16,12 +16,7 @@ from budget.models import BudgetRevision
 from .conftest import TODAY
 from .factories import BudgetYearFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def no_async_recompute(monkeypatch):
-    monkeypatch.setattr("budget.tasks.recompute_budget_year.delay", lambda year: None)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_async_recompute")]
 
 
 @pytest.fixture

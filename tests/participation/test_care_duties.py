@@ -11,7 +11,6 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from almelo_sociaal.accounts.roles import Role
 from participation import rules, services
 from participation.models import Profile
 from tests.factories import ClientFactory
@@ -38,11 +37,6 @@ NINE_A = (
     "Alleenstaande ouder met de zorg voor een kind jonger dan 5 jaar: bespreek een (gedeeltelijke) ontheffing "
     "van de arbeidsverplichtingen (art. 9a Participatiewet); het college verleent die op verzoek van de ouder."
 )
-
-
-@pytest.fixture
-def coach(make_user, wijkteam):
-    return make_user(Role.COACH, wijkteam=wijkteam)
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from almelo_sociaal.accounts.roles import Role
 from cases.models import ClientEvent
 from participation import selectors, services
 from participation.models import GroupAssignment, Trajectory
@@ -35,11 +34,6 @@ JULIA = dict(
     coach="",
     trede=1,
 )
-
-
-@pytest.fixture
-def coach(make_user, wijkteam):
-    return make_user(Role.COACH, wijkteam=wijkteam)
 
 
 def error_of(caught, field: str) -> tuple[str, str]:

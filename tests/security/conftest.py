@@ -33,9 +33,3 @@ def totp_code():
 @pytest.fixture
 def password():
     return PASSWORD
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hasher(settings):
-    """Many logins in this suite: a fast hasher (production keeps Django's default)."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

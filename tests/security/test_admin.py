@@ -8,7 +8,6 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from almelo_sociaal.accounts.roles import Role
 from almelo_sociaal.audit.models import AccessLog
 from almelo_sociaal.parameters.models import LegalParameter
 from budget.models import VangnetRegel
@@ -33,13 +32,6 @@ SERVICE_MODELS = {
     "budget.forecastrun",
     "jobs.workitem",
 }
-
-
-@pytest.fixture
-def beheer(client, make_user):
-    user = make_user(Role.BEHEER, is_staff=True, is_superuser=True)
-    client.force_login(user)
-    return user
 
 
 def test_every_model_with_a_service_is_read_only_in_the_admin(rf, beheer):

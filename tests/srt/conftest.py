@@ -10,9 +10,3 @@ from almelo_sociaal.parameters.services import ensure_default_parameters
 @pytest.fixture(autouse=True)
 def srt_parameters(db):
     ensure_default_parameters()
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hasher(settings):
-    """Test users are made per parametrised case; a fast hasher keeps the permission tables quick."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

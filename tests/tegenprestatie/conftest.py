@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from almelo_sociaal.accounts.roles import Role
 from tegenprestatie.access import HOST_CONTACT
 from tests.factories import ClientFactory
 from tests.participation.factories import AssignmentFactory, TrajectoryFactory
@@ -30,11 +29,6 @@ def in_group(db):
 
 
 @pytest.fixture
-def coach(make_user, wijkteam):
-    return make_user(Role.COACH, wijkteam=wijkteam)
-
-
-@pytest.fixture
 def host(db):
     return HostFactory()
 
@@ -49,11 +43,6 @@ def host_contact(make_user, host):
 @pytest.fixture
 def placement(db, wijkteam, host):
     return PlacementFactory(client=ClientFactory(wijkteam=wijkteam), host=host)
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hasher(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 TODAY = date(2026, 12, 1)  # a Tuesday in 2026-W49: every week of the tests' 2026 data has begun
