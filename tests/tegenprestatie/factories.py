@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import factory
 
-from tegenprestatie import rules
+from tegenprestatie import rules, services
 from tegenprestatie.models import Activity, HostOrganisation, HourLog, Placement
 from tests.factories import ClientFactory
 
@@ -68,3 +68,19 @@ def log_hours(
         hours=Decimal(hours),
         attendance=attendance,
     )
+
+
+def propose(coach, client, **overrides):
+    """``services.propose_placement`` with the defaults the service tests share (buurthuis, 8 h from 02-03-2026)."""
+    values = {
+        "actor": coach,
+        "client": client,
+        "activity": activity("buurthuis"),
+        "host": HostFactory(),
+        "self_chosen": False,
+        "phase": 2,
+        "agreed_hours": Decimal("8"),
+        "start_date": date(2026, 3, 2),
+    }
+    values.update(overrides)
+    return services.propose_placement(**values)

@@ -14,24 +14,9 @@ from participation.models import Trajectory
 from tegenprestatie import services
 from tegenprestatie.models import Placement
 from tests.participation.factories import TrajectoryFactory
-from tests.tegenprestatie.factories import HostFactory, activity
+from tests.tegenprestatie.factories import propose
 
 pytestmark = pytest.mark.django_db
-
-
-def propose(coach, client, **overrides):
-    values = {
-        "actor": coach,
-        "client": client,
-        "activity": activity("buurthuis"),
-        "host": HostFactory(),
-        "self_chosen": False,
-        "phase": 2,
-        "agreed_hours": D("8"),
-        "start_date": date(2026, 3, 2),
-    }
-    values.update(overrides)
-    return services.propose_placement(**values)
 
 
 def deploy(coach, client, *, start, hours, end=None):

@@ -13,7 +13,7 @@ from cases.models import ClientEvent
 from tegenprestatie import rules, selectors, services
 from tegenprestatie.models import Exemption, HourLog, Placement, Sanction
 from tests.factories import ClientFactory
-from tests.tegenprestatie.factories import HostFactory, PlacementFactory, activity, log_hours
+from tests.tegenprestatie.factories import HostFactory, PlacementFactory, activity, log_hours, propose
 
 pytestmark = pytest.mark.django_db
 
@@ -22,21 +22,6 @@ W07 = rules.IsoWeek(2026, 7)
 
 def errors_of(exc: pytest.ExceptionInfo) -> dict[str, list[str]]:
     return exc.value.message_dict
-
-
-def propose(coach, client, **overrides):
-    values = {
-        "actor": coach,
-        "client": client,
-        "activity": activity("buurthuis"),
-        "host": HostFactory(),
-        "self_chosen": False,
-        "phase": 2,
-        "agreed_hours": D("8"),
-        "start_date": date(2026, 3, 2),
-    }
-    values.update(overrides)
-    return services.propose_placement(**values)
 
 
 # --------------------------------------------------------------------------- placements
