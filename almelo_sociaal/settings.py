@@ -211,7 +211,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_CALLABLE = "almelo_sociaal.security.lockout.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "almelo_sociaal.security.lockout.client_ip"
+AXES_CLIENT_IP_CALLABLE = "almelo_sociaal.security.proxy.client_ip"
 OTP_TOTP_ISSUER = "Almelo Sociaal"
 RETENTION_PURGE_APPLY = env_bool("RETENTION_PURGE_APPLY", False)  # the Celery task deletes only when on
 

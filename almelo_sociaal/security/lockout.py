@@ -1,12 +1,10 @@
-"""What a locked-out login sees, and where axes gets the client's IP address."""
+"""What a locked-out login sees (the client's address for the lockout: security/proxy.py)."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.shortcuts import render
-
-from almelo_sociaal.security.proxy import client_ip as proxy_client_ip
 
 LOCKOUT_MESSAGE = (
     "Te veel mislukte inlogpogingen. Inloggen met deze gebruikersnaam is vanaf dit adres tijdelijk "
@@ -31,8 +29,3 @@ def lockout_response(request, original_response=None, credentials=None):
     form = AuthenticationForm(request, initial={"username": (credentials or {}).get("username", "")})
     context = {"form": form, "lockout_message": lockout_message(), "next": request.POST.get("next", "")}
     return render(request, "registration/login.html", context, status=429)
-
-
-def client_ip(request) -> str:
-    """The address axes keys the lockout on: the peer, or behind a trusted proxy the client it forwarded."""
-    return proxy_client_ip(request)
