@@ -2,6 +2,9 @@
 FROM python:3.11.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 WORKDIR /app
+# WeasyPrint (PDF beschikkingen) renders with Pango; DejaVu is the letters' font (static/letters).
+RUN apt-get update && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 \
+        fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 # Every Python package, transitive ones included, from the hash-locked list (make lock); nothing floats.
 COPY requirements/production.txt requirements/production.txt
 RUN pip install --no-cache-dir --require-hashes --no-deps -r requirements/production.txt
