@@ -136,6 +136,9 @@ if not IS_POSTGRES:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
+# The model whose rows are "a client" for the foundation's access log (AccessLog.client). The wiring names it, as
+# it names the user model, so the foundation (audit) refers to no domain app (docs/DEVELOPING.md, "Layers").
+AUDIT_CLIENT_MODEL = "cases.Client"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

@@ -8,20 +8,9 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from almelo_sociaal.accounts.models import Wijkteam  # the organisational unit lives in the foundation
+
 from . import rules
-
-
-class Wijkteam(models.Model):
-    code = models.SlugField("code", max_length=30, unique=True)
-    name = models.CharField("naam", max_length=100, unique=True)
-
-    class Meta:
-        verbose_name = "wijkteam"
-        verbose_name_plural = "wijkteams"
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Leefvorm(models.TextChoices):

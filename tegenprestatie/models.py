@@ -30,7 +30,7 @@ class HostOrganisation(models.Model):
     postcode = models.CharField("postcode", max_length=7)
     city = models.CharField("plaats", max_length=60, default="Almelo")
     wijkteam = models.ForeignKey(
-        "cases.Wijkteam",
+        "accounts.Wijkteam",
         null=True,
         blank=True,
         on_delete=models.PROTECT,

@@ -13,6 +13,26 @@ from django.utils.crypto import salted_hmac
 from .scopes import SCOPES
 
 
+class Wijkteam(models.Model):
+    """An organisational unit of the municipality: staff belong to one, and domain apps assign their records to one.
+
+    It lives in the foundation (not in ``cases``) so that ``User.wijkteam`` points down, never up into a domain app.
+    The table keeps its original name (``cases_wijkteam``): moving the model moved no data (accounts 0006).
+    """
+
+    code = models.SlugField("code", max_length=30, unique=True)
+    name = models.CharField("naam", max_length=100, unique=True)
+
+    class Meta:
+        db_table = "cases_wijkteam"
+        verbose_name = "wijkteam"
+        verbose_name_plural = "wijkteams"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class StaffManager(UserManager):
     def get_queryset(self):
         # The wijkteam shows in every page header and scopes most queries: load it with the user (one query).
@@ -25,7 +45,7 @@ class User(AbstractUser):
     objects = StaffManager()
 
     wijkteam = models.ForeignKey(
-        "cases.Wijkteam",
+        Wijkteam,
         on_delete=models.PROTECT,
         null=True,
         blank=True,

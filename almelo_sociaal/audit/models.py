@@ -28,8 +28,10 @@ class AccessLog(models.Model):
         db_index=False,  # served by accesslog_user_at (user, -at)
     )
     action = models.CharField("handeling", max_length=10, choices=Action.choices)
+    # The client model is named by the wiring (settings.AUDIT_CLIENT_MODEL, like AUTH_USER_MODEL), not by the
+    # foundation: audit knows "a client" only as that setting and the read-log registry (reads.client_model()).
     client = models.ForeignKey(
-        "cases.Client",
+        settings.AUDIT_CLIENT_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

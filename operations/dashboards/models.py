@@ -20,7 +20,7 @@ class CaseloadSnapshot(models.Model):
 
     period = models.CharField("periode", max_length=5, choices=Period.choices)
     date = models.DateField("datum")
-    wijkteam = models.ForeignKey("cases.Wijkteam", on_delete=models.CASCADE, related_name="+")
+    wijkteam = models.ForeignKey("accounts.Wijkteam", on_delete=models.CASCADE, related_name="+")
     group = models.SmallIntegerField("participatiegroep")
     regeling = models.CharField("regeling", max_length=10)
     active = models.PositiveIntegerField("lopend", default=0)
@@ -43,7 +43,7 @@ class CoachLoadSnapshot(models.Model):
 
     date = models.DateField("datum")
     coach = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    wijkteam = models.ForeignKey("cases.Wijkteam", null=True, on_delete=models.CASCADE, related_name="+")
+    wijkteam = models.ForeignKey("accounts.Wijkteam", null=True, on_delete=models.CASCADE, related_name="+")
     clients = models.PositiveIntegerField("cliënten")
 
     class Meta:
@@ -56,7 +56,7 @@ class TegenprestatieSnapshot(models.Model):
     """Per month and wijkteam: active placements per phase and registered hours."""
 
     month = models.DateField("maand")
-    wijkteam = models.ForeignKey("cases.Wijkteam", on_delete=models.CASCADE, related_name="+")
+    wijkteam = models.ForeignKey("accounts.Wijkteam", on_delete=models.CASCADE, related_name="+")
     phase = models.PositiveSmallIntegerField("fase")
     active_placements = models.PositiveIntegerField("actieve plaatsingen", default=0)
     hours = models.DecimalField("uren", max_digits=10, decimal_places=2, default=0)

@@ -60,7 +60,7 @@ class WorkItem(models.Model):
     )
     role = models.CharField("rol (gedeelde werkvoorraad)", max_length=20, blank=True)
     wijkteam = models.ForeignKey(
-        "cases.Wijkteam", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        "accounts.Wijkteam", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     client = models.ForeignKey(
         "cases.Client", null=True, blank=True, on_delete=models.CASCADE, related_name="+"

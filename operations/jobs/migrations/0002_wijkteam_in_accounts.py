@@ -1,0 +1,25 @@
+"""Wijkteam keys point to ``accounts.Wijkteam`` (moved from cases, accounts 0006). State only: same table."""
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("accounts", "0006_wijkteam"),
+        ("jobs", "0001_initial"),
+    ]
+    run_before = [("cases", "0006_wijkteam_in_accounts")]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AlterField(
+                    model_name="workitem",
+                    name="wijkteam",
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name="+", to="accounts.wijkteam"),
+                ),
+            ],
+            database_operations=[],
+        ),
+    ]
