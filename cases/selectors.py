@@ -11,56 +11,38 @@ from django.db.models.functions import Upper
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from almelo_sociaal.accounts.roles import WIJKTEAM_SCOPED_ROLES, Role, has_role, user_roles
+from almelo_sociaal.accounts.roles import Role
 from almelo_sociaal.core.rules import format_euro
 from almelo_sociaal.parameters.selectors import parameter_value, parameter_values
 
-from . import rules
+from . import access, rules
 from .models import BUIG_REGELINGEN, Aanvraag, Client, Uitkeringsdossier, Wijkteam
 
-ALL_CLIENT_ROLES = (Role.INTAKER, Role.TOETSER, Role.SRT, Role.BEHEER, Role.API_CLIENT)
+ALL_CLIENT_ROLES = access.ALL_CLIENT_ROLES  # the declarations live in access.py; these names stay for callers
+may_see_client = access.may_see_client
+can_move_client = access.can_move_client
+can_edit_client = access.can_edit_client
+can_handle_aanvraag = access.can_handle_aanvraag
 
 
 def clients_visible_to(user) -> QuerySet[Client]:
     """Clients whose personal data ``user`` may see: everyone for backoffice roles, own wijkteam for
     coach/matcher/coordinator, nobody for finance (and anyone without a role)."""
     qs = Client.objects.all()
-    if has_role(user, *ALL_CLIENT_ROLES):
+    if access.sees_all_clients(user):
         return qs
-    if has_role(user, *WIJKTEAM_SCOPED_ROLES) and user.wijkteam_id:
+    if access.sees_wijkteam_clients(user):
         return qs.filter(wijkteam_id=user.wijkteam_id)
     return qs.none()
 
 
-def may_see_client(roles, user_wijkteam_id: int | None, client_wijkteam_id: int | None) -> bool:
-    """The same answer as ``clients_visible_to`` for one client, from the roles (no query): used where records
-    derived from a client (work items) are routed to a person."""
-    roles = {str(r) for r in roles}
-    if roles.intersection(str(r) for r in ALL_CLIENT_ROLES):
-        return True
-    scoped = roles.intersection(str(r) for r in WIJKTEAM_SCOPED_ROLES)
-    return bool(scoped) and user_wijkteam_id is not None and user_wijkteam_id == client_wijkteam_id
-
-
 def client_scope(user, field: str = "client") -> Q:
     """A condition on ``field`` (a foreign key to Client) that keeps the rows of clients ``user`` may see."""
-    if has_role(user, *ALL_CLIENT_ROLES):
+    if access.sees_all_clients(user):
         return Q()
-    if has_role(user, *WIJKTEAM_SCOPED_ROLES) and user.wijkteam_id:
+    if access.sees_wijkteam_clients(user):
         return Q(**{f"{field}__wijkteam_id": user.wijkteam_id})
     return Q(pk__in=[])
-
-
-def can_move_client(user, client: Client) -> bool:
-    """Moving a client to another wijkteam hands the client over to another team: the coördinator of the
-    client's current wijkteam (who answers for that caseload) or functioneel beheer (corrections). A coach may
-    not: the move takes the client out of their own sight."""
-    roles = user_roles(user)
-    if Role.BEHEER in roles:
-        return True
-    return (
-        Role.COORDINATOR in roles and user.wijkteam_id is not None and client.wijkteam_id == user.wijkteam_id
-    )
 
 
 def coaches_of(wijkteams) -> QuerySet:
@@ -76,23 +58,8 @@ def coaches_of(wijkteams) -> QuerySet:
     )
 
 
-def can_edit_client(user, client: Client) -> bool:
-    roles = user_roles(user)
-    if Role.BEHEER in roles or Role.INTAKER in roles:
-        return True
-    return Role.COACH in roles and client.wijkteam_id == user.wijkteam_id
-
-
-def can_handle_aanvraag(user, client: Client) -> bool:
-    """Intake staff and the coach of the client's wijkteam prepare aanvragen and draft decisions."""
-    roles = user_roles(user)
-    if Role.INTAKER in roles:
-        return True
-    return Role.COACH in roles and client.wijkteam_id == user.wijkteam_id
-
-
 def wijkteams_visible_to(user) -> QuerySet[Wijkteam]:
-    if has_role(user, *ALL_CLIENT_ROLES, Role.FINANCE):
+    if access.sees_all_wijkteams(user):
         return Wijkteam.objects.all()
     if user.wijkteam_id:
         return Wijkteam.objects.filter(pk=user.wijkteam_id)
@@ -234,8 +201,8 @@ def draft_changes(aanvraag: Aanvraag) -> list[tuple[str, str, str]]:
 def home_counters(user, today: date) -> dict[str, int]:
     """The start page's counters of this app (registered on ``accounts.home.home_counters``)."""
     counters = {}
-    if has_role(user, Role.INTAKER, Role.COACH, Role.COORDINATOR, Role.BEHEER, Role.TOETSER):
+    if access.sees_overdue(user):
         counters["overdue_count"] = overdue_aanvragen(user, today).count()
-    if has_role(user, Role.TOETSER):
+    if access.can_toets(user):
         counters["toetsing_count"] = aanvragen_awaiting_toetsing(user).count()
     return counters

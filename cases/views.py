@@ -12,13 +12,12 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from almelo_sociaal.accounts.permissions import RoleRequiredMixin
-from almelo_sociaal.accounts.roles import CLIENT_EDIT_ROLES, Role, has_role
 from almelo_sociaal.core.forms import apply_errors
 from almelo_sociaal.core.pagination import CappedCountPaginator
 from almelo_sociaal.core.rules import RuleViolation
 from almelo_sociaal.core.views import ServiceFormView
 
-from . import rules, selectors, services
+from . import access, rules, selectors, services
 from .forms import (
     AanvraagForm,
     ClientForm,
@@ -33,9 +32,9 @@ from .forms import (
 )
 from .models import Client, Wijkteam
 
-READ_ROLES = (Role.INTAKER, Role.COACH, Role.TOETSER, Role.MATCHER, Role.COORDINATOR, Role.SRT, Role.BEHEER)
-EDIT_ROLES = CLIENT_EDIT_ROLES
-HANDLE_ROLES = (Role.INTAKER, Role.COACH)
+READ_ROLES = access.READ_ROLES
+EDIT_ROLES = access.EDIT_ROLES
+HANDLE_ROLES = access.HANDLE_ROLES
 
 
 def _submit_and_report(request, form, apply, success: str) -> None:
@@ -84,7 +83,7 @@ class ClientSearchView(RoleRequiredMixin, TemplateView):
             wijkteam = form.cleaned_data["wijkteam"]
         qs = selectors.search_clients(user, query, wijkteam.pk if wijkteam else None)
         page = CappedCountPaginator(qs, 25).get_page(self.request.GET.get("pagina"))
-        ctx.update(form=form, page=page, query=query, can_register=has_role(user, *EDIT_ROLES))
+        ctx.update(form=form, page=page, query=query, can_register=access.can_edit(user))
         return ctx
 
 
@@ -107,11 +106,8 @@ class ClientCreateView(RoleRequiredMixin, ServiceFormView):
 
     def perform(self, form):
         user, data = self.request.user, dict(form.cleaned_data)
-        if has_role(user, Role.COACH) and not has_role(user, Role.INTAKER, Role.BEHEER):
-            if data["wijkteam"].pk != user.wijkteam_id:
-                raise ValidationError(
-                    {"wijkteam": "U kunt alleen cliënten in uw eigen wijkteam registreren."}
-                )
+        if not access.may_register_in(user, data["wijkteam"].pk):
+            raise ValidationError({"wijkteam": "U kunt alleen cliënten in uw eigen wijkteam registreren."})
         return services.register_client(actor=user, **data)
 
     def succeeded(self, form, client):
@@ -141,9 +137,8 @@ class ClientDetailView(RoleRequiredMixin, TemplateView):
             can_edit=selectors.can_edit_client(user, client),
             can_move=selectors.can_move_client(user, client),
             can_handle=selectors.can_handle_aanvraag(user, client),
-            can_contact=has_role(user, Role.COACH, Role.INTAKER, Role.MATCHER),
-            can_end_dossier=has_role(user, Role.BEHEER)
-            or (has_role(user, Role.COACH) and client.wijkteam_id == user.wijkteam_id),
+            can_contact=access.can_contact(user),
+            can_end_dossier=access.can_end_dossier(user, client),
             contact_form=ContactForm(initial={"date": today}),
         )
         return ctx
@@ -201,8 +196,8 @@ class ClientEditView(RoleRequiredMixin, ServiceFormView):
 class ClientMoveView(RoleRequiredMixin, ServiceFormView):
     """Move a client to another wijkteam: the coördinator of the client's wijkteam or functioneel beheer."""
 
-    roles = (Role.COORDINATOR, Role.BEHEER)
-    write_roles = (Role.COORDINATOR, Role.BEHEER)
+    roles = access.MOVE_ROLES
+    write_roles = access.MOVE_ROLES
     template_name = "cases/client_move.html"
     form_class = ClientMoveForm
 
@@ -269,7 +264,7 @@ class AanvraagDetailView(RoleRequiredMixin, View):
     """The aanvraag with its decision screen: draft (consulent), approve/return (toetser), withdraw."""
 
     roles = READ_ROLES
-    write_roles = (Role.INTAKER, Role.COACH, Role.TOETSER)
+    write_roles = access.AANVRAAG_WRITE_ROLES
     template_name = "cases/aanvraag_detail.html"
 
     def _context(self, aanvraag, **forms):
@@ -286,7 +281,7 @@ class AanvraagDetailView(RoleRequiredMixin, View):
                 status=aanvraag.status, aanvraagdatum=aanvraag.aanvraagdatum, term_weeks=term, today=today
             ),
             "can_handle": can_handle and aanvraag.is_open,
-            "can_toets": has_role(user, Role.TOETSER) and aanvraag.awaiting_toetsing,
+            "can_toets": access.can_toets(user) and aanvraag.awaiting_toetsing,
             "own_draft": aanvraag.concept_door_id == user.pk,
             "draft_form": forms.get("draft_form")
             or DraftDecisionForm(
@@ -330,8 +325,8 @@ class AanvraagDetailView(RoleRequiredMixin, View):
         "voorliggend": (HANDLE_ROLES, VoorliggendForm),
         "draft": (HANDLE_ROLES, DraftDecisionForm),
         "withdraw": (HANDLE_ROLES, ReasonForm),
-        "approve": ((Role.TOETSER,), ToetsForm),
-        "return": ((Role.TOETSER,), ToetsForm),
+        "approve": (access.TOETS_ROLES, ToetsForm),
+        "return": (access.TOETS_ROLES, ToetsForm),
     }
     FORM_KEYS = {
         VoorliggendForm: "voorliggend_form",
@@ -347,7 +342,7 @@ class AanvraagDetailView(RoleRequiredMixin, View):
             messages.error(request, "Onbekende handeling.")
             return redirect("cases:aanvraag-detail", pk=pk)
         roles, form_class = self.ACTIONS[action]
-        if not has_role(request.user, *roles):
+        if not access.has_role(request.user, *roles):
             raise PermissionDenied("U heeft geen rechten voor deze handeling.")
         if roles == HANDLE_ROLES and not selectors.can_handle_aanvraag(request.user, aanvraag.client):
             raise PermissionDenied("U kunt alleen aanvragen van uw eigen wijkteam behandelen.")
@@ -414,7 +409,7 @@ class AanvraagDetailView(RoleRequiredMixin, View):
 
 class OverdueAanvragenView(RoleRequiredMixin, TemplateView):
     template_name = "cases/overdue.html"
-    roles = (Role.INTAKER, Role.COACH, Role.COORDINATOR, Role.TOETSER, Role.BEHEER)
+    roles = access.OVERDUE_ROLES
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -432,7 +427,7 @@ class OverdueAanvragenView(RoleRequiredMixin, TemplateView):
 
 class ToetsingQueueView(RoleRequiredMixin, TemplateView):
     template_name = "cases/toetsing.html"
-    roles = (Role.TOETSER,)
+    roles = access.TOETS_ROLES
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -442,8 +437,8 @@ class ToetsingQueueView(RoleRequiredMixin, TemplateView):
 
 
 class DossierEndView(RoleRequiredMixin, View):
-    roles = (Role.COACH, Role.BEHEER)
-    write_roles = (Role.COACH, Role.BEHEER)
+    roles = access.DOSSIER_END_ROLES
+    write_roles = access.DOSSIER_END_ROLES
 
     def post(self, request, pk):
         dossier = selectors.dossiers_visible_to(request.user).filter(pk=pk).first()
@@ -461,8 +456,8 @@ class DossierEndView(RoleRequiredMixin, View):
 
 
 class ContactCreateView(RoleRequiredMixin, View):
-    roles = (Role.COACH, Role.INTAKER, Role.MATCHER)
-    write_roles = (Role.COACH, Role.INTAKER, Role.MATCHER)
+    roles = access.CONTACT_ROLES
+    write_roles = access.CONTACT_ROLES
 
     def post(self, request, pk):
         client = selectors.get_client_for(request.user, pk)

@@ -22,19 +22,19 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from almelo_sociaal.accounts.roles import Role, has_role
+from almelo_sociaal.accounts.roles import has_role
 from almelo_sociaal.parameters.selectors import parameter_values
 from cases.models import Client
 
+from . import access, rules
 from . import parameters as p
-from . import rules
 from .access import HOST_CONTACT
 from .models import Exemption, HostOrganisation, HourLog, Placement, PlacementEvent, Sanction
 
 HOURS = DecimalField(max_digits=8, decimal_places=2)
 OPEN_STATUSES = (rules.ACTIVE, rules.PAUSED)
-ALL_SCOPE_ROLES = (Role.BEHEER, Role.API_CLIENT)
-WIJKTEAM_ROLES = (Role.COACH, Role.COORDINATOR)
+ALL_SCOPE_ROLES = access.ALL_SCOPE_ROLES
+WIJKTEAM_ROLES = access.WIJKTEAM_ROLES
 
 
 # --------------------------------------------------------------------------- scope
@@ -61,7 +61,7 @@ def placements_visible_to(user) -> QuerySet[Placement]:
 def registrable_placements(user) -> QuerySet[Placement]:
     """Placements ``user`` may register hours for: the coach's wijkteam, the host contact's own hosts."""
     q = Q(pk__in=[])
-    if has_role(user, Role.COACH) and user.wijkteam_id:
+    if has_role(user, *access.COACH_ROLES) and user.wijkteam_id:
         q |= Q(client__wijkteam_id=user.wijkteam_id)
     if has_role(user, HOST_CONTACT):
         q |= Q(host__contact_users=user)
@@ -80,7 +80,7 @@ def hour_logs_visible_to(user) -> QuerySet[HourLog]:
 
 
 def hosts_visible_to(user) -> QuerySet[HostOrganisation]:
-    if has_role(user, Role.BEHEER, Role.COORDINATOR, Role.COACH, Role.API_CLIENT):
+    if has_role(user, *access.ALL_HOSTS_ROLES):
         return HostOrganisation.objects.all()
     if has_role(user, HOST_CONTACT):
         return HostOrganisation.objects.filter(contact_users=user)
@@ -89,14 +89,14 @@ def hosts_visible_to(user) -> QuerySet[HostOrganisation]:
 
 def clients_manageable_by(user) -> QuerySet[Client]:
     """Clients whose placements, vrijstellingen and maatregelen ``user`` may record (coach: own wijkteam)."""
-    if has_role(user, Role.COACH) and user.wijkteam_id:
+    if has_role(user, *access.COACH_ROLES) and user.wijkteam_id:
         return Client.objects.filter(wijkteam_id=user.wijkteam_id)
     return Client.objects.none()
 
 
 def clients_readable_by(user) -> QuerySet[Client]:
     """Clients whose tegenprestatie file ``user`` may read (not host contacts: they see only their rows)."""
-    if has_role(user, Role.BEHEER):
+    if has_role(user, *access.ALL_CLIENT_FILES_ROLES):
         return Client.objects.all()
     if has_role(user, *WIJKTEAM_ROLES) and user.wijkteam_id:
         return Client.objects.filter(wijkteam_id=user.wijkteam_id)
@@ -104,7 +104,11 @@ def clients_readable_by(user) -> QuerySet[Client]:
 
 
 def can_manage_client(user, client: Client) -> bool:
-    return has_role(user, Role.COACH) and bool(user.wijkteam_id) and client.wijkteam_id == user.wijkteam_id
+    return (
+        has_role(user, *access.COACH_ROLES)
+        and bool(user.wijkteam_id)
+        and client.wijkteam_id == user.wijkteam_id
+    )
 
 
 def get_placement_for(user, pk: int) -> Placement:
@@ -315,7 +319,7 @@ def client_progress(client: Client, year: int) -> dict:
 
 def client_panel(user, client: Client, today: date) -> dict:
     """The tegenprestatie block on the client page: 4 queries, whatever the history."""
-    if not has_role(user, Role.COACH, Role.COORDINATOR, Role.BEHEER):
+    if not access.reads_client_files(user):
         return {"visible": False}
     week = rules.IsoWeek.of(today)
     placements = list(

@@ -12,7 +12,6 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from almelo_sociaal.accounts.permissions import RoleRequiredMixin
-from almelo_sociaal.accounts.roles import Role, has_role
 from almelo_sociaal.core.rules import RuleViolation
 from almelo_sociaal.core.views import ServiceFormAction, ServiceFormView
 
@@ -30,9 +29,9 @@ from .forms import (
 from .models import Placement
 from .terms import TERM
 
-GRID_ROLES = (*access.REGISTER_ROLES, Role.COORDINATOR)
-COMPLIANCE_ROLES = (Role.COACH, Role.COORDINATOR)
-CLIENT_FILE_ROLES = (Role.COACH, Role.COORDINATOR, Role.BEHEER)
+GRID_ROLES = access.GRID_ROLES
+COMPLIANCE_ROLES = access.COMPLIANCE_ROLES
+CLIENT_FILE_ROLES = access.CLIENT_FILE_ROLES
 
 
 def _client_for(user, pk: int, *, manage: bool = False):
@@ -63,7 +62,7 @@ class PlacementListView(RoleRequiredMixin, TemplateView):
             status=status,
             phase=phase,
             statuses=Placement.Status.choices,
-            can_register=has_role(user, *access.REGISTER_ROLES),
+            can_register=access.can_register(user),
         )
         return ctx
 
@@ -172,7 +171,7 @@ class HostListView(RoleRequiredMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         ctx.update(
             hosts=selectors.host_list(self.request.user),
-            can_admin=has_role(self.request.user, *access.HOST_ADMIN_ROLES),
+            can_admin=access.can_admin_hosts(self.request.user),
         )
         return ctx
 
@@ -189,9 +188,9 @@ class HostDetailView(RoleRequiredMixin, TemplateView):
         ctx.update(
             host=host,
             **detail,
-            can_admin=has_role(user, *access.HOST_ADMIN_ROLES),
+            can_admin=access.can_admin_hosts(user),
             declaration_form=kwargs.get("declaration_form") or DeclarationForm(),
-            can_register=has_role(user, *access.REGISTER_ROLES),
+            can_register=access.can_register(user),
         )
         return ctx
 
@@ -290,7 +289,7 @@ class WeekGridView(RoleRequiredMixin, View):
 
     def _context(self, request, week, host, row_errors=None, posted=None, status_message=""):
         user = request.user
-        readonly = not has_role(user, *access.REGISTER_ROLES)
+        readonly = not access.can_register(user)
         rows = selectors.week_grid(user, week, host_id=host.pk if host else None, readonly=readonly)
         caps = selectors.week_caps(week)
         for pl in rows:
@@ -492,7 +491,7 @@ class ComplianceView(RoleRequiredMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
         signals = selectors.compliance_signals(user, timezone.localdate())
-        ctx.update(signals=signals, can_manage=has_role(user, Role.COACH))
+        ctx.update(signals=signals, can_manage=access.can_manage(user))
         return ctx
 
 

@@ -9,11 +9,9 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import APIException, PermissionDenied
 from rest_framework.response import Response
 
-from almelo_sociaal.accounts import scopes
-from almelo_sociaal.accounts.roles import CLIENT_EDIT_ROLES, PERSONAL_DATA_ROLES, Role, has_role
 from almelo_sociaal.core.rules import rule_errors
 
-from .. import selectors, services
+from .. import access, selectors, services
 from ..models import Wijkteam
 from ..rules import normalise_bsn
 from .filters import AanvraagFilter, ClientFilter, DossierFilter
@@ -32,17 +30,17 @@ from .serializers import (
     WijkteamSerializer,
 )
 
-READ_ROLES = PERSONAL_DATA_ROLES
-EDIT_ROLES = CLIENT_EDIT_ROLES
-HANDLE_ROLES = (Role.INTAKER, Role.COACH)
+READ_ROLES = access.API_READ_ROLES
+EDIT_ROLES = access.EDIT_ROLES
+HANDLE_ROLES = access.HANDLE_ROLES
 
 
 class WijkteamViewSet(viewsets.ReadOnlyModelViewSet):
     """The wijkteams (reference data)."""
 
     serializer_class = WijkteamSerializer
-    roles = (*READ_ROLES, Role.FINANCE)
-    read_scopes = (scopes.WIJKTEAMS_LEZEN,)
+    roles = access.API_WIJKTEAM_ROLES
+    read_scopes = access.WIJKTEAM_READ_SCOPES
     pagination_class = None
     queryset = Wijkteam.objects.all()
 
@@ -52,10 +50,10 @@ class ClientViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
 
     roles = READ_ROLES
     write_roles = EDIT_ROLES
-    action_roles = {"zoeken": READ_ROLES, "move": (Role.COORDINATOR, Role.BEHEER)}
-    read_scopes = (scopes.CLIENTEN_LEZEN,)
-    write_scopes = (scopes.CLIENTEN_SCHRIJVEN,)
-    action_scopes = {"zoeken": (scopes.CLIENTEN_LEZEN,)}
+    action_roles = {"zoeken": READ_ROLES, "move": access.MOVE_ROLES}
+    read_scopes = access.CLIENT_READ_SCOPES
+    write_scopes = access.CLIENT_WRITE_SCOPES
+    action_scopes = {"zoeken": access.CLIENT_READ_SCOPES}
     filterset_class = ClientFilter
     http_method_names = ["get", "post", "patch", "head", "options"]
 
@@ -86,7 +84,7 @@ class ClientViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
         user = self.request.user
-        if not has_role(user, Role.INTAKER, Role.BEHEER) and data["wijkteam"].pk != user.wijkteam_id:
+        if not access.may_register_in(user, data["wijkteam"].pk):
             raise PermissionDenied("U kunt alleen cliënten in uw eigen wijkteam registreren.")
         serializer.instance = services.register_client(actor=user, **data)
 
@@ -161,9 +159,9 @@ class AanvraagViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = AanvraagSerializer
     roles = READ_ROLES
     write_roles = HANDLE_ROLES
-    action_roles = {"approve": (Role.TOETSER,), "return_draft": (Role.TOETSER,)}
-    read_scopes = (scopes.AANVRAGEN_LEZEN,)
-    write_scopes = (scopes.AANVRAGEN_SCHRIJVEN,)
+    action_roles = {"approve": access.TOETS_ROLES, "return_draft": access.TOETS_ROLES}
+    read_scopes = access.AANVRAAG_READ_SCOPES
+    write_scopes = access.AANVRAAG_WRITE_SCOPES
     filterset_class = AanvraagFilter
 
     def get_queryset(self):
@@ -274,9 +272,9 @@ class DossierViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = DossierSerializer
     roles = READ_ROLES
-    action_roles = {"end": (Role.COACH, Role.BEHEER)}
-    read_scopes = (scopes.DOSSIERS_LEZEN,)
-    write_scopes = (scopes.DOSSIERS_SCHRIJVEN,)
+    action_roles = {"end": access.DOSSIER_END_ROLES}
+    read_scopes = access.DOSSIER_READ_SCOPES
+    write_scopes = access.DOSSIER_WRITE_SCOPES
     filterset_class = DossierFilter
 
     def get_queryset(self):
