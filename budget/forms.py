@@ -2,56 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
 
 from django import forms
+
+from almelo_sociaal.core.forms import MoneyField
 
 from .models import RealisationPost, RevisionKind
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
-
-
-class EuroField(forms.CharField):
-    """An amount in euros as finance types it: ``34.240.957``, ``34240957,50``, ``€ 1.234,56`` or ``1234.56``.
-
-    A comma is the decimal separator (dots are then thousands); without a comma, dots in groups of three
-    are thousands. Parsed to ``Decimal`` (never float).
-    """
-
-    default_error_messages = {"invalid": "Vul een bedrag in euro's in, bijvoorbeeld 34.240.957 of 1.234,56."}
-
-    MAX_LENGTH = 30
-    LIMIT = Decimal("1e12")  # DecimalField(max_digits=14, decimal_places=2)
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.widget.attrs.update(
-            {"inputmode": "decimal", "autocomplete": "off", "maxlength": self.MAX_LENGTH}
-        )
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        if value in self.empty_values:
-            return None
-        if len(value) > self.MAX_LENGTH:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        text = value.replace("€", "").replace(" ", "").replace("\u00a0", "")
-        if "," in text:
-            text = text.replace(".", "").replace(",", ".")
-        elif THOUSANDS.match(text):
-            text = text.replace(".", "")
-        try:
-            amount = Decimal(text)
-        except InvalidOperation:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        if not amount.is_finite():
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        if abs(amount) >= self.LIMIT:
-            raise forms.ValidationError("Het bedrag is te groot.", code="te_groot")
-        return amount
 
 
 class MonthField(forms.DateField):
@@ -68,7 +27,7 @@ class MonthField(forms.DateField):
 
 class RevisionForm(forms.Form):
     kind = forms.ChoiceField(label="Soort", choices=[("", "— kies —"), *RevisionKind.choices])
-    amount = EuroField(
+    amount = MoneyField(
         label="Bedrag (€)", help_text="Het budget zoals gepubliceerd, bijvoorbeeld 34.240.957."
     )
     published_on = forms.DateField(label="Publicatiedatum", widget=DATE)
@@ -83,7 +42,7 @@ class RevisionForm(forms.Form):
 
 
 class CorrectionForm(forms.Form):
-    amount = EuroField(label="Juist bedrag (€)")
+    amount = MoneyField(label="Juist bedrag (€)")
     published_on = forms.DateField(label="Publicatiedatum", widget=DATE)
     source = forms.CharField(label="Bron", max_length=300)
     reason = forms.CharField(
@@ -97,7 +56,7 @@ class CorrectionForm(forms.Form):
 class RealisationForm(forms.Form):
     month = MonthField(label="Maand")
     post = forms.ChoiceField(label="Post", choices=[("", "— kies —"), *RealisationPost.choices])
-    amount = EuroField(label="Bedrag (€)", help_text="Positief; baten (terugvordering) verlagen de lasten.")
+    amount = MoneyField(label="Bedrag (€)", help_text="Positief; baten (terugvordering) verlagen de lasten.")
     reference = forms.CharField(label="Referentie", max_length=200, required=False)
     note = forms.CharField(label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 

@@ -1,5 +1,7 @@
 from django import forms
 
+from almelo_sociaal.core.forms import MoneyField
+
 from .models import Aanvraag, Client, Contact, Leefgebied, Regeling, Uitkeringsdossier, Wijkteam
 from .services import CLIENT_FIELDS
 
@@ -117,9 +119,7 @@ class DraftDecisionForm(forms.Form):
     besluit = forms.ChoiceField(label="Besluit", choices=Aanvraag.Besluit.choices, widget=forms.RadioSelect)
     reden = forms.CharField(label="Motivering", max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
     ingangsdatum = forms.DateField(label="Ingangsdatum uitkering", required=False, widget=DATE)
-    maandbedrag = forms.DecimalField(
-        label="Maandbedrag (€)", required=False, max_digits=10, decimal_places=2, min_value=0
-    )
+    maandbedrag = MoneyField(label="Maandbedrag (€)", required=False, max_digits=10, min_value=0)
     bedrag_motivering = forms.CharField(
         label="Motivering maandbedrag boven de grens",
         required=False,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from almelo_sociaal.core.forms import MoneyField
 from cases.models import Leefgebied
 
 from . import rules
@@ -110,7 +111,7 @@ class TrajectoryForm(forms.Form):
         label="Uren per week", max_digits=4, decimal_places=1, min_value=0, max_value=40
     )
     provider = forms.CharField(label="Aanbieder", max_length=150)
-    cost = forms.DecimalField(label="Kosten (€)", max_digits=14, decimal_places=2, min_value=0)
+    cost = MoneyField(label="Kosten (€)", min_value=0)
     loonwaarde_pct = forms.DecimalField(
         label="Loonwaarde (%)",
         max_digits=5,
