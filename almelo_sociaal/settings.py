@@ -254,6 +254,7 @@ SPECTACULAR_SETTINGS = {
         "RealisationSourceEnum": "budget.models.RealisationEntry.Source",
         "AanvraagStatusEnum": "cases.models.Aanvraag.Status",
         "BesluitEnum": "cases.models.Aanvraag.Besluit",
+        "VoorliggendAfwegingEnum": "cases.models.Aanvraag.VoorliggendAfweging",
         "LeefgebiedEnum": "cases.models.Leefgebied",
         "PlacementStatusEnum": "tegenprestatie.models.Placement.Status",
         "SignalStatusEnum": "cases.srt.rules.SignalStatus",

@@ -367,15 +367,19 @@ def _aanvragen(
         aanvraag = None
         if spell["start"] >= date(2017, 1, 1):
             aanvraagdatum = spell["start"] - timedelta(days=rng.randint(0, 20))
+            voorziening = _weighted(rng, [("geen", 80), ("ww", 15), ("duo", 5)])
             aanvraag = Aanvraag(
                 client=client,
                 regeling=spell["regeling"],
                 aanvraagdatum=aanvraagdatum,
                 status="toegekend",
                 consulent=intaker,
-                voorliggende_voorziening=_weighted(rng, [("geen", 80), ("ww", 15), ("duo", 5)]),
+                voorliggende_voorziening=voorziening,
+                **VOORLIGGEND_AFWEGING[voorziening],
                 concept_besluit="toekennen",
-                concept_reden="Voldoet aan de voorwaarden; geen voorliggende voorziening.",
+                concept_reden="Voldoet aan de voorwaarden."
+                if voorziening != "geen"
+                else "Voldoet aan de voorwaarden; geen voorliggende voorziening.",
                 concept_door=intaker,
                 concept_ingangsdatum=spell["start"],
                 besluitdatum=min(aanvraagdatum + timedelta(days=rng.randint(10, 50)), today),
@@ -389,6 +393,20 @@ def _aanvragen(
     aanvragen += _open_aanvragen(rng=rng, today=today, people=people, users=users)
     Aanvraag.objects.bulk_create(aanvragen, batch_size=1000)
     return aanvragen
+
+
+# A toekenning while a voorliggende voorziening is recorded carries its assessment (art. 15), as a user's must.
+VOORLIGGEND_AFWEGING = {
+    "geen": {},
+    "ww": {
+        "concept_voorliggend_afweging": "aanvulling",
+        "concept_voorliggend_motivering": "WW lager dan de bijstandsnorm: aanvullende bijstand tot de norm.",
+    },
+    "duo": {
+        "concept_voorliggend_afweging": "geen_recht",
+        "concept_voorliggend_motivering": "Studiefinanciering beëindigd na het stoppen met de opleiding.",
+    },
+}
 
 
 def _decided_aanvragen(

@@ -27,6 +27,9 @@ ERROR_CODES: dict[str, str] = {
     "verhuizing_reden_verplicht": "Geef de reden van de verhuizing op.",
     "versie_ontbreekt": "Er is niet aangegeven welke versie van het conceptbesluit u toetst. Open de aanvraag opnieuw en toets de getoonde versie.",
     "versie_verouderd": "Het conceptbesluit is gewijzigd nadat de toetser het opende; toets de nieuwe versie.",
+    "voorliggend_afweging_verplicht": "Er is een voorliggende voorziening vastgelegd: een toekenning legt vast waarom toch bijstand wordt toegekend (art. 15 Participatiewet).",
+    "voorliggend_motivering_verplicht": "De afweging van de voorliggende voorziening is niet gemotiveerd.",
+    "voorliggend_niet_gecontroleerd": "Controleer eerst de voorliggende voorzieningen (WW, DUO) voordat u toekent.",
     "vier_ogen": "U kunt uw eigen conceptbesluit niet goedkeuren: een tweede medewerker moet toetsen (vier-ogenprincipe).",
     "wijkteam_ongewijzigd": "De cliënt hoort al bij dit wijkteam.",
 }

@@ -128,6 +128,18 @@ class DraftDecisionForm(forms.Form):
         help_text="Alleen nodig als het bedrag boven de bijstandsnorm plus de marge ligt; "
         "een tweede toetser bevestigt het besluit dan.",
     )
+    voorliggend_afweging = forms.ChoiceField(
+        label="Afweging voorliggende voorziening (art. 15)",
+        required=False,
+        choices=[("", "— geen voorliggende voorziening —"), *Aanvraag.VoorliggendAfweging.choices],
+        help_text="Verplicht bij toekennen als er een voorliggende voorziening (WW, DUO, ...) is vastgelegd.",
+    )
+    voorliggend_motivering = forms.CharField(
+        label="Motivering afweging",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class ToetsForm(forms.Form):

@@ -141,6 +141,13 @@ class Aanvraag(models.Model):
         ZW_WIA = "zw_wia", "ZW / WIA / Wajong (UWV)"
         ANDERS = "anders", "Andere voorziening"
 
+    class VoorliggendAfweging(models.TextChoices):
+        """Why bijstand is granted although a voorliggende voorziening was found (art. 15 Participatiewet)."""
+
+        AANVULLING = "aanvulling", "Aanvulling: de voorziening ligt onder de bijstandsnorm"
+        VOORSCHOT = "voorschot", "Voorziening aangevraagd, nog geen besluit: bijstand tot dat besluit"
+        GEEN_RECHT = "geen_recht", "Geen recht op de voorziening (afgewezen, beëindigd of niet passend)"
+
     client = models.ForeignKey(
         Client, on_delete=models.PROTECT, related_name="aanvragen", verbose_name="cliënt"
     )
@@ -177,6 +184,12 @@ class Aanvraag(models.Model):
     # approves (the form's hidden field, the API's If-Match against the aanvraag's ETag).
     concept_versie = models.PositiveIntegerField("versie conceptbesluit", default=0)
     concept_bedrag_motivering = models.TextField("motivering maandbedrag boven de grens", blank=True)
+    concept_voorliggend_afweging = models.CharField(
+        "afweging voorliggende voorziening", max_length=20, choices=VoorliggendAfweging.choices, blank=True
+    )
+    concept_voorliggend_motivering = models.TextField(
+        "motivering afweging voorliggende voorziening", blank=True
+    )
     vorig_concept = models.JSONField(
         "vorige versie conceptbesluit",
         null=True,

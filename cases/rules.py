@@ -159,6 +159,40 @@ def check_draft_decision(
             )
 
 
+VOORZIENING_UNCHECKED = "niet_gecontroleerd"
+VOORZIENING_NONE = "geen"
+
+
+def check_voorliggend_assessment(*, besluit: str, voorziening: str, afweging: str, motivering: str) -> None:
+    """Art. 15 Participatiewet: no bijstand insofar as a voorliggende voorziening (WW, DUO, ZW/WIA, ...) is
+    available and adequate. A toekenning therefore needs the check done, and, when a voorziening was found, the
+    assessment of why bijstand is still granted (``afweging``) with its motivation. Checked when the draft is
+    made and again when it is approved (the check can be recorded after the draft)."""
+    if besluit != "toekennen":
+        return
+    if voorziening == VOORZIENING_UNCHECKED:
+        raise RuleViolation(
+            "voorliggend_niet_gecontroleerd",
+            "Controleer eerst de voorliggende voorzieningen (WW, DUO) voordat u toekent.",
+            "besluit",
+        )
+    if voorziening == VOORZIENING_NONE:
+        return
+    if not afweging:
+        raise RuleViolation(
+            "voorliggend_afweging_verplicht",
+            "Er is een voorliggende voorziening vastgelegd: leg vast waarom toch bijstand wordt toegekend "
+            "(art. 15 Participatiewet).",
+            "voorliggend_afweging",
+        )
+    if not (motivering or "").strip():
+        raise RuleViolation(
+            "voorliggend_motivering_verplicht",
+            "Motiveer de afweging van de voorliggende voorziening (bijvoorbeeld de hoogte van de WW).",
+            "voorliggend_motivering",
+        )
+
+
 def check_approval(*, status: str, has_draft: bool, drafted_by_id: int | None, toetser_id: int) -> None:
     """Four-eyes: a drafted decision takes effect only when another user (a toetser) approves it."""
     if status != IN_BEHANDELING or not has_draft:
@@ -233,6 +267,8 @@ DRAFT_LABELS = {
     "ingangsdatum": "Ingangsdatum",
     "maandbedrag": "Maandbedrag",
     "bedrag_motivering": "Motivering maandbedrag boven de grens",
+    "voorliggend_afweging": "Afweging voorliggende voorziening",
+    "voorliggend_motivering": "Motivering afweging voorliggende voorziening",
 }
 
 

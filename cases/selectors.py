@@ -186,6 +186,8 @@ def draft_changes(aanvraag: Aanvraag) -> list[tuple[str, str, str]]:
             out["ingangsdatum"] = date.fromisoformat(values["ingangsdatum"]).strftime("%d-%m-%Y")
         if values.get("maandbedrag"):
             out["maandbedrag"] = format_euro(Decimal(values["maandbedrag"]))
+        if values.get("voorliggend_afweging"):
+            out["voorliggend_afweging"] = Aanvraag.VoorliggendAfweging(values["voorliggend_afweging"]).label
         return out
 
     current = {
@@ -194,6 +196,8 @@ def draft_changes(aanvraag: Aanvraag) -> list[tuple[str, str, str]]:
         "ingangsdatum": aanvraag.concept_ingangsdatum.isoformat() if aanvraag.concept_ingangsdatum else "",
         "maandbedrag": str(aanvraag.concept_maandbedrag) if aanvraag.concept_maandbedrag is not None else "",
         "bedrag_motivering": aanvraag.concept_bedrag_motivering,
+        "voorliggend_afweging": aanvraag.concept_voorliggend_afweging,
+        "voorliggend_motivering": aanvraag.concept_voorliggend_motivering,
     }
     return rules.draft_changes(shown(previous), shown(current))
 

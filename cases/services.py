@@ -345,11 +345,14 @@ def draft_decision(
     ingangsdatum: date | None = None,
     maandbedrag: Decimal | None = None,
     bedrag_motivering: str = "",
+    voorliggend_afweging: str = "",
+    voorliggend_motivering: str = "",
 ) -> Aanvraag:
     """The consulent prepares a decision; it waits for a toetser (four-eyes). Every (re)draft is a new version:
     a redraft while the toetsing runs replaces the version under review (an approval of the old one is refused)
     and keeps the old values so the toetser sees what changed. A monthly amount above the bound
-    (``maandbedrag_bound``) needs ``bedrag_motivering`` and then a second toetser."""
+    (``maandbedrag_bound``) needs ``bedrag_motivering`` and then a second toetser. A toekenning while a
+    voorliggende voorziening is recorded needs its assessment (``voorliggend_afweging`` and motivation)."""
     aanvraag = _locked(aanvraag)
     with rule_errors():
         rules.check_draft_decision(
@@ -360,11 +363,18 @@ def draft_decision(
             maandbedrag=maandbedrag,
             aanvraagdatum=aanvraag.aanvraagdatum,
         )
-    if besluit == "toekennen" and aanvraag.voorliggende_voorziening == "niet_gecontroleerd":
-        raise ValidationError(
-            {"besluit": "Controleer eerst de voorliggende voorzieningen (WW, DUO) voordat u toekent."}
-        )
     toekennen = besluit == "toekennen"
+    afweging = voorliggend_afweging if toekennen else ""
+    afweging_motivering = (voorliggend_motivering or "").strip() if toekennen else ""
+    with rule_errors():
+        rules.check_voorliggend_assessment(
+            besluit=besluit,
+            voorziening=aanvraag.voorliggende_voorziening,
+            afweging=afweging,
+            motivering=afweging_motivering,
+        )
+    if afweging and afweging not in Aanvraag.VoorliggendAfweging.values:
+        raise ValidationError({"voorliggend_afweging": "Kies een afweging uit de lijst."})
     amount = money(maandbedrag) if toekennen else None
     motivering = (bedrag_motivering or "").strip() if toekennen else ""
     if toekennen:
@@ -382,6 +392,8 @@ def draft_decision(
     aanvraag.concept_ingangsdatum = ingangsdatum if toekennen else None
     aanvraag.concept_maandbedrag = amount
     aanvraag.concept_bedrag_motivering = motivering
+    aanvraag.concept_voorliggend_afweging = afweging
+    aanvraag.concept_voorliggend_motivering = afweging_motivering
     aanvraag.concept_door = actor
     aanvraag.concept_op = timezone.now()
     aanvraag.eerste_toets_door = None
@@ -409,6 +421,8 @@ def draft_snapshot(aanvraag: Aanvraag) -> dict:
         "ingangsdatum": aanvraag.concept_ingangsdatum.isoformat() if aanvraag.concept_ingangsdatum else "",
         "maandbedrag": str(aanvraag.concept_maandbedrag) if aanvraag.concept_maandbedrag is not None else "",
         "bedrag_motivering": aanvraag.concept_bedrag_motivering,
+        "voorliggend_afweging": aanvraag.concept_voorliggend_afweging,
+        "voorliggend_motivering": aanvraag.concept_voorliggend_motivering,
     }
 
 
@@ -446,6 +460,13 @@ def approve_decision(
     (neither the drafter nor the first)."""
     aanvraag = _locked_for_toetsing(aanvraag, toetser)
     _check_version(aanvraag, versie)
+    with rule_errors():  # the voorliggende voorziening may have been recorded after the draft
+        rules.check_voorliggend_assessment(
+            besluit=aanvraag.concept_besluit,
+            voorziening=aanvraag.voorliggende_voorziening,
+            afweging=aanvraag.concept_voorliggend_afweging,
+            motivering=aanvraag.concept_voorliggend_motivering,
+        )
     if aanvraag.concept_besluit == "toekennen":
         with rule_errors():
             above = rules.above_bound(

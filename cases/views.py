@@ -291,6 +291,8 @@ class AanvraagDetailView(RoleRequiredMixin, View):
                     "ingangsdatum": aanvraag.concept_ingangsdatum or aanvraag.aanvraagdatum,
                     "maandbedrag": aanvraag.concept_maandbedrag,
                     "bedrag_motivering": aanvraag.concept_bedrag_motivering,
+                    "voorliggend_afweging": aanvraag.concept_voorliggend_afweging,
+                    "voorliggend_motivering": aanvraag.concept_voorliggend_motivering,
                 }
             ),
             "toets_form": forms.get("toets_form") or ToetsForm(initial={"versie": aanvraag.concept_versie}),

@@ -205,6 +205,8 @@ class AanvraagSerializer(WritableFieldsOnly, serializers.ModelSerializer):
             "concept_ingangsdatum",
             "concept_maandbedrag",
             "concept_bedrag_motivering",
+            "concept_voorliggend_afweging",
+            "concept_voorliggend_motivering",
             "concept_door",
             "vorig_concept",
             "eerste_toets_door",
@@ -227,6 +229,8 @@ class AanvraagSerializer(WritableFieldsOnly, serializers.ModelSerializer):
             "concept_ingangsdatum",
             "concept_maandbedrag",
             "concept_bedrag_motivering",
+            "concept_voorliggend_afweging",
+            "concept_voorliggend_motivering",
             "concept_door",
             "eerste_toets_door",
             "eerste_toets_versie",
@@ -247,6 +251,10 @@ class DraftDecisionSerializer(WritableFieldsOnly, serializers.Serializer):
         max_digits=10, decimal_places=2, required=False, allow_null=True, min_value=0
     )
     bedrag_motivering = serializers.CharField(max_length=4000, required=False, allow_blank=True)
+    voorliggend_afweging = serializers.ChoiceField(
+        choices=Aanvraag.VoorliggendAfweging.choices, required=False, allow_blank=True
+    )
+    voorliggend_motivering = serializers.CharField(max_length=4000, required=False, allow_blank=True)
 
 
 class ReasonSerializer(WritableFieldsOnly, serializers.Serializer):
