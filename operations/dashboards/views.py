@@ -12,27 +12,10 @@ from almelo_sociaal.accounts.permissions import RoleRequiredMixin
 from almelo_sociaal.accounts.roles import Role
 from almelo_sociaal.core.exports import csv_writer
 
-from . import selectors
+from . import presenters, selectors
 from .forms import DashboardFilterForm
 
-CSV_COLUMNS = {
-    "caseload": (
-        "trend",
-        [
-            ("date", "maand"),
-            ("active", "lopend"),
-            ("target", "doelstelling"),
-            ("instroom", "instroom"),
-            ("uitstroom", "uitstroom"),
-        ],
-    ),
-    "groepen": ("groups", [("group", "participatiegroep"), ("n", "lopende dossiers")]),
-    "werkvoorraad": ("work", [("kind", "soort"), ("n", "open")]),
-    "tegenprestatie": (
-        "tegenprestatie",
-        [("month", "maand"), ("placements", "actieve plaatsingen"), ("hours", "uren")],
-    ),
-}
+CSV_COLUMNS = presenters.CSV_COLUMNS
 
 
 def csv_response(filename: str, header: list[str], rows: list[list]) -> HttpResponse:
@@ -66,29 +49,12 @@ class CoordinatorDashboardView(RoleRequiredMixin, TemplateView):
         )
         dashboard = selectors.coordinator_dashboard(flt)
         export = request.GET.get("csv")
-        if export in CSV_COLUMNS:
-            key, columns = CSV_COLUMNS[export]
-            rows = [
-                [row[c] if not isinstance(row[c], date) else row[c].strftime("%Y-%m") for c, _ in columns]
-                for row in dashboard[key]
-            ]
-            team = flt.wijkteam.code if flt.wijkteam else "gemeente"
-            return csv_response(
-                f"{export}-{team}-{flt.start:%Y%m}-{flt.end:%Y%m}.csv", [h for _, h in columns], rows
-            )
+        if export in presenters.CSV_COLUMNS:
+            header, rows = presenters.csv_table(dashboard, export)
+            filename = presenters.csv_filename(export, wijkteam=flt.wijkteam, start=flt.start, end=flt.end)
+            return csv_response(filename, header, rows)
         context = self.get_context_data(form=form, flt=flt, **dashboard)
-        context["chart_data"] = {
-            "labels": [r["date"].strftime("%Y-%m") for r in dashboard["trend"]],
-            "active": [r["active"] for r in dashboard["trend"]],
-            "target": [r["target"] for r in dashboard["trend"]],
-            "instroom": [r["instroom"] for r in dashboard["trend"]],
-            "uitstroom": [r["uitstroom"] for r in dashboard["trend"]],
-            "groupLabels": [r["group"] for r in dashboard["groups"]],
-            "groups": [r["n"] for r in dashboard["groups"]],
-            "tpLabels": [r["month"].strftime("%Y-%m") for r in dashboard["tegenprestatie"]],
-            "tpHours": [float(r["hours"] or 0) for r in dashboard["tegenprestatie"]],
-            "tpPlacements": [r["placements"] for r in dashboard["tegenprestatie"]],
-        }
+        context["chart_data"] = presenters.chart_data(dashboard)
         return self.render_to_response(context)
 
 
