@@ -12,8 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from almelo_sociaal.core.admin import ReadOnlyAdmin
 from almelo_sociaal.core.rules import RuleViolation
 
-from .apps import CLIENT_PERSONAL_FIELDS
-from .models import Aanvraag, Client, Contact, Uitkeringsdossier, Wijkteam
+from .models import CLIENT_PERSONAL_FIELDS, Aanvraag, Client, Contact, Uitkeringsdossier, Wijkteam
 from .rules import normalise_bsn
 
 SEARCH_SESSION_KEY = "admin_client_search"

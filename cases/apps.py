@@ -1,20 +1,5 @@
 from django.apps import AppConfig
 
-# A client's personal data in a plain row (``values()``): identity, contact and payment details.
-CLIENT_PERSONAL_FIELDS = (
-    "bsn",
-    "voornamen",
-    "tussenvoegsel",
-    "achternaam",
-    "geboortedatum",
-    "straat",
-    "huisnummer",
-    "postcode",
-    "telefoon",
-    "email",
-    "iban",
-)
-
 
 class CasesConfig(AppConfig):
     name = "cases"
@@ -34,7 +19,7 @@ class CasesConfig(AppConfig):
         retention_rules.register(retention.retention_rules)
 
         register_with_history(
-            models.Client, object_type="cliënt", client="pk", personal_fields=CLIENT_PERSONAL_FIELDS
+            models.Client, object_type="cliënt", client="pk", personal_fields=models.CLIENT_PERSONAL_FIELDS
         )
         register_with_history(models.Aanvraag, object_type="aanvraag")
         register_with_history(models.Uitkeringsdossier, object_type="uitkeringsdossier")

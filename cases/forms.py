@@ -2,8 +2,16 @@ from django import forms
 
 from almelo_sociaal.core.forms import MoneyField
 
-from .models import Aanvraag, Client, Contact, Leefgebied, Regeling, Uitkeringsdossier, Wijkteam
-from .services import CLIENT_FIELDS
+from .models import (
+    CLIENT_FIELDS,
+    Aanvraag,
+    Client,
+    Contact,
+    Leefgebied,
+    Regeling,
+    Uitkeringsdossier,
+    Wijkteam,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

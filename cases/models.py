@@ -99,6 +99,29 @@ class Regeling(models.TextChoices):
 
 
 # Regelingen paid from the BUIG (TOZO had separate funding): the caseload of the BUIG counts these.
+#: A client's fields that staff write (register, change); the BSN is written once, at registration.
+CLIENT_FIELDS = (
+    "voornamen",
+    "tussenvoegsel",
+    "achternaam",
+    "geboortedatum",
+    "straat",
+    "huisnummer",
+    "postcode",
+    "woonplaats",
+    "telefoon",
+    "email",
+    "iban",
+    "leefvorm",
+    "taaleis",
+)
+#: Which of them, with the BSN, are personal data in a plain row (``values()``): identity, contact and payment
+#: details (the read log registers them; the admin does not filter on them).
+CLIENT_PERSONAL_FIELDS = (
+    "bsn",
+    *(f for f in CLIENT_FIELDS if f not in ("woonplaats", "leefvorm", "taaleis")),
+)
+
 BUIG_REGELINGEN = (Regeling.BIJSTAND, Regeling.IOAW, Regeling.IOAZ, Regeling.BBZ)
 
 

@@ -15,22 +15,15 @@ from almelo_sociaal.core.rules import RuleViolation, money, rule_errors
 
 from . import rules, selectors
 from .events import record_client_event
-from .models import Aanvraag, Client, ClientEvent, Contact, LeefgebiedScore, Uitkeringsdossier, Wijkteam
-
-CLIENT_FIELDS = (
-    "voornamen",
-    "tussenvoegsel",
-    "achternaam",
-    "geboortedatum",
-    "straat",
-    "huisnummer",
-    "postcode",
-    "woonplaats",
-    "telefoon",
-    "email",
-    "iban",
-    "leefvorm",
-    "taaleis",
+from .models import (
+    CLIENT_FIELDS,
+    Aanvraag,
+    Client,
+    ClientEvent,
+    Contact,
+    LeefgebiedScore,
+    Uitkeringsdossier,
+    Wijkteam,
 )
 
 

@@ -7,9 +7,8 @@ from rest_framework.exceptions import ErrorDetail
 from almelo_sociaal.accounts.permissions import scope_allows
 from almelo_sociaal.accounts.scopes import BSN
 
-from ..models import Aanvraag, Client, LeefgebiedScore, Uitkeringsdossier, Wijkteam
+from ..models import CLIENT_FIELDS, Aanvraag, Client, LeefgebiedScore, Uitkeringsdossier, Wijkteam
 from ..rules import mask_bsn
-from ..services import CLIENT_FIELDS
 
 NOT_WRITABLE = "Dit veld kan hier niet worden gewijzigd."
 
