@@ -268,11 +268,11 @@ class _ClientMaker:
             voornamen=rng.choice(FIRST),
             tussenvoegsel=tussen,
             achternaam=achter,
-            geboortedatum=_rand_date(rng, date(1958, 1, 1), date(2003, 12, 31)),
-            straat=rng.choice(WIJKTEAMS[team_index][3]),
-            huisnummer=str(rng.randint(1, 180)),
+            birth_date=_rand_date(rng, date(1958, 1, 1), date(2003, 12, 31)),
+            street=rng.choice(WIJKTEAMS[team_index][3]),
+            house_number=str(rng.randint(1, 180)),
             postcode=f"{WIJKTEAMS[team_index][2]}{rng.choice('ABCDEGHJKL')}{rng.choice('ABCDEGHJKLMNPRSTVWXZ')}",
-            telefoon=f"06{rng.randint(10_000_000, 99_999_999)}",
+            phone=f"06{rng.randint(10_000_000, 99_999_999)}",
             leefvorm=leefvorm,
             taaleis=_weighted(
                 rng, [("voldaan", 70), ("traject", 12), ("niet_beoordeeld", 15), ("vrijgesteld", 3)]

@@ -34,7 +34,7 @@ class ClientForm(forms.ModelForm):
     class Meta:
         model = Client
         fields = ["bsn", *CLIENT_FIELDS, "wijkteam", "coach"]
-        widgets = {"geboortedatum": DATE}
+        widgets = {"birth_date": DATE}
         field_classes = {"coach": CoachChoiceField}
 
     def __init__(self, *args, wijkteams=None, coaches=None, **kwargs):

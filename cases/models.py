@@ -33,12 +33,12 @@ class Client(models.Model):
     voornamen = models.CharField("voornamen", max_length=100)
     tussenvoegsel = models.CharField("tussenvoegsel", max_length=20, blank=True)
     achternaam = models.CharField("achternaam", max_length=100)
-    geboortedatum = models.DateField("geboortedatum")
-    straat = models.CharField("straat", max_length=100)
-    huisnummer = models.CharField("huisnummer", max_length=12)
+    birth_date = models.DateField("geboortedatum")
+    street = models.CharField("straat", max_length=100)
+    house_number = models.CharField("huisnummer", max_length=12)
     postcode = models.CharField("postcode", max_length=6, help_text="Bijvoorbeeld 7607AB")
-    woonplaats = models.CharField("woonplaats", max_length=60, default="Almelo")
-    telefoon = models.CharField("telefoon", max_length=20, blank=True)
+    city = models.CharField("woonplaats", max_length=60, default="Almelo")
+    phone = models.CharField("telefoon", max_length=20, blank=True)
     email = models.EmailField("e-mail", blank=True)
     iban = models.CharField("IBAN", max_length=34, blank=True)
     leefvorm = models.CharField("leefvorm", max_length=20, choices=Leefvorm.choices)
@@ -104,12 +104,12 @@ CLIENT_FIELDS = (
     "voornamen",
     "tussenvoegsel",
     "achternaam",
-    "geboortedatum",
-    "straat",
-    "huisnummer",
+    "birth_date",
+    "street",
+    "house_number",
     "postcode",
-    "woonplaats",
-    "telefoon",
+    "city",
+    "phone",
     "email",
     "iban",
     "leefvorm",
@@ -119,7 +119,7 @@ CLIENT_FIELDS = (
 #: details (the read log registers them; the admin does not filter on them).
 CLIENT_PERSONAL_FIELDS = (
     "bsn",
-    *(f for f in CLIENT_FIELDS if f not in ("woonplaats", "leefvorm", "taaleis")),
+    *(f for f in CLIENT_FIELDS if f not in ("city", "leefvorm", "taaleis")),
 )
 
 BUIG_REGELINGEN = (Regeling.BIJSTAND, Regeling.IOAW, Regeling.IOAZ, Regeling.BBZ)

@@ -32,7 +32,7 @@ def _validated_identity(
     bsn: str | None = None,
     postcode: str | None = None,
     iban: str | None = None,
-    geboortedatum: date | None = None,
+    birth_date: date | None = None,
 ) -> dict:
     """Normalise identifiers; collect all violations so the form shows every field error at once."""
     errors: dict[str, list[ValidationError]] = {}
@@ -49,8 +49,8 @@ def _validated_identity(
             out[field] = fn(value)
         except RuleViolation as v:
             errors.setdefault(field, []).append(ValidationError(v.message, code=v.code))
-    if geboortedatum is not None and geboortedatum > timezone.localdate():
-        errors.setdefault("geboortedatum", []).append(
+    if birth_date is not None and birth_date > timezone.localdate():
+        errors.setdefault("birth_date", []).append(
             ValidationError("De geboortedatum ligt in de toekomst.", code="geboortedatum_toekomst")
         )
     if errors:
@@ -83,21 +83,21 @@ def register_client(
     bsn: str,
     voornamen: str,
     achternaam: str,
-    geboortedatum: date,
-    straat: str,
-    huisnummer: str,
+    birth_date: date,
+    street: str,
+    house_number: str,
     postcode: str,
     leefvorm: str,
     wijkteam: Wijkteam,
     tussenvoegsel: str = "",
-    woonplaats: str = "Almelo",
-    telefoon: str = "",
+    city: str = "Almelo",
+    phone: str = "",
     email: str = "",
     iban: str = "",
     taaleis: str = "niet_beoordeeld",
     coach=None,
 ) -> Client:
-    ids = _validated_identity(bsn=bsn, postcode=postcode, iban=iban, geboortedatum=geboortedatum)
+    ids = _validated_identity(bsn=bsn, postcode=postcode, iban=iban, birth_date=birth_date)
     validate_coach(coach=coach, wijkteam=wijkteam)
     if Client.objects.filter(bsn=ids["bsn"]).exists():
         raise DUPLICATE_BSN
@@ -106,12 +106,12 @@ def register_client(
         voornamen=voornamen.strip(),
         tussenvoegsel=tussenvoegsel.strip(),
         achternaam=achternaam.strip(),
-        geboortedatum=geboortedatum,
-        straat=straat.strip(),
-        huisnummer=huisnummer.strip(),
+        birth_date=birth_date,
+        street=street.strip(),
+        house_number=house_number.strip(),
         postcode=ids["postcode"],
-        woonplaats=woonplaats.strip() or "Almelo",
-        telefoon=telefoon.strip(),
+        city=city.strip() or "Almelo",
+        phone=phone.strip(),
         email=email.strip(),
         iban=ids["iban"],
         leefvorm=leefvorm,
@@ -160,7 +160,7 @@ def update_client(*, actor, client: Client, **changes) -> Client:
     if unknown:
         raise ValueError(f"Onbekende velden: {sorted(unknown)}")
     ids = _validated_identity(
-        postcode=changes.get("postcode"), iban=changes.get("iban"), geboortedatum=changes.get("geboortedatum")
+        postcode=changes.get("postcode"), iban=changes.get("iban"), birth_date=changes.get("birth_date")
     )
     if "coach" in changes and changes["coach"] != client.coach:
         validate_coach(coach=changes["coach"], wijkteam=client.wijkteam)

@@ -391,7 +391,7 @@ def _trajectories(rng, client, profile, assignment, today, lks_values) -> list[T
         running = tuple(t.instrument for t in out if t.end is None or t.end >= start)
         facts = rules.DeploymentFacts(
             group=assignment.group,
-            age=rules.age_on(client.geboortedatum, start),
+            age=rules.age_on(client.birth_date, start),
             start=start,
             end=end,
             hours_per_week=hours,

@@ -243,7 +243,7 @@ def deploy_instrument(
     profile = selectors.latest_profile(client.pk)
     facts = rules.DeploymentFacts(
         group=group,
-        age=rules.age_on(client.geboortedatum, start),
+        age=rules.age_on(client.birth_date, start),
         start=start,
         end=end,
         hours_per_week=hours,

@@ -52,11 +52,11 @@ class ClientFactory(factory.django.DjangoModelFactory):
     bsn = factory.Sequence(_valid_bsn)
     voornamen = factory.Iterator(["Jan", "Fatma", "Piet", "Ayse", "Sanne"])
     achternaam = factory.Sequence(lambda n: f"Achternaam{n:05d}")
-    geboortedatum = date(1985, 5, 17)
-    straat = "Grotestraat"
-    huisnummer = "12"
+    birth_date = date(1985, 5, 17)
+    street = "Grotestraat"
+    house_number = "12"
     postcode = "7607AB"
-    woonplaats = "Almelo"
+    city = "Almelo"
     leefvorm = "alleenstaand"
     wijkteam = factory.SubFactory(WijkteamFactory)
 

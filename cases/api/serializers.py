@@ -36,13 +36,38 @@ class WritableFieldsOnly:
         return super().to_internal_value(data)
 
 
+# The API's JSON names of the client's fields whose model names were made English (docs/DEVELOPING.md, glossary).
+# The JSON contract keeps its names; each is read from and written to its model field (``source``).
+CLIENT_API_NAMES = {
+    "birth_date": "geboortedatum",
+    "street": "straat",
+    "house_number": "huisnummer",
+    "city": "woonplaats",
+    "phone": "telefoon",
+}
+CLIENT_API_FIELDS = tuple(CLIENT_API_NAMES.get(name, name) for name in CLIENT_FIELDS)
+_CLIENT_MODEL_NAMES = {api: model for model, api in CLIENT_API_NAMES.items()}
+
+
+class ClientApiNames:
+    """A client ModelSerializer whose ``Meta.fields`` use the API's names: each is built from its model field
+    (type, title, length, required: as before) with ``source`` set to the model's name."""
+
+    def build_field(self, field_name, info, model_class, nested_depth):
+        model_name = _CLIENT_MODEL_NAMES.get(field_name)
+        if model_name is None:
+            return super().build_field(field_name, info, model_class, nested_depth)
+        field_class, kwargs = super().build_field(model_name, info, model_class, nested_depth)
+        return field_class, {**kwargs, "source": model_name}
+
+
 class WijkteamSerializer(serializers.ModelSerializer):
     class Meta:
         model = Wijkteam
         fields = ["id", "code", "name"]
 
 
-class ClientListSerializer(serializers.ModelSerializer):
+class ClientListSerializer(ClientApiNames, serializers.ModelSerializer):
     """List view: BSN masked (not needed to pick a client)."""
 
     # The declared fields are the contract (and the OpenAPI schema). The list reads plain rows
@@ -60,7 +85,7 @@ class ClientListSerializer(serializers.ModelSerializer):
         "voornamen",
         "tussenvoegsel",
         "achternaam",
-        "geboortedatum",
+        "birth_date",
         "postcode",
         "coach_id",
         "wijkteam__code",
@@ -83,7 +108,7 @@ class ClientListSerializer(serializers.ModelSerializer):
     def to_representation(self, row):
         if not isinstance(row, dict):  # a model instance (not the list's path)
             return super().to_representation(row)
-        born = row["geboortedatum"]
+        born = row["birth_date"]
         return {
             "id": row["id"],
             "bsn_masked": mask_bsn(row["bsn"]),
@@ -97,7 +122,7 @@ class ClientListSerializer(serializers.ModelSerializer):
         }
 
 
-class ClientSerializer(WritableFieldsOnly, serializers.ModelSerializer):
+class ClientSerializer(WritableFieldsOnly, ClientApiNames, serializers.ModelSerializer):
     """Detail and registration. Identifiers and the coach are validated by the service (same rules and messages as
     the UI): the coach must be an active werkcoach of the wijkteam."""
 
@@ -113,7 +138,7 @@ class ClientSerializer(WritableFieldsOnly, serializers.ModelSerializer):
 
     class Meta:
         model = Client
-        fields = ["id", "bsn", *CLIENT_FIELDS, "wijkteam", "coach", "created_at", "updated_at"]
+        fields = ["id", "bsn", *CLIENT_API_FIELDS, "wijkteam", "coach", "created_at", "updated_at"]
         read_only_fields = ["id", "created_at", "updated_at"]
 
     def to_representation(self, instance):

@@ -79,9 +79,9 @@ def test_registration_refuses_a_coach_of_another_wijkteam(make_user, wijkteam, o
             bsn="123456782",
             voornamen="Jaap",
             achternaam="Jansen",
-            geboortedatum=date(1990, 3, 1),
-            straat="Grotestraat",
-            huisnummer="1",
+            birth_date=date(1990, 3, 1),
+            street="Grotestraat",
+            house_number="1",
             postcode="7607AB",
             leefvorm="alleenstaand",
             wijkteam=wijkteam,
@@ -252,7 +252,7 @@ def test_edit_form_refuses_a_coach_of_another_wijkteam(client, make_user, coach,
     elsewhere = make_user(R.COACH, wijkteam=other_wijkteam)
     client.force_login(coach)
     data = {f: getattr(subject, f) for f in services.CLIENT_FIELDS}
-    data.update(geboortedatum=subject.geboortedatum.isoformat(), coach=elsewhere.pk)
+    data.update(birth_date=subject.birth_date.isoformat(), coach=elsewhere.pk)
     response = client.post(reverse("cases:client-edit", args=[subject.pk]), data)
     assert response.status_code == 400
     subject.refresh_from_db()
@@ -308,7 +308,7 @@ def test_admin_cannot_give_a_client_a_coach_of_another_wijkteam(
     data = {f: getattr(subject, f) for f in services.CLIENT_FIELDS}
     data.update(
         bsn=subject.bsn,
-        geboortedatum=subject.geboortedatum.isoformat(),
+        birth_date=subject.birth_date.isoformat(),
         wijkteam=subject.wijkteam_id,
         coach=elsewhere.pk,
     )
@@ -346,11 +346,11 @@ def test_registration_form_shows_the_dutch_error_for_a_coach_of_another_wijkteam
             "bsn": "123456782",
             "voornamen": "Jaap",
             "achternaam": "Jansen",
-            "geboortedatum": "1990-03-01",
-            "straat": "Grotestraat",
-            "huisnummer": "1",
+            "birth_date": "1990-03-01",
+            "street": "Grotestraat",
+            "house_number": "1",
             "postcode": "7607 AB",
-            "woonplaats": "Almelo",
+            "city": "Almelo",
             "leefvorm": "alleenstaand",
             "taaleis": "niet_beoordeeld",
             "wijkteam": wijkteam.pk,

@@ -20,9 +20,9 @@ def _register(actor, wijkteam, **overrides):
         bsn="123456782",
         voornamen="Jaap",
         achternaam="Jansen",
-        geboortedatum=date(1990, 3, 1),
-        straat="Grotestraat",
-        huisnummer="1",
+        birth_date=date(1990, 3, 1),
+        street="Grotestraat",
+        house_number="1",
         postcode="7607 ab",
         leefvorm="alleenstaand",
         wijkteam=wijkteam,
@@ -59,11 +59,11 @@ def test_all_identifier_errors_are_reported_together(make_user, wijkteam):
 def test_update_records_before_and_after(make_user, wijkteam):
     coach = make_user(Role.COACH, wijkteam=wijkteam)
     client = _register(make_user(Role.INTAKER), wijkteam)
-    services.update_client(actor=coach, client=client, straat="Marktstraat", postcode="7607 CD")
+    services.update_client(actor=coach, client=client, street="Marktstraat", postcode="7607 CD")
     latest = client.history.first()
     diff = latest.diff_against(latest.prev_record)
     changed = {c.field: (c.old, c.new) for c in diff.changes}
-    assert changed["straat"] == ("Grotestraat", "Marktstraat")
+    assert changed["street"] == ("Grotestraat", "Marktstraat")
     assert changed["postcode"] == ("7607AB", "7607CD")
     assert latest.history_user == coach
 

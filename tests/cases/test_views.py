@@ -95,14 +95,14 @@ def _client_form(wijkteam, **overrides) -> dict:
         "bsn": "123456782",
         "voornamen": "Jaap",
         "achternaam": "Jansen",
-        "geboortedatum": "1990-01-01",
-        "straat": "Grotestraat",
-        "huisnummer": "1",
+        "birth_date": "1990-01-01",
+        "street": "Grotestraat",
+        "house_number": "1",
         "postcode": "7607AB",
         "leefvorm": "alleenstaand",
         "taaleis": "niet_beoordeeld",
         "wijkteam": wijkteam.pk,
-        "woonplaats": "Almelo",
+        "city": "Almelo",
     }
     data.update(overrides)
     return data
@@ -117,7 +117,7 @@ def test_intake_form_shows_dutch_errors_and_stores_nothing(client, make_user, wi
             bsn="123456781",
             voornamen="<script>alert(1)</script>",
             achternaam="",
-            geboortedatum="2999-01-01",
+            birth_date="2999-01-01",
             postcode="abc",
         ),
     )

@@ -22,7 +22,7 @@ def caseload(make_user, wijkteam):
     coach = make_user(Role.COACH, wijkteam=wijkteam, password=None)
     make_user(Role.BEHEER, password=None)
     for i in range(60):
-        client = ClientFactory(wijkteam=wijkteam, coach=coach, geboortedatum=date(1960 + i % 40, 3, 1))
+        client = ClientFactory(wijkteam=wijkteam, coach=coach, birth_date=date(1960 + i % 40, 3, 1))
         DossierFactory(client=client, startdatum=date(2018 + i % 9, 1 + i % 12, 1))
     for i in range(5):  # left the bijstand for (temporary) work recently: prevention candidates
         client = ClientFactory(wijkteam=wijkteam, coach=coach)

@@ -291,7 +291,7 @@ def test_instrument_outside_the_group_refused(coach, in_group):
 
 
 def test_participatieplaats_under_27_refused(coach, in_group, wijkteam):
-    client = in_group(3, client=ClientFactory(wijkteam=wijkteam, geboortedatum=date(2000, 1, 1)))
+    client = in_group(3, client=ClientFactory(wijkteam=wijkteam, birth_date=date(2000, 1, 1)))
     with pytest.raises(ValidationError) as caught:
         deploy(coach, client, instrument="participatieplaats")
     assert error_of(caught, "instrument") == (
@@ -301,7 +301,7 @@ def test_participatieplaats_under_27_refused(coach, in_group, wijkteam):
 
 
 def test_participatieplaats_at_27(coach, in_group, wijkteam):
-    client = in_group(3, client=ClientFactory(wijkteam=wijkteam, geboortedatum=date(1999, 2, 2)))
+    client = in_group(3, client=ClientFactory(wijkteam=wijkteam, birth_date=date(1999, 2, 2)))
     assert deploy(coach, client, instrument="participatieplaats").instrument == "participatieplaats"
 
 

@@ -30,12 +30,12 @@ def client_data(team, **overrides):
         "voornamen": "Anna",
         "tussenvoegsel": "",
         "achternaam": "de Vries",
-        "geboortedatum": "1990-01-01",
-        "straat": "Grotestraat",
-        "huisnummer": "1",
+        "birth_date": "1990-01-01",
+        "street": "Grotestraat",
+        "house_number": "1",
         "postcode": "7607AB",
-        "woonplaats": "Almelo",
-        "telefoon": "",
+        "city": "Almelo",
+        "phone": "",
         "email": "",
         "iban": "",
         "leefvorm": "alleenstaand",
@@ -60,9 +60,9 @@ CLIENT_CASES = [
     ("bsn fails the elfproef", {"bsn": "123456789"}, "BSN"),
     ("bsn with letters", {"bsn": "12345678a"}, "BSN"),
     ("name too long", {"achternaam": "x" * 101}, TOO_LONG),
-    ("impossible date", {"geboortedatum": "1990-02-30"}, BAD_DATE),
-    ("date as text", {"geboortedatum": "gisteren"}, BAD_DATE),
-    ("birth in the future", {"geboortedatum": "2999-01-01"}, "toekomst"),
+    ("impossible date", {"birth_date": "1990-02-30"}, BAD_DATE),
+    ("date as text", {"birth_date": "gisteren"}, BAD_DATE),
+    ("birth in the future", {"birth_date": "2999-01-01"}, "toekomst"),
     ("bad postcode", {"postcode": "ABCDEF"}, "postcode"),
     ("bad iban", {"iban": "NL00BANK0123456789"}, "IBAN"),
     ("bad email", {"email": "geen-mail"}, "e-mailadres"),
@@ -99,7 +99,7 @@ def test_html_in_client_fields_is_escaped_everywhere(client, make_user, wijkteam
     response = client.post(
         reverse("cases:client-create"),
         client_data(
-            wijkteam, achternaam=SCRIPT[:100], straat="<b>vet</b>", voornamen='"><svg onload=alert(1)>'
+            wijkteam, achternaam=SCRIPT[:100], street="<b>vet</b>", voornamen='"><svg onload=alert(1)>'
         ),
     )
     assert response.status_code == 302
