@@ -202,6 +202,9 @@ class AanvraagSerializer(WritableFieldsOnly, serializers.ModelSerializer):
     concept_besluit = serializers.ChoiceField(
         choices=Aanvraag.Besluit.choices, allow_blank=True, read_only=True
     )
+    concept_voorliggend_afweging = serializers.ChoiceField(
+        choices=Aanvraag.VoorliggendAfweging.choices, allow_blank=True, read_only=True
+    )
     vorig_concept = serializers.DictField(
         read_only=True,
         allow_null=True,
