@@ -145,12 +145,7 @@ class Aanvraag(models.Model):
     A decision is drafted by the consulent (``concept_*``) and takes effect only when a toetser approves it.
     """
 
-    class Status(models.TextChoices):
-        GEMELD = "gemeld", "Gemeld"
-        IN_BEHANDELING = "in_behandeling", "In behandeling"
-        TOEGEKEND = "toegekend", "Toegekend"
-        AFGEWEZEN = "afgewezen", "Afgewezen"
-        INGETROKKEN = "ingetrokken", "Ingetrokken"
+    Status = rules.AanvraagStatus
 
     class Besluit(models.TextChoices):
         TOEKENNEN = "toekennen", "Toekennen"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.db.models import TextChoices
 from stdnum import iban as stdnum_iban
 from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength, ValidationError
 from stdnum.nl import bsn as stdnum_bsn
@@ -97,20 +98,24 @@ def check_move(*, current_wijkteam_id: int, target_wijkteam_id: int, reden: str)
 
 # --- aanvraag ---------------------------------------------------------------------------------------
 
+
+class AanvraagStatus(TextChoices):
+    """The states of an aanvraag: the one home of their values and labels (``Aanvraag.Status`` is this class)."""
+
+    GEMELD = "gemeld", "Gemeld"
+    IN_BEHANDELING = "in_behandeling", "In behandeling"
+    TOEGEKEND = "toegekend", "Toegekend"
+    AFGEWEZEN = "afgewezen", "Afgewezen"
+    INGETROKKEN = "ingetrokken", "Ingetrokken"
+
+
 GEMELD, IN_BEHANDELING, TOEGEKEND, AFGEWEZEN, INGETROKKEN = (
-    "gemeld",
-    "in_behandeling",
-    "toegekend",
-    "afgewezen",
-    "ingetrokken",
+    AanvraagStatus.GEMELD.value,
+    AanvraagStatus.IN_BEHANDELING.value,
+    AanvraagStatus.TOEGEKEND.value,
+    AanvraagStatus.AFGEWEZEN.value,
+    AanvraagStatus.INGETROKKEN.value,
 )
-STATUS_LABELS = {
-    GEMELD: "gemeld",
-    IN_BEHANDELING: "in behandeling",
-    TOEGEKEND: "toegekend",
-    AFGEWEZEN: "afgewezen",
-    INGETROKKEN: "ingetrokken",
-}
 ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
     GEMELD: frozenset({IN_BEHANDELING, INGETROKKEN}),
     IN_BEHANDELING: frozenset({TOEGEKEND, AFGEWEZEN, INGETROKKEN}),
@@ -120,11 +125,15 @@ ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
+def _status_label(value: str) -> str:
+    return AanvraagStatus(value).label.lower()
+
+
 def check_transition(current: str, target: str) -> None:
     if target not in ALLOWED_TRANSITIONS.get(current, frozenset()):
         raise RuleViolation(
             "overgang_niet_toegestaan",
-            f"Een aanvraag met status '{STATUS_LABELS[current]}' kan niet naar '{STATUS_LABELS[target]}'.",
+            f"Een aanvraag met status '{_status_label(current)}' kan niet naar '{_status_label(target)}'.",
             "status",
         )
 
