@@ -10,7 +10,7 @@ from rest_framework.test import APIClient
 
 from almelo_sociaal.accounts import scopes
 from almelo_sociaal.accounts.roles import Role
-from cases.srt.models import SrtInvestigation, SrtSignal
+from srt.models import SrtInvestigation, SrtSignal
 
 from ..factories import ClientFactory
 from .factories import InvestigationFactory, SignalFactory
@@ -235,7 +235,7 @@ def test_a_token_that_reports_signals_reads_no_investigation(make_user, api_clie
 
 @pytest.mark.parametrize("role", [r for r in Role if r not in (R.SRT, R.API_CLIENT)])
 def test_querysets_are_empty_for_other_roles_in_sql(make_user, world, role):
-    from cases.srt import selectors
+    from srt import selectors
 
     user = make_user(role)
     assert not selectors.investigations_visible_to(user).exists()
@@ -299,7 +299,7 @@ def test_coach_of_another_wijkteam_learns_nothing(client, make_user, wijkteam, o
 def test_non_srt_user_cannot_be_assigned(make_user, world):
     from django.core.exceptions import ValidationError
 
-    from cases.srt import services
+    from srt import services
 
     with pytest.raises(ValidationError) as excinfo:
         services.assign_investigators(

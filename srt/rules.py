@@ -92,7 +92,7 @@ class TerugvorderingGrond(models.TextChoices):
 
 @dataclass(frozen=True)
 class SrtParameters:
-    """The effective-dated amounts for one reference date (see ``cases/srt/parameters.py``)."""
+    """The effective-dated amounts for one reference date (see ``srt/parameters.py``)."""
 
     pct_opzet: Decimal
     pct_grove_schuld: Decimal
