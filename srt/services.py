@@ -15,10 +15,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from almelo_sociaal.accounts.roles import Role, has_role
 from almelo_sociaal.core.rules import format_euro, rule_errors
 
-from . import rules, selectors
+from . import access, rules, selectors
 from .models import SrtAssignment, SrtDocument, SrtInvestigation, SrtNote, SrtSignal
 from .rules import InvestigationStatus, OtherResult, Outcome, SignalStatus
 
@@ -114,7 +113,7 @@ def discard_signal(*, actor, signal: SrtSignal, reason: str) -> SrtSignal:
 
 def _check_investigators(users: Iterable) -> list:
     users = list(users)
-    not_srt = [u for u in users if not has_role(u, Role.SRT)]
+    not_srt = [u for u in users if not access.is_investigator(u)]
     if not_srt:
         names = ", ".join(str(u) for u in not_srt)
         raise ValidationError(

@@ -12,14 +12,14 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from almelo_sociaal.accounts.permissions import RoleRequiredMixin
-from almelo_sociaal.accounts.roles import Role, has_role
 from almelo_sociaal.audit.models import AccessLog
 from almelo_sociaal.audit.services import log_access
 from almelo_sociaal.core.forms import apply_errors
 from almelo_sociaal.core.rules import RuleViolation
 from almelo_sociaal.core.views import ServiceFormView
 
-from . import exports, selectors, services
+from . import access, exports, selectors, services
+from .access import ASSIGN_ROLES, CONTENT_ROLES, MARKER_ROLES, REPORT_ROLES
 from .forms import (
     AssignForm,
     ClientLookupForm,
@@ -34,7 +34,6 @@ from .forms import (
     TriageForm,
 )
 from .rules import InvestigationStatus
-from .selectors import ASSIGN_ROLES, CONTENT_ROLES, REPORT_ROLES
 
 # --- Signals ---
 
@@ -363,7 +362,7 @@ class AssignView(RoleRequiredMixin, ServiceFormView):
 
     def succeeded(self, form, result):
         messages.success(self.request, f"De onderzoekers van {self.investigation.reference} zijn bijgewerkt.")
-        if has_role(self.request.user, Role.SRT):
+        if access.is_investigator(self.request.user):
             return redirect("srt:investigation-detail", pk=self.kwargs["pk"])
         return redirect("srt:assignments")
 
@@ -425,7 +424,7 @@ class ReportExportView(RoleRequiredMixin, View):
 class ClientMarkerView(RoleRequiredMixin, View):
     """htmx partial for the client page: whether an open investigation exists (policy-dependent)."""
 
-    roles = (Role.SRT, Role.COACH)
+    roles = MARKER_ROLES
 
     def get(self, request, client_id):
         from cases.selectors import clients_visible_to
@@ -433,7 +432,7 @@ class ClientMarkerView(RoleRequiredMixin, View):
         client = get_object_or_404(clients_visible_to(request.user), pk=client_id)
         marker = selectors.investigation_marker_for(request.user, client)
         investigations = []
-        if has_role(request.user, Role.SRT):
+        if access.is_investigator(request.user):
             investigations = list(
                 selectors.investigations_visible_to(request.user).filter(client=client)[:20]
             )

@@ -13,13 +13,20 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from almelo_sociaal.accounts import scopes
-from almelo_sociaal.accounts.roles import Role
 from cases.selectors import clients_visible_to
 
 from .. import selectors, services
+from ..access import (
+    API_ROLES,
+    ASSIGN_ROLES,
+    INVESTIGATION_READ_SCOPES,
+    INVESTIGATION_WRITE_SCOPES,
+    SIGNAL_READ_SCOPES,
+    SIGNAL_TRIAGE_SCOPES,
+    SIGNAL_WRITE_SCOPES,
+    SRT_ONLY,
+)
 from ..rules import TRIAGE_OPEN
-from ..selectors import API_ROLES, ASSIGN_ROLES
 from .filters import InvestigationFilter, SignalFilter
 from .serializers import (
     AssignSerializer,
@@ -34,8 +41,6 @@ from .serializers import (
     TriageSerializer,
 )
 
-SRT_ONLY = (Role.SRT,)
-
 
 class SignalViewSet(
     mixins.ListModelMixin,
@@ -49,9 +54,9 @@ class SignalViewSet(
     roles = API_ROLES
     write_roles = API_ROLES
     action_roles = {"triage": SRT_ONLY}
-    read_scopes = (scopes.SRT_SIGNAAL_LEZEN,)
-    write_scopes = (scopes.SRT_SIGNAAL_MELDEN,)
-    action_scopes = {"triage": (scopes.SRT_SIGNAAL_BEOORDELEN,)}
+    read_scopes = SIGNAL_READ_SCOPES
+    write_scopes = SIGNAL_WRITE_SCOPES
+    action_scopes = {"triage": SIGNAL_TRIAGE_SCOPES}
     serializer_class = SignalSerializer
     filterset_class = SignalFilter
 
@@ -90,8 +95,8 @@ class InvestigationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, vie
     roles = API_ROLES
     write_roles = SRT_ONLY
     action_roles = {"assign": ASSIGN_ROLES}
-    read_scopes = (scopes.SRT_ONDERZOEK_LEZEN,)
-    write_scopes = (scopes.SRT_ONDERZOEK_SCHRIJVEN,)
+    read_scopes = INVESTIGATION_READ_SCOPES
+    write_scopes = INVESTIGATION_WRITE_SCOPES
     filterset_class = InvestigationFilter
 
     def get_queryset(self):
