@@ -10,6 +10,7 @@ the "D" series exists); bulk inserts; it never changes the clients, dossiers or 
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -20,6 +21,7 @@ from django.utils import timezone
 from almelo_sociaal.accounts.roles import Role
 from almelo_sociaal.core.rules import money
 from almelo_sociaal.parameters.services import ensure_default_parameters
+from cases.models import Aanvraag, Client, Uitkeringsdossier
 
 from . import rules, selectors
 from .models import SrtAssignment, SrtDocument, SrtInvestigation, SrtNote, SrtSignal
@@ -81,11 +83,11 @@ def _source_list(rng: random.Random, n: int) -> list[str]:
 
 
 def load(*, stdout) -> None:
+    """One function per entity: the plan of the investigations, their signals, the investigations, the
+    running ones, and their file (assignments, findings, documents)."""
     if SrtInvestigation.objects.filter(reference__contains=DEMO_MARKER).exists():
         stdout.write("SRT: demo-onderzoeken bestaan al; overgeslagen.")
         return
-    from cases.models import Aanvraag, Client, Uitkeringsdossier
-
     if not Client.objects.exists():
         stdout.write("SRT: geen cliënten; laad eerst de demo van cases.")
         return
@@ -93,11 +95,19 @@ def load(*, stdout) -> None:
     investigators = list(get_user_model().objects.filter(groups__name=Role.SRT).order_by("id"))
     author = investigators[0] if investigators else None
     with transaction.atomic():
-        _load(stdout, investigators, author, Client, Uitkeringsdossier, Aanvraag)
+        _load(stdout, investigators, author)
 
 
-def _load(stdout, investigators, author, Client, Uitkeringsdossier, Aanvraag) -> None:  # noqa: N803
-    rng = random.Random(2020)
+@dataclass
+class _Sources:
+    """The cases demo's records the SRT demo links to (never changed)."""
+
+    dossiers: list
+    aanvragen: list
+    client_ids: list[int]
+
+
+def _sources() -> _Sources | None:
     dossiers = list(Uitkeringsdossier.objects.order_by("id").only("id", "client_id")[: N_ENDED + N_OTHER])
     aanvragen = list(
         Aanvraag.objects.order_by("-status", "id")
@@ -112,26 +122,41 @@ def _load(stdout, investigators, author, Client, Uitkeringsdossier, Aanvraag) ->
         )
     client_ids = list(Client.objects.order_by("id").values_list("id", flat=True)[:400])
     if len(dossiers) < N_ENDED or len(aanvragen) < N_REJECTED:
+        return None
+    return _Sources(dossiers, aanvragen, client_ids)
+
+
+def _load(stdout, investigators, author) -> None:
+    rng = random.Random(2020)
+    src = _sources()
+    if src is None:
         stdout.write("SRT: te weinig dossiers of aanvragen in de demo; SRT-demo overgeslagen.")
         return
-
-    # The outcomes of the period, in a fixed order; dates spread over the twelve months.
-    plan: list[tuple[str, str]] = [(Outcome.UITKERING_BEEINDIGD, "")] * N_ENDED
-    plan += [(Outcome.AANVRAAG_AFGEWEZEN, "")] * N_REJECTED
-    for other, count in OTHER_SPLIT.items():
-        plan += [(Outcome.ANDER_RESULTAAT, str(other))] * count
-    rng.shuffle(plan)
-    sources = _source_list(rng, len(plan))
-    monthly = iter(_monthly_benefits(rng, N_ENDED + N_REJECTED))
-    recoveries = _recoveries(rng, N_ENDED + OTHER_SPLIT[OtherResult.BOETE] + N_RECOVERY_FROM_MAATREGEL)
-    recovery_iter = iter(recoveries)
-    maatregel_recoveries = N_RECOVERY_FROM_MAATREGEL
-    ended_dossiers = iter(dossiers[:N_ENDED])
-    other_dossiers = iter(dossiers[N_ENDED:])
-    rejected = iter(aanvragen[:N_REJECTED])
     params = selectors.srt_parameters(PERIOD_END)
+    earlier_rows, recidivists = _plan_earlier(src)
+    rows, sources = _plan_period(rng=rng, src=src, recidivists=recidivists, params=params)
+    today = timezone.localdate()
+    signals = _save_signals(rng=rng, rows=earlier_rows + rows, author=author)
+    discarded = _save_discarded_signals(rng=rng, src=src, sources=sources, author=author)
+    fresh = _save_new_signals(src=src, sources=sources, today=today, author=author)
+    investigations = _save_closed_investigations(
+        rows=earlier_rows + rows, signals=signals, params=params, author=author
+    )
+    running, running_signals = _save_running_investigations(
+        src=src, sources=sources, today=today, author=author
+    )
+    investigations += running
+    _save_assignments(investigations, investigators)
+    _save_notes_and_documents(investigations, author)
+    stdout.write(
+        f"SRT: {len(investigations)} onderzoeken ({len(rows)} afgerond nov 2019 – okt 2020), "
+        f"{len(signals) + len(discarded) + len(fresh) + len(running_signals)} signalen."
+    )
 
-    # Earlier investigations (2016–2018) with a boete: these clients are recidivists in the period.
+
+def _plan_earlier(src: _Sources) -> tuple[list[dict], list[int]]:
+    """Earlier investigations (2016–2018) with a boete: these clients are recidivists in the period."""
+    dossiers = src.dossiers
     recidivists: list[int] = []
     earlier_rows = []
     for k in range(10):
@@ -158,7 +183,25 @@ def _load(stdout, investigators, author, Client, Uitkeringsdossier, Aanvraag) ->
                 geschonden=True,
             )
         )
+    return earlier_rows, recidivists
 
+
+def _plan_period(*, rng, src: _Sources, recidivists, params) -> tuple[list[dict], list[str]]:
+    """The outcomes of the period, in a fixed order; dates spread over the twelve months."""
+    dossiers, client_ids = src.dossiers, src.client_ids
+    plan: list[tuple[str, str]] = [(Outcome.UITKERING_BEEINDIGD, "")] * N_ENDED
+    plan += [(Outcome.AANVRAAG_AFGEWEZEN, "")] * N_REJECTED
+    for other, count in OTHER_SPLIT.items():
+        plan += [(Outcome.ANDER_RESULTAAT, str(other))] * count
+    rng.shuffle(plan)
+    sources = _source_list(rng, len(plan))
+    monthly = iter(_monthly_benefits(rng, N_ENDED + N_REJECTED))
+    recoveries = _recoveries(rng, N_ENDED + OTHER_SPLIT[OtherResult.BOETE] + N_RECOVERY_FROM_MAATREGEL)
+    recovery_iter = iter(recoveries)
+    maatregel_recoveries = N_RECOVERY_FROM_MAATREGEL
+    ended_dossiers = iter(dossiers[:N_ENDED])
+    other_dossiers = iter(dossiers[N_ENDED:])
+    rejected = iter(src.aanvragen[:N_REJECTED])
     rows = []
     boete_recidive = iter(recidivists)
     for i, ((outcome, other), source) in enumerate(zip(plan, sources, strict=True)):
@@ -224,10 +267,13 @@ def _load(stdout, investigators, author, Client, Uitkeringsdossier, Aanvraag) ->
                 proposal=proposal,
             )
         rows.append(row)
+    return rows, sources
 
-    # Signals for every investigation, plus discarded and new ones.
+
+def _save_signals(*, rng, rows: list[dict], author) -> list[SrtSignal]:
+    """A signal for every closed investigation."""
     signals = []
-    for row in earlier_rows + rows:
+    for row in rows:
         signals.append(
             SrtSignal(
                 client_id=row["client_id"],
@@ -243,6 +289,11 @@ def _load(stdout, investigators, author, Client, Uitkeringsdossier, Aanvraag) ->
                 created_by=author,
             )
         )
+    return SrtSignal.objects.bulk_create(signals)
+
+
+def _save_discarded_signals(*, rng, src: _Sources, sources, author) -> list[SrtSignal]:
+    client_ids = src.client_ids
     discarded = []
     for k in range(58):
         received = PERIOD_START + timedelta(days=rng.randint(0, 360))
@@ -260,7 +311,12 @@ def _load(stdout, investigators, author, Client, Uitkeringsdossier, Aanvraag) ->
                 created_by=author,
             )
         )
-    today = timezone.localdate()
+    return SrtSignal.objects.bulk_create(discarded)
+
+
+def _save_new_signals(*, src: _Sources, sources, today: date, author) -> list[SrtSignal]:
+    """Signals still to triage, received in the last weeks."""
+    client_ids = src.client_ids
     fresh = []
     for k in range(6):
         source = sources[-k - 1]
@@ -274,10 +330,12 @@ def _load(stdout, investigators, author, Client, Uitkeringsdossier, Aanvraag) ->
                 created_by=author,
             )
         )
-    SrtSignal.objects.bulk_create(signals + discarded + fresh)
+    return SrtSignal.objects.bulk_create(fresh)
 
+
+def _save_closed_investigations(*, rows: list[dict], signals, params, author) -> list[SrtInvestigation]:
     investigations = []
-    for n, (row, signal) in enumerate(zip(earlier_rows + rows, signals, strict=True), start=1):
+    for n, (row, signal) in enumerate(zip(rows, signals, strict=True), start=1):
         proposal = row.get("proposal")
         savings = rules.bespaarde_uitkering(
             outcome=row["outcome"], monthly_benefit=row["monthly"], months=params.savings_months
@@ -325,7 +383,13 @@ def _load(stdout, investigators, author, Client, Uitkeringsdossier, Aanvraag) ->
                 outcome_recorded_by=author,
             )
         )
-    # A few running investigations (opened recently).
+    return SrtInvestigation.objects.bulk_create(investigations)
+
+
+def _save_running_investigations(*, src: _Sources, sources, today: date, author):
+    """A few running investigations (opened recently)."""
+    client_ids = src.client_ids
+    running = []
     running_signals = []
     for k in range(5):
         source = sources[k + 10]
@@ -343,7 +407,7 @@ def _load(stdout, investigators, author, Client, Uitkeringsdossier, Aanvraag) ->
         )
     SrtSignal.objects.bulk_create(running_signals)
     for k, signal in enumerate(running_signals):
-        investigations.append(
+        running.append(
             SrtInvestigation(
                 reference=f"SRT-{(signal.received_on + timedelta(days=1)).year}{DEMO_MARKER}{900 + k}",
                 signal=signal,
@@ -354,14 +418,23 @@ def _load(stdout, investigators, author, Client, Uitkeringsdossier, Aanvraag) ->
                 started_on=signal.received_on + timedelta(days=3) if k < 3 else None,
             )
         )
-    SrtInvestigation.objects.bulk_create(investigations)
+    return SrtInvestigation.objects.bulk_create(running), running_signals
 
-    assignments, notes, documents = [], [], []
+
+def _save_assignments(investigations, investigators) -> None:
+    if investigators:
+        SrtAssignment.objects.bulk_create(
+            SrtAssignment(investigation=inv, user=investigators[n % len(investigators)])
+            for n, inv in enumerate(investigations)
+        )
+
+
+def _save_notes_and_documents(investigations, author) -> None:
+    """The file of each investigation: opening, a finding, the outcome and its report, on their own dates."""
+    if author is None:
+        return
+    notes, documents = [], []
     for n, inv in enumerate(investigations):
-        if investigators:
-            assignments.append(SrtAssignment(investigation=inv, user=investigators[n % len(investigators)]))
-        if author is None:
-            continue
         notes.append(
             SrtNote(
                 investigation=inv,
@@ -394,7 +467,6 @@ def _load(stdout, investigators, author, Client, Uitkeringsdossier, Aanvraag) ->
                     added_by=author,
                 )
             )
-    SrtAssignment.objects.bulk_create(assignments)
     SrtNote.objects.bulk_create(notes)
     SrtDocument.objects.bulk_create(documents)
     # auto_now_add stamped today's time; give the history its own dates (opening, work, closing).
@@ -410,10 +482,6 @@ def _load(stdout, investigators, author, Client, Uitkeringsdossier, Aanvraag) ->
         document.added_at = _at(document.document_date, 15)
     SrtNote.objects.bulk_update(notes, ["at"], batch_size=500)
     SrtDocument.objects.bulk_update(documents, ["added_at"], batch_size=500)
-    stdout.write(
-        f"SRT: {len(investigations)} onderzoeken ({len(rows)} afgerond nov 2019 – okt 2020), "
-        f"{len(signals) + len(discarded) + len(fresh) + len(running_signals)} signalen."
-    )
 
 
 def _at(day: date, hour: int):
