@@ -162,6 +162,11 @@ class SrtInvestigation(models.Model):
     recidive = models.BooleanField("recidive", default=False)
     waarschuwing = models.BooleanField("schriftelijke waarschuwing gegeven", default=False)
     aangifte = models.BooleanField("aangifte bij het OM", default=False)
+    aangifte_reden = models.TextField(
+        "reden keuze aangifte of boete",
+        blank=True,
+        help_text="Verplicht wanneer van het uitgangspunt wordt afgeweken: aangifte vanaf de drempel, anders een boete",
+    )
     maandbedrag_uitkering = models.DecimalField("maandbedrag uitkering", null=True, blank=True, **MONEY)
     bespaarde_uitkering = models.DecimalField("bespaarde uitkering", default=0, **MONEY)
     outcome_recorded_by = models.ForeignKey(

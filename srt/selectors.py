@@ -140,7 +140,12 @@ def recidive_for(investigation: SrtInvestigation, on: date, params: rules.SrtPar
 
 
 def boete_proposal_for(
-    investigation: SrtInvestigation, *, benadelingsbedrag: Decimal, culpability: str, on: date
+    investigation: SrtInvestigation,
+    *,
+    benadelingsbedrag: Decimal,
+    culpability: str,
+    on: date,
+    aangifte: bool | None = None,
 ) -> rules.BoeteProposal:
     params = srt_parameters(on)
     return rules.propose_boete(
@@ -148,6 +153,7 @@ def boete_proposal_for(
         culpability=culpability,
         recidive=recidive_for(investigation, on, params),
         params=params,
+        aangifte=aangifte,
     )
 
 

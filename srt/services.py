@@ -302,10 +302,14 @@ def record_outcome(
     boete: Decimal | None = None,
     boete_reden: str = "",
     maandbedrag_uitkering: Decimal | None = None,
+    aangifte: bool | None = None,
+    aangifte_reden: str = "",
 ) -> SrtInvestigation:
     """in onderzoek → afgerond, with the outcome, the money and the derived figures (savings, duration).
 
     ``boete=None`` takes the proposal; another amount needs ``boete_reden`` and stays within the maximum.
+    ``aangifte``: the route (una via) — aangifte bij het OM (no boete for the same fact) or a bestuurlijke
+    boete; None follows the threshold, the other route needs ``aangifte_reden``.
     """
     investigation = _locked(investigation)
     _check(
@@ -327,10 +331,14 @@ def record_outcome(
         culpability=culpability,
         recidive=finding,
         params=params,
+        aangifte=aangifte,
     )
     if boete is None:
         boete = proposal.amount
         boete_reden = ""
+    aangifte_reden = _check(
+        rules.check_route, proposal=proposal, reason=aangifte_reden, boete=boete, other_result=other_result
+    )
     boete = _check(rules.check_boete_adjustment, proposal=proposal, amount=boete, reason=boete_reden)
     _check(
         rules.check_outcome,
@@ -378,7 +386,8 @@ def record_outcome(
     investigation.waarschuwing = other_result == OtherResult.WAARSCHUWING or (
         proposal.advice == rules.BoeteAdvice.WAARSCHUWING and boete == 0
     )
-    investigation.aangifte = proposal.aangifte
+    investigation.aangifte = proposal.route_aangifte
+    investigation.aangifte_reden = aangifte_reden
     investigation.maandbedrag_uitkering = (
         savings.monthly_benefit if savings.applies else maandbedrag_uitkering
     )
@@ -392,6 +401,9 @@ def record_outcome(
         label += f" ({investigation.get_other_result_display()})"
     lines = [f"Afgerond: {label}."]
     lines.extend(proposal.explanation)
+    if aangifte_reden:
+        route = "aangifte bij het OM" if proposal.route_aangifte else "bestuurlijke boete"
+        lines.append(f"Gekozen: {route}; reden: {aangifte_reden}")
     if boete != proposal.amount:
         lines.append(f"Opgelegde boete {format_euro(boete)}; reden afwijking: {investigation.boete_reden}")
     lines.append(f"Terugvordering {format_euro(terug.amount)} — {terug.explanation}")

@@ -32,6 +32,7 @@ from .forms import (
     SignalFilterForm,
     SignalForm,
     TriageForm,
+    route_value,
 )
 from .rules import InvestigationStatus
 
@@ -300,6 +301,7 @@ def _proposal_from(investigation, data):
             benadelingsbedrag=form.cleaned_data["benadelingsbedrag"],
             culpability=form.cleaned_data["culpability"],
             on=form.cleaned_data["closed_on"] or timezone.localdate(),
+            aangifte=route_value(form.cleaned_data["aangifte"]),
         )
     except RuleViolation:
         return None

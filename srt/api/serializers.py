@@ -128,6 +128,7 @@ class InvestigationSerializer(serializers.ModelSerializer):
             "recidive",
             "waarschuwing",
             "aangifte",
+            "aangifte_reden",
             "maandbedrag_uitkering",
             "bespaarde_uitkering",
         ]
@@ -171,3 +172,10 @@ class OutcomeSerializer(WritableFieldsOnly, serializers.Serializer):
     boete = money_field(required=False, allow_null=True, default=None)
     boete_reden = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
     maandbedrag_uitkering = money_field(required=False, allow_null=True, default=None)
+    aangifte = serializers.BooleanField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Aangifte bij het OM (geen boete voor hetzelfde feit) of niet; leeg: volgens de aangiftedrempel.",
+    )
+    aangifte_reden = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")

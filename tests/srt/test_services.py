@@ -179,7 +179,14 @@ def test_recidive_from_earlier_investigation_raises_boete(srt):
 
 
 def test_large_benadeling_is_flagged_for_aangifte(srt):
-    investigation = outcome(srt, running(), benadelingsbedrag=D("50000.00"), terugvordering=D("50000.00"))
+    # una via (issue 17 item 8): with aangifte the other result cannot be a bestuurlijke boete
+    investigation = outcome(
+        srt,
+        running(),
+        other_result="maatregel",
+        benadelingsbedrag=D("50000.00"),
+        terugvordering=D("50000.00"),
+    )
     assert investigation.aangifte is True
 
 
