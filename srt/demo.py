@@ -51,7 +51,6 @@ RISK_PROFILES = [
 ]
 MEAN_MONTHLY = Decimal("1171.88")
 RECOVERY_TOTAL = Decimal("412650.00")
-DEMO_MARKER = "-D"
 
 
 def _monthly_benefits(rng: random.Random, n: int) -> list[Decimal]:
@@ -85,7 +84,7 @@ def _source_list(rng: random.Random, n: int) -> list[str]:
 def load(*, stdout) -> None:
     """One function per entity: the plan of the investigations, their signals, the investigations, the
     running ones, and their file (assignments, findings, documents)."""
-    if SrtInvestigation.objects.filter(reference__contains=DEMO_MARKER).exists():
+    if SrtInvestigation.objects.exists():
         stdout.write("SRT: demo-onderzoeken bestaan al; overgeslagen.")
         return
     if not Client.objects.exists():
@@ -146,6 +145,7 @@ def _load(stdout, investigators, author) -> None:
         src=src, sources=sources, today=today, author=author
     )
     investigations += running
+    _number(investigations)
     _save_assignments(investigations, investigators)
     _save_notes_and_documents(investigations, author)
     stdout.write(
@@ -342,7 +342,7 @@ def _save_closed_investigations(*, rows: list[dict], signals, params, author) ->
         )
         investigations.append(
             SrtInvestigation(
-                reference=f"SRT-{row['opened'].year}{DEMO_MARKER}{n:03d}",
+                reference=f"tmp-demo-{n}",
                 signal=signal,
                 client_id=row["client_id"],
                 dossier_id=row["dossier_id"],
@@ -409,7 +409,7 @@ def _save_running_investigations(*, src: _Sources, sources, today: date, author)
     for k, signal in enumerate(running_signals):
         running.append(
             SrtInvestigation(
-                reference=f"SRT-{(signal.received_on + timedelta(days=1)).year}{DEMO_MARKER}{900 + k}",
+                reference=f"tmp-demo-running-{k}",
                 signal=signal,
                 client_id=signal.client_id,
                 source=signal.source,
@@ -419,6 +419,15 @@ def _save_running_investigations(*, src: _Sources, sources, today: date, author)
             )
         )
     return SrtInvestigation.objects.bulk_create(running), running_signals
+
+
+def _number(investigations) -> None:
+    """The case numbers, in the one format the service gives (year opened, number)."""
+    for investigation in investigations:
+        investigation.reference = rules.investigation_reference(
+            opened_on=investigation.opened_on, number=investigation.pk
+        )
+    SrtInvestigation.objects.bulk_update(investigations, ["reference"], batch_size=500)
 
 
 def _save_assignments(investigations, investigators) -> None:

@@ -5,6 +5,7 @@ the API returns the code in ``code``, so a code never changes its meaning and is
 """
 
 ERROR_CODES: dict[str, str] = {
+    "aanvraag_andere_client": "De gekoppelde aanvraag hoort niet bij de cliënt van het signaal of onderzoek.",
     "aanvraag_verplicht": "Een aanvraag kan alleen afgewezen zijn als het onderzoek aan een aanvraag is gekoppeld.",
     "afgerond_voor_start": "Een onderzoek kan niet eerder afgerond zijn dan het is gestart.",
     "ander_resultaat_niet_van_toepassing": "Een ander resultaat hoort alleen bij de uitkomst 'Ander resultaat'.",
@@ -16,8 +17,12 @@ ERROR_CODES: dict[str, str] = {
     "boete_niet_mogelijk": "Bij dit andere resultaat hoort geen boete.",
     "boete_ontbreekt": "Vul het bedrag van de opgelegde boete in.",
     "boete_zonder_verwijtbaarheid": "Zonder verwijtbaarheid kan geen boete worden opgelegd.",
+    "dossier_andere_client": "Het gekoppelde dossier hoort niet bij de cliënt van het signaal of onderzoek.",
     "dossier_verplicht": "Een uitkering kan alleen beëindigd zijn als het onderzoek aan een uitkeringsdossier is gekoppeld.",
+    "koppeling_ontbreekt": "Kies een uitkeringsdossier of een aanvraag om te koppelen.",
     "maandbedrag_verplicht": "Vul het maandbedrag van de uitkering in om de besparing te berekenen.",
+    "onderzoek_afgerond": "Een afgerond onderzoek kan niet meer aan een dossier of aanvraag worden gekoppeld.",
+    "onderzoeker_verplicht": "Een onderzoek heeft ten minste één onderzoeker.",
     "ongeldige_beoordeling": "Kies verwerpen of een onderzoek openen.",
     "ongeldige_statusovergang": "Deze statusovergang van een onderzoek is niet toegestaan.",
     "reden_afwijking_boete": "Een boete die afwijkt van het voorstel heeft een reden nodig.",

@@ -95,6 +95,20 @@ class AssignForm(forms.Form):
         self.fields["investigators"].queryset = investigators
 
 
+class LinkForm(forms.Form):
+    """Link an investigation to the client's uitkeringsdossier and/or aanvraag."""
+
+    dossier = forms.ModelChoiceField(label="Uitkeringsdossier", queryset=None, required=False)
+    aanvraag = forms.ModelChoiceField(label="Aanvraag", queryset=None, required=False)
+
+    def __init__(self, *args, client, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dossier"].queryset = client.dossiers.all()
+        self.fields["aanvraag"].queryset = client.aanvragen.all()
+        self.fields["dossier"].empty_label = "— ongewijzigd —"
+        self.fields["aanvraag"].empty_label = "— ongewijzigd —"
+
+
 class NoteForm(forms.Form):
     text = forms.CharField(
         label="Nieuwe bevinding", max_length=10000, widget=forms.Textarea(attrs={"rows": 3})

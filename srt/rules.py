@@ -10,12 +10,15 @@
   discretionary; may be waived for urgent reasons (with the reason recorded).
 - ``check_investigation_transition`` / ``check_signal_triage`` / ``check_outcome``: the state machines and
   the consistency of an outcome.
+- ``check_investigators`` (at least one), ``check_links`` (the dossier/aanvraag is the client's, linked while
+  the investigation runs) and ``investigation_reference`` (the one case-number format).
 
 Every refusal is a ``RuleViolation`` with a stable code, a Dutch message and the field it is about.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -570,6 +573,47 @@ def check_outcome(
         )
     if other_result == OtherResult.BOETE and boete <= 0:
         raise RuleViolation("boete_ontbreekt", "Vul het bedrag van de opgelegde boete in.", "boete")
+
+
+# --- Case number, investigators and links ---
+
+#: the one case-number format: SRT-<year opened>-<number, at least 5 digits>
+REFERENCE_PATTERN = re.compile(r"SRT-(\d{4})-(\d{5,})")
+
+
+def investigation_reference(*, opened_on: date, number: int) -> str:
+    """The case number of an investigation: ``SRT-2026-00042`` (year it was opened, its number)."""
+    return f"SRT-{opened_on.year}-{number:05d}"
+
+
+def check_investigators(*, count: int) -> None:
+    """An investigation always has at least one investigator (opening it, and every later assignment)."""
+    if count < 1:
+        raise RuleViolation("onderzoeker_verplicht", "Wijs ten minste één onderzoeker toe.", "investigators")
+
+
+def check_links(
+    *,
+    client_id: int,
+    dossier_client_id: int | None = None,
+    aanvraag_client_id: int | None = None,
+) -> None:
+    """A linked dossier or aanvraag is one of the client's own."""
+    if dossier_client_id is not None and dossier_client_id != client_id:
+        raise RuleViolation("dossier_andere_client", "Dit dossier hoort niet bij deze cliënt.", "dossier")
+    if aanvraag_client_id is not None and aanvraag_client_id != client_id:
+        raise RuleViolation("aanvraag_andere_client", "Deze aanvraag hoort niet bij deze cliënt.", "aanvraag")
+
+
+def check_can_link(*, status: str, has_dossier: bool, has_aanvraag: bool) -> None:
+    """Linking an investigation to a dossier or aanvraag: one of them chosen, while it is not closed."""
+    field = "dossier" if has_dossier or not has_aanvraag else "aanvraag"
+    if not (has_dossier or has_aanvraag):
+        raise RuleViolation(
+            "koppeling_ontbreekt", "Kies een uitkeringsdossier of een aanvraag om te koppelen.", field
+        )
+    if status == InvestigationStatus.AFGEROND:
+        raise RuleViolation("onderzoek_afgerond", "Het onderzoek is afgerond; koppelen kan niet meer.", field)
 
 
 def duration_days(*, opened_on: date, closed_on: date) -> int:

@@ -39,24 +39,12 @@ def _not_in_future(day: date, field: str, label: str) -> None:
 
 
 def _check_links(client, dossier, aanvraag) -> None:
-    if dossier is not None and dossier.client_id != client.pk:
-        raise ValidationError(
-            {
-                "dossier": [
-                    ValidationError("Dit dossier hoort niet bij deze cliënt.", code="dossier_andere_client")
-                ]
-            }
-        )
-    if aanvraag is not None and aanvraag.client_id != client.pk:
-        raise ValidationError(
-            {
-                "aanvraag": [
-                    ValidationError(
-                        "Deze aanvraag hoort niet bij deze cliënt.", code="aanvraag_andere_client"
-                    )
-                ]
-            }
-        )
+    _check(
+        rules.check_links,
+        client_id=client.pk,
+        dossier_client_id=dossier.client_id if dossier is not None else None,
+        aanvraag_client_id=aanvraag.client_id if aanvraag is not None else None,
+    )
 
 
 # --- Signals ---
@@ -113,6 +101,7 @@ def discard_signal(*, actor, signal: SrtSignal, reason: str) -> SrtSignal:
 
 def _check_investigators(users: Iterable) -> list:
     users = list(users)
+    _check(rules.check_investigators, count=len(users))
     not_srt = [u for u in users if not access.is_investigator(u)]
     if not_srt:
         names = ", ".join(str(u) for u in not_srt)
@@ -130,9 +119,10 @@ def _check_investigators(users: Iterable) -> list:
 
 @transaction.atomic
 def open_investigation(
-    *, actor, signal: SrtSignal, investigators: Iterable = (), opened_on: date | None = None
+    *, actor, signal: SrtSignal, investigators: Iterable | None = None, opened_on: date | None = None
 ) -> SrtInvestigation:
-    """Triage a signal into an investigation (status gemeld), with the assigned investigators."""
+    """Triage a signal into an investigation (status gemeld), with the assigned investigators (at least one;
+    ``None``: the one who opens it)."""
     signal = _locked_signal(signal)
     _check(rules.check_signal_triage, current=signal.status, target=SignalStatus.IN_ONDERZOEK)
     opened_on = opened_on or timezone.localdate()
@@ -145,7 +135,7 @@ def open_investigation(
                 ]
             }
         )
-    investigators = _check_investigators(investigators)
+    investigators = _check_investigators([actor] if investigators is None else investigators)
     investigation = SrtInvestigation.objects.create(
         reference=f"tmp-{uuid.uuid4().hex[:16]}",
         signal=signal,
@@ -155,7 +145,7 @@ def open_investigation(
         source=signal.source,
         opened_on=opened_on,
     )
-    investigation.reference = f"SRT-{opened_on.year}-{investigation.pk:05d}"
+    investigation.reference = rules.investigation_reference(opened_on=opened_on, number=investigation.pk)
     investigation.save(update_fields=["reference"])
     signal.status = SignalStatus.IN_ONDERZOEK
     signal.triaged_by = actor
@@ -165,8 +155,7 @@ def open_investigation(
         [SrtAssignment(investigation=investigation, user=u, assigned_by=actor) for u in investigators]
     )
     text = f"Onderzoek geopend uit signaal ({signal.get_source_display()} van {signal.received_on:%d-%m-%Y})."
-    if investigators:
-        text += " Onderzoekers: " + ", ".join(str(u) for u in investigators) + "."
+    text += " Onderzoekers: " + ", ".join(str(u) for u in investigators) + "."
     _note(investigation, SrtNote.Kind.STATUS, text, actor)
     return investigation
 
@@ -197,6 +186,32 @@ def assign_investigators(
     )
     names = ", ".join(sorted(str(u) for u in wanted.values())) or "niemand"
     _note(investigation, SrtNote.Kind.TOEWIJZING, f"Onderzoekers: {names}.", actor)
+    return investigation
+
+
+@transaction.atomic
+def link_investigation(
+    *, actor, investigation: SrtInvestigation, dossier=None, aanvraag=None
+) -> SrtInvestigation:
+    """Link a running investigation to the client's uitkeringsdossier and/or aanvraag (what the outcome
+    "uitkering beëindigd" or "aanvraag afgewezen" is about)."""
+    investigation = _locked(investigation)
+    _check(
+        rules.check_can_link,
+        status=investigation.status,
+        has_dossier=dossier is not None,
+        has_aanvraag=aanvraag is not None,
+    )
+    _check_links(investigation.client, dossier, aanvraag)
+    linked = []
+    if dossier is not None:
+        investigation.dossier = dossier
+        linked.append(f"uitkeringsdossier {dossier}")
+    if aanvraag is not None:
+        investigation.aanvraag = aanvraag
+        linked.append(str(aanvraag).lower())
+    investigation.save(update_fields=["dossier", "aanvraag", "updated_at"])
+    _note(investigation, SrtNote.Kind.BEVINDING, "Gekoppeld aan " + " en ".join(linked) + ".", actor)
     return investigation
 
 

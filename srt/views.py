@@ -25,6 +25,7 @@ from .forms import (
     ClientLookupForm,
     DocumentForm,
     InvestigationFilterForm,
+    LinkForm,
     NoteForm,
     OutcomeForm,
     ProposalInputForm,
@@ -178,6 +179,7 @@ def _detail_context(request, investigation, **extra) -> dict:
         recidive=recidive,
         savings=savings,
         note_form=NoteForm(),
+        link_form=None if investigation.is_closed else LinkForm(client=investigation.client),
         document_form=DocumentForm(initial={"document_date": today}),
         can_start=investigation.status == InvestigationStatus.GEMELD,
         can_close=investigation.status == InvestigationStatus.IN_ONDERZOEK,
@@ -203,6 +205,9 @@ class InvestigationActionView(RoleRequiredMixin, View):
     form_class = None
     form_context_name = ""
 
+    def form_kwargs(self, investigation) -> dict:
+        return {}
+
     def get(self, request, pk):
         return redirect("srt:investigation-detail", pk=pk)
 
@@ -211,7 +216,7 @@ class InvestigationActionView(RoleRequiredMixin, View):
 
     def post(self, request, pk):
         investigation = selectors.get_investigation_for(request.user, pk)
-        form = self.form_class(request.POST) if self.form_class else None
+        form = self.form_class(request.POST, **self.form_kwargs(investigation)) if self.form_class else None
         if form is None or form.is_valid():
             try:
                 message = self.perform(request, investigation, form)
@@ -231,6 +236,20 @@ class InvestigationStartView(InvestigationActionView):
     def perform(self, request, investigation, form):
         services.start_investigation(actor=request.user, investigation=investigation)
         return "Het onderzoek is gestart (status: in onderzoek)."
+
+
+class InvestigationLinkView(InvestigationActionView):
+    """Link the investigation to the client's uitkeringsdossier and/or aanvraag."""
+
+    form_class = LinkForm
+    form_context_name = "link_form"
+
+    def form_kwargs(self, investigation) -> dict:
+        return {"client": investigation.client}
+
+    def perform(self, request, investigation, form):
+        services.link_investigation(actor=request.user, investigation=investigation, **form.cleaned_data)
+        return "Het onderzoek is gekoppeld."
 
 
 class NoteCreateView(InvestigationActionView):

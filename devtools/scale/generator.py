@@ -882,7 +882,7 @@ class Generator:
         rows["investigation"].append(
             (
                 iid,
-                f"SRT-S{iid}",
+                f"SRT-{date.fromordinal(opened).year}-{iid:05d}",  # the one case-number format (srt.rules)
                 sid,
                 cid,
                 dossier_id,

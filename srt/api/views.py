@@ -33,6 +33,7 @@ from .serializers import (
     DocumentSerializer,
     InvestigationDetailSerializer,
     InvestigationSerializer,
+    LinkSerializer,
     NoteSerializer,
     OutcomeSerializer,
     SignalCreateSerializer,
@@ -80,7 +81,7 @@ class SignalViewSet(
         data = serializer.validated_data
         if data["decision"] == TRIAGE_OPEN:
             services.open_investigation(
-                actor=request.user, signal=signal, investigators=data["investigators"]
+                actor=request.user, signal=signal, investigators=data.get("investigators")
             )
         else:
             services.discard_signal(actor=request.user, signal=signal, reason=data["reason"])
@@ -132,6 +133,18 @@ class InvestigationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, vie
         serializer = OutcomeSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.record_outcome(actor=request.user, investigation=investigation, **serializer.validated_data)
+        return Response(self._fresh(request, investigation.pk))
+
+    @extend_schema(request=LinkSerializer, responses={200: InvestigationSerializer})
+    @action(detail=True, methods=["post"], url_path="koppelen")
+    def link(self, request, pk=None):
+        """Link the investigation to the client's uitkeringsdossier and/or aanvraag (while it runs)."""
+        investigation = self.get_object()
+        serializer = LinkSerializer(data=request.data, clients=clients_visible_to(request.user))
+        serializer.is_valid(raise_exception=True)
+        services.link_investigation(
+            actor=request.user, investigation=investigation, **serializer.validated_data
+        )
         return Response(self._fresh(request, investigation.pk))
 
     @extend_schema(request=NoteSerializer, responses={201: NoteSerializer})

@@ -12,7 +12,7 @@ from almelo_sociaal.accounts import scopes
 from almelo_sociaal.accounts.roles import Role
 from srt.models import SrtInvestigation, SrtSignal
 
-from ..factories import ClientFactory
+from ..factories import ClientFactory, UserFactory
 from .factories import InvestigationFactory, SignalFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,6 +33,7 @@ def world(wijkteam):
         "signal": SignalFactory(client=subject),
         "gemeld": InvestigationFactory(client=subject),
         "running": InvestigationFactory(client=subject, running=True),
+        "investigator": UserFactory(roles=[R.SRT]),  # an investigation keeps at least one (issue 17 item 9)
     }
 
 
@@ -164,7 +165,7 @@ ENDPOINTS = {
     "investigations-assign": (
         "post",
         lambda w: f"/api/v1/srt/onderzoeken/{w['gemeld'].pk}/onderzoekers/",
-        lambda w: {"investigators": []},
+        lambda w: {"investigators": [w["investigator"].pk]},
         ASSIGN,
         False,
     ),
