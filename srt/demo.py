@@ -2,8 +2,8 @@
 
 175 investigations closed in the period: 25 uitkering beëindigd, 39 aanvraag afgewezen, 111 ander resultaat;
 "bespaarde uitkering" of 64 benefits × 12 months ≈ € 0.9 M (average monthly benefit € 1,171.88);
-terugvordering on 54 investigations > € 0.4 M. Plus earlier investigations (2016–2018) that make some
-clients recidivists, discarded and new signals, and a few running investigations. Idempotent (skips when
+terugvordering on 54 investigations > € 0.4 M. Plus earlier investigations (2019) that make some
+clients recidivists, closures every month after the period up to today, discarded and new signals, and a few running investigations. Idempotent (skips when
 the "D" series exists); bulk inserts; it never changes the clients, dossiers or aanvragen of the cases demo.
 """
 
@@ -134,12 +134,14 @@ def _load(stdout, investigators, author) -> None:
     params = selectors.srt_parameters(PERIOD_END)
     earlier_rows, recidivists = _plan_earlier(src)
     rows, sources = _plan_period(rng=rng, src=src, recidivists=recidivists, params=params)
+    _only_intended_recidive(rows, earlier_rows, src.client_ids)
     today = timezone.localdate()
-    signals = _save_signals(rng=rng, rows=earlier_rows + rows, author=author)
+    later = _plan_to_today(today=today, src=src, fined=_fined_clients(earlier_rows + rows))
+    signals = _save_signals(rng=rng, rows=earlier_rows + rows + later, author=author)
     discarded = _save_discarded_signals(rng=rng, src=src, sources=sources, author=author)
     fresh = _save_new_signals(src=src, sources=sources, today=today, author=author)
     investigations = _save_closed_investigations(
-        rows=earlier_rows + rows, signals=signals, params=params, author=author
+        rows=earlier_rows + rows + later, signals=signals, params=params, author=author
     )
     running, running_signals = _save_running_investigations(
         src=src, sources=sources, today=today, author=author
@@ -155,14 +157,14 @@ def _load(stdout, investigators, author) -> None:
 
 
 def _plan_earlier(src: _Sources) -> tuple[list[dict], list[int]]:
-    """Earlier investigations (2016–2018) with a boete: these clients are recidivists in the period."""
+    """Earlier investigations (January–September 2019) with a boete: these clients are recidivists in the period."""
     dossiers = src.dossiers
     recidivists: list[int] = []
     earlier_rows = []
     for k in range(10):
         dossier = dossiers[N_ENDED + k] if N_ENDED + k < len(dossiers) else dossiers[k]
         recidivists.append(dossier.client_id)
-        closed = date(2016 + k % 3, 3 + k % 9, 10)
+        closed = date(2019, 1 + k % 9, 10)  # before the period, on dates the SRT parameters have values
         earlier_rows.append(
             dict(
                 client_id=dossier.client_id,
@@ -182,6 +184,12 @@ def _plan_earlier(src: _Sources) -> tuple[list[dict], list[int]]:
                 warning=False,
                 geschonden=True,
             )
+        )
+        earlier_rows[-1]["proposal"] = rules.propose_boete(
+            benadelingsbedrag=Decimal("1800.00"),
+            culpability=Culpability.NORMAAL,
+            recidive=rules.RecidiveFinding(False, False, (), (), 5, 2),
+            params=selectors.srt_parameters(closed),
         )
     return earlier_rows, recidivists
 
@@ -250,12 +258,20 @@ def _plan_period(*, rng, src: _Sources, recidivists, params) -> tuple[list[dict]
             amount = next(recovery_iter)
             culpability = rng.choice([Culpability.OPZET, Culpability.GROVE_SCHULD, Culpability.NORMAAL])
             finding = rules.RecidiveFinding(row["recidive"], False, (), (), 5, 2)
+            # una via: a 'bestuurlijke boete' result above the aangifte threshold took the boete route
+            route_boete = other == OtherResult.BOETE and rules.aangifte_required(
+                benadelingsbedrag=amount, threshold=params.aangifte_threshold
+            )
             proposal = rules.propose_boete(
-                benadelingsbedrag=amount, culpability=culpability, recidive=finding, params=params
+                benadelingsbedrag=amount,
+                culpability=culpability,
+                recidive=finding,
+                params=params,
+                aangifte=False if route_boete else None,
             )
-            boete = (
-                Decimal("0.00") if proposal.aangifte or other == OtherResult.MAATREGEL else proposal.amount
-            )
+            if route_boete:
+                row["aangifte_reden"] = "Het OM heeft de zaak terugverwezen voor bestuurlijke afdoening."
+            boete = Decimal("0.00") if other == OtherResult.MAATREGEL else proposal.amount
             if outcome == Outcome.UITKERING_BEEINDIGD and not proposal.aangifte and rng.random() < 0.4:
                 boete = Decimal("0.00")  # e.g. no boete because of draagkracht; recorded as adjustment
             row.update(
@@ -268,6 +284,76 @@ def _plan_period(*, rng, src: _Sources, recidivists, params) -> tuple[list[dict]
             )
         rows.append(row)
     return rows, sources
+
+
+LATER_OUTCOMES = [
+    (Outcome.ANDER_RESULTAAT, OtherResult.GEEN_OVERTREDING),
+    (Outcome.UITKERING_BEEINDIGD, ""),
+    (Outcome.ANDER_RESULTAAT, OtherResult.MAATREGEL),
+]
+
+
+def _fined_clients(rows: list[dict]) -> set[int]:
+    return {r["client_id"] for r in rows if r["boete"] > 0}
+
+
+def _plan_to_today(*, today: date, src: _Sources, fined: set[int]) -> list[dict]:
+    """After the seed's period: investigations closing every month up to today (three a month), for clients
+    without an earlier boete, so the management pages of today have figures."""
+    clean = [c for c in src.client_ids if c not in fined]
+    dossiers = list(
+        Uitkeringsdossier.objects.exclude(client_id__in=fined).order_by("id").only("id", "client_id")[:120]
+    )
+    if not clean or not dossiers:
+        return []
+    sources = list(SOURCE_WEIGHTS)
+    rows, n = [], 0
+    year, month = PERIOD_END.year, PERIOD_END.month + 1
+    while (year, month) <= (today.year, today.month):
+        for k, (outcome, other) in enumerate(LATER_OUTCOMES):
+            closed = date(year, month, min(3 + k * 9, 28))
+            if (year, month) == (today.year, today.month):
+                closed = date(year, month, max(1, min(closed.day, today.day)))
+            row = dict(
+                source=sources[n % len(sources)],
+                opened=closed - timedelta(days=30 + (n % 7) * 11),
+                closed=closed,
+                outcome=outcome,
+                other=other,
+                culpability=Culpability.GEEN,
+                benadeling=Decimal("0.00"),
+                terugvordering=Decimal("0.00"),
+                boete=Decimal("0.00"),
+                monthly=None,
+                recidive=False,
+                warning=False,
+                geschonden=False,
+                aanvraag_id=None,
+                dossier_id=None,
+                client_id=clean[n % len(clean)],
+            )
+            if outcome == Outcome.UITKERING_BEEINDIGD:
+                dossier = dossiers[n % len(dossiers)]
+                row.update(client_id=dossier.client_id, dossier_id=dossier.id, monthly=MEAN_MONTHLY)
+            rows.append(row)
+            n += 1
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return rows
+
+
+def _only_intended_recidive(rows: list[dict], earlier_rows: list[dict], client_ids: list[int]) -> None:
+    """Recidive is a fact of the client's history (a boete in the 5 years before), not a choice of the demo:
+    an 'ander resultaat' that landed on a client fined before (and is not one of the planned recidivists)
+    moves to a client without an earlier boete, so the stored recidive is what the rules find."""
+    fined = {r["client_id"]: r["closed"] for r in earlier_rows}
+    for row in sorted(rows, key=lambda r: r["closed"]):
+        prior = fined.get(row["client_id"])
+        if prior is not None and prior <= row["closed"] and not row["recidive"]:
+            if row["outcome"] == Outcome.ANDER_RESULTAAT:
+                row["client_id"] = next(c for c in client_ids if c not in fined)
+                row["dossier_id"] = None
+        if row["boete"] > 0:
+            fined.setdefault(row["client_id"], row["closed"])
 
 
 def _save_signals(*, rng, rows: list[dict], author) -> list[SrtSignal]:
@@ -369,15 +455,16 @@ def _save_closed_investigations(*, rows: list[dict], signals, params, author) ->
                 boete_voorstel=proposal.amount if proposal else Decimal("0.00"),
                 boete=row["boete"],
                 boete_reden=(
-                    "Geen boete: aangifte bij het OM."
-                    if proposal and proposal.aangifte
+                    ""
+                    if not proposal or row["boete"] == proposal.amount
+                    else "Maatregel opgelegd in plaats van een boete."
+                    if row["other"] == OtherResult.MAATREGEL
                     else "Beperkte draagkracht; alleen terugvordering."
-                    if proposal and row["boete"] != proposal.amount
-                    else ""
                 ),
                 recidive=row["recidive"],
                 waarschuwing=row["warning"],
-                aangifte=bool(proposal and proposal.aangifte),
+                aangifte=bool(proposal and proposal.route_aangifte),
+                aangifte_reden=row.get("aangifte_reden", ""),
                 maandbedrag_uitkering=row["monthly"],
                 bespaarde_uitkering=savings.amount,
                 outcome_recorded_by=author,
