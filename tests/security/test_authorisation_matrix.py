@@ -148,6 +148,8 @@ UI = {
     "GET srt:investigation-detail": "S",
     "GET srt:investigation-start": "S",
     "POST srt:investigation-start": "S",
+    "GET srt:investigation-link": "S",
+    "POST srt:investigation-link": "S",
     "GET srt:investigation-note": "S",
     "POST srt:investigation-note": "S",
     "GET srt:investigation-document": "S",
