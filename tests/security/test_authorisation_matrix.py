@@ -233,6 +233,7 @@ API = {
     "GET srt-investigation-detail": "SZ",
     "POST srt-investigation-add-document": "S",
     "POST srt-investigation-add-note": "S",
+    "POST srt-investigation-link": "S",
     "POST srt-investigation-assign": "BS",
     "POST srt-investigation-change-status": "S",
     "POST srt-investigation-outcome": "S",
