@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "almelo_sociaal.parameters",
     # domain apps, in dependency order
     "cases",
+    "srt",
     "participation",
     "tegenprestatie",
     "budget",
@@ -78,7 +79,7 @@ if DEBUG or importlib.util.find_spec("numpy") is not None:
     INSTALLED_APPS.append("devtools.scale")
 
 # The domain apps, in dependency order: used for per-app demo data, parameters and API routes.
-DOMAIN_APPS = ["cases", "participation", "tegenprestatie", "budget"]
+DOMAIN_APPS = ["cases", "srt", "participation", "tegenprestatie", "budget"]
 
 MIDDLEWARE = [
     "almelo_sociaal.security.proxy.TrustedProxyMiddleware",  # first: forwarded headers only from our proxy
@@ -257,10 +258,10 @@ SPECTACULAR_SETTINGS = {
         "VoorliggendAfwegingEnum": "cases.models.Aanvraag.VoorliggendAfweging",
         "LeefgebiedEnum": "cases.models.Leefgebied",
         "PlacementStatusEnum": "tegenprestatie.models.Placement.Status",
-        "SignalStatusEnum": "cases.srt.rules.SignalStatus",
-        "InvestigationStatusEnum": "cases.srt.rules.InvestigationStatus",
-        "SignalSourceEnum": "cases.srt.rules.SignalSource",
-        "SrtOutcomeEnum": "cases.srt.rules.Outcome",
+        "SignalStatusEnum": "srt.rules.SignalStatus",
+        "InvestigationStatusEnum": "srt.rules.InvestigationStatus",
+        "SignalSourceEnum": "srt.rules.SignalSource",
+        "SrtOutcomeEnum": "srt.rules.Outcome",
         "TrajectOutcomeEnum": "participation.models.Trajectory.Outcome",
     },
 }

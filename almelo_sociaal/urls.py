@@ -32,7 +32,7 @@ urlpatterns = [
     path("participatie/", include("participation.urls")),
     path("tegenprestatie/", include("tegenprestatie.urls")),
     path("budget/", include("budget.urls")),
-    path("srt/", include("cases.srt.urls")),
+    path("srt/", include("srt.urls")),
     path("beheer/", admin.site.urls),
     path("api/v1/", include("almelo_sociaal.api.urls")),
 ]

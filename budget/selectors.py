@@ -299,9 +299,9 @@ def srt_booked_by_month(budget_year: BudgetYear) -> dict[int, Decimal]:
 
 # ---------------------------------------------------------------- SRT integration
 def default_srt_source() -> Callable[[int], list[tuple[date, Decimal]]] | None:
-    """``cases.srt.selectors.recoveries_by_month``, imported lazily: the SRT module is optional."""
+    """``srt.selectors.recoveries_by_month``, imported lazily: the SRT module is optional."""
     try:
-        module = importlib.import_module("cases.srt.selectors")
+        module = importlib.import_module("srt.selectors")
     except ImportError:
         return None
     return getattr(module, "recoveries_by_month", None)

@@ -25,5 +25,3 @@ class CasesConfig(AppConfig):
         register_with_history(models.Uitkeringsdossier, object_type="uitkeringsdossier")
         register_with_history(models.Contact, object_type="contact")
         register_with_history(models.ClientEvent, object_type="tijdlijn")
-        register_with_history(models.SrtSignal, object_type="srt-signaal")
-        register_with_history(models.SrtInvestigation, object_type="srt-onderzoek")

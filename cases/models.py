@@ -405,7 +405,3 @@ class ClientEvent(models.Model):
         verbose_name_plural = "tijdlijn"
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["client", "-at"], name="event_client_at_idx")]
-
-
-# The SRT sub-domain (need-to-know investigations) keeps its models in cases/srt/models.py.
-from cases.srt.models import *  # noqa: E402,F401,F403

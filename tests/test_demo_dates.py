@@ -15,11 +15,11 @@ from django.db.models import F
 
 from cases import demo as cases_demo
 from cases.models import Aanvraag, Uitkeringsdossier
-from cases.srt import demo as srt_demo
-from cases.srt.models import SrtInvestigation
-from cases.srt.selectors import srt_results
 from participation import demo as participation_demo
 from participation.models import GroupAssignment
+from srt import demo as srt_demo
+from srt.models import SrtInvestigation
+from srt.selectors import srt_results
 from tegenprestatie import demo as tegenprestatie_demo
 from tegenprestatie import rules as tp_rules
 from tegenprestatie.models import HourLog

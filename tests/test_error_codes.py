@@ -12,8 +12,8 @@ import pytest
 
 # app package -> packages inside it that keep their own catalogue
 APPS = {
-    "cases": ("cases.srt",),
-    "cases.srt": (),
+    "cases": ("srt",),
+    "srt": (),
     "participation": (),
     "tegenprestatie": (),
     "budget": (),

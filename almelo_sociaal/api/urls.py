@@ -10,7 +10,7 @@ from almelo_sociaal.core import module_exists
 
 from .views import DocsView, MeView, SchemaView
 
-API_MODULES = [*settings.DOMAIN_APPS, "cases.srt"]
+API_MODULES = settings.DOMAIN_APPS
 
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False

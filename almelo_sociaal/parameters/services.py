@@ -14,7 +14,7 @@ from .models import LegalParameter
 
 def all_default_parameters() -> list[ParameterDefault]:
     defaults = list(CORE_PARAMETERS)
-    for app in [*settings.DOMAIN_APPS, "cases.srt"]:
+    for app in settings.DOMAIN_APPS:
         if module_exists(f"{app}.parameters"):
             defaults.extend(importlib.import_module(f"{app}.parameters").PARAMETERS)
     return defaults

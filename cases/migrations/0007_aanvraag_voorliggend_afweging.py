@@ -7,6 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('cases', '0006_wijkteam_in_accounts'),
+        ('cases', '0006_srt_moves_to_its_own_app'),
     ]
 
     operations = [

@@ -37,13 +37,12 @@ from cases.models import (
     ClientEvent,
     Contact,
     LeefgebiedScore,
-    SrtInvestigation,
-    SrtSignal,
     Uitkeringsdossier,
     Wijkteam,
 )
 from operations.jobs.models import WorkItem
 from participation.models import GroupAssignment
+from srt.models import SrtInvestigation, SrtSignal
 from tegenprestatie.models import Activity, HostOrganisation, HourLog, Placement
 
 from .writer import BulkLoader, TableWriter, is_postgres
@@ -883,7 +882,7 @@ class Generator:
         rows["investigation"].append(
             (
                 iid,
-                f"SRT-S{iid}",
+                f"SRT-{date.fromordinal(opened).year}-{iid:05d}",  # the one case-number format (srt.rules)
                 sid,
                 cid,
                 dossier_id,

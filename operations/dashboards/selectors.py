@@ -10,8 +10,8 @@ from django.db.models import Avg, Count, Max, Subquery, Sum, Window
 from almelo_sociaal.parameters.models import LegalParameter
 from budget.models import BudgetRevision, ForecastRun
 from cases.models import BUIG_REGELINGEN, Wijkteam
-from cases.srt import selectors as srt_selectors
 from operations.jobs.models import WorkItem
+from srt import selectors as srt_selectors
 
 from .models import NO_GROUP, CaseloadSnapshot, CoachLoadSnapshot, Period, TegenprestatieSnapshot
 from .services import next_month

@@ -51,7 +51,7 @@ def seed_revisions(finance):
 
 @pytest.fixture
 def fake_srt():
-    """An SRT source as ``cases.srt.selectors.recoveries_by_month`` provides it (all 12 months)."""
+    """An SRT source as ``srt.selectors.recoveries_by_month`` provides it (all 12 months)."""
     amounts = {1: Decimal("30000.00"), 2: Decimal("45000.50"), 3: Decimal("0")}
 
     def source(year: int):

@@ -184,8 +184,8 @@ def test_the_real_srt_selector_is_used_when_present():
 
     source = default_srt_source()
     if source is None:
-        pytest.skip("cases.srt.selectors.recoveries_by_month is not (yet) available")
-    assert source.__module__ == "cases.srt.selectors"
+        pytest.skip("srt.selectors.recoveries_by_month is not (yet) available")
+    assert source.__module__ == "srt.selectors"
     assert source.__name__ == "recoveries_by_month"
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from almelo_sociaal.accounts.roles import Role
 from almelo_sociaal.parameters.services import ensure_default_parameters
-from cases.srt.models import SrtInvestigation
+from srt.models import SrtInvestigation
 
 from ..factories import ClientFactory, DossierFactory
 from ..srt.factories import SignalFactory

@@ -95,7 +95,7 @@ def test_budget_export_shows_a_formula_source_as_text(client, make_user, monkeyp
 def hostile_srt_report(monkeypatch):
     """The SRT report is aggregates with fixed labels; a hostile label proves the export goes through the
     helper if a label ever becomes data."""
-    from cases.srt import exports
+    from srt import exports
 
     real = exports.summary_rows
 

@@ -21,8 +21,8 @@ from almelo_sociaal.accounts.roles import Role
 from almelo_sociaal.accounts.scopes import SCOPES
 from almelo_sociaal.audit.models import AccessLog
 from cases.models import ClientEvent, Contact, LeefgebiedScore
-from cases.srt.models import SrtAssignment
 from operations.jobs.models import WorkItem
+from srt.models import SrtAssignment
 from tegenprestatie import rules as tp_rules
 from tegenprestatie.models import Exemption, Sanction
 from tests.factories import AanvraagFactory, ClientFactory, DossierFactory, UserFactory, WijkteamFactory

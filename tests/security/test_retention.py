@@ -13,7 +13,8 @@ from almelo_sociaal.audit.models import AccessLog
 from almelo_sociaal.audit.services import log_access
 from almelo_sociaal.security.models import PurgeRun
 from almelo_sociaal.security.retention import purge_expired_dossiers
-from cases.models import Aanvraag, Client, ClientEvent, Contact, LeefgebiedScore, SrtInvestigation, SrtNote
+from cases.models import Aanvraag, Client, ClientEvent, Contact, LeefgebiedScore
+from srt.models import SrtInvestigation, SrtNote
 from tests.factories import AanvraagFactory, ClientFactory, DossierFactory
 from tests.participation.factories import AssignmentFactory, ProfileFactory
 from tests.srt.factories import InvestigationFactory, note

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import factory
 
-from cases.srt.models import SrtInvestigation, SrtNote, SrtSignal
-from cases.srt.rules import InvestigationStatus, Outcome, SignalSource, SignalStatus
+from srt.models import SrtInvestigation, SrtNote, SrtSignal
+from srt.rules import InvestigationStatus, Outcome, SignalSource, SignalStatus
 
 from ..factories import ClientFactory
 

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from almelo_sociaal.accounts.roles import Role
 from almelo_sociaal.core.rules import RuleViolation
-from cases.srt import rules
-from cases.srt.models import SrtInvestigation
+from srt import rules
+from srt.models import SrtInvestigation
 
 from ..factories import DossierFactory
 from .factories import InvestigationFactory

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from almelo_sociaal.accounts.roles import Role
-from cases.srt.models import SrtInvestigation, SrtSignal
+from srt.models import SrtInvestigation, SrtSignal
 
 from ..factories import ClientFactory
 from .factories import InvestigationFactory, SignalFactory

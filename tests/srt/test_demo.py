@@ -14,9 +14,9 @@ import pytest
 import time_machine
 
 from cases import demo as cases_demo
-from cases.srt import demo
-from cases.srt.models import SrtInvestigation
-from cases.srt.selectors import srt_results
+from srt import demo
+from srt.models import SrtInvestigation
+from srt.selectors import srt_results
 
 pytestmark = pytest.mark.django_db
 

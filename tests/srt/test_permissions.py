@@ -10,9 +10,9 @@ from rest_framework.test import APIClient
 
 from almelo_sociaal.accounts import scopes
 from almelo_sociaal.accounts.roles import Role
-from cases.srt.models import SrtInvestigation, SrtSignal
+from srt.models import SrtInvestigation, SrtSignal
 
-from ..factories import ClientFactory
+from ..factories import ClientFactory, UserFactory
 from .factories import InvestigationFactory, SignalFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,6 +33,7 @@ def world(wijkteam):
         "signal": SignalFactory(client=subject),
         "gemeld": InvestigationFactory(client=subject),
         "running": InvestigationFactory(client=subject, running=True),
+        "investigator": UserFactory(roles=[R.SRT]),  # an investigation keeps at least one (issue 17 item 9)
     }
 
 
@@ -164,7 +165,7 @@ ENDPOINTS = {
     "investigations-assign": (
         "post",
         lambda w: f"/api/v1/srt/onderzoeken/{w['gemeld'].pk}/onderzoekers/",
-        lambda w: {"investigators": []},
+        lambda w: {"investigators": [w["investigator"].pk]},
         ASSIGN,
         False,
     ),
@@ -235,7 +236,7 @@ def test_a_token_that_reports_signals_reads_no_investigation(make_user, api_clie
 
 @pytest.mark.parametrize("role", [r for r in Role if r not in (R.SRT, R.API_CLIENT)])
 def test_querysets_are_empty_for_other_roles_in_sql(make_user, world, role):
-    from cases.srt import selectors
+    from srt import selectors
 
     user = make_user(role)
     assert not selectors.investigations_visible_to(user).exists()
@@ -299,7 +300,7 @@ def test_coach_of_another_wijkteam_learns_nothing(client, make_user, wijkteam, o
 def test_non_srt_user_cannot_be_assigned(make_user, world):
     from django.core.exceptions import ValidationError
 
-    from cases.srt import services
+    from srt import services
 
     with pytest.raises(ValidationError) as excinfo:
         services.assign_investigators(

@@ -14,9 +14,9 @@ from openpyxl import load_workbook
 
 from almelo_sociaal.accounts.roles import Role
 from almelo_sociaal.core.rules import money
-from cases.srt.models import SrtInvestigation
-from cases.srt.rules import OtherResult, Outcome, SignalSource
-from cases.srt.selectors import recoveries_by_month, srt_results
+from srt.models import SrtInvestigation
+from srt.rules import OtherResult, Outcome, SignalSource
+from srt.selectors import recoveries_by_month, srt_results
 
 from ..factories import ClientFactory
 from .factories import InvestigationFactory

@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 
 from almelo_sociaal.core.rules import RuleViolation
-from cases.srt import rules
-from cases.srt.parameters import PARAMETERS, SRT_PARAMETER_KEYS
-from cases.srt.rules import (
+from srt import rules
+from srt.parameters import PARAMETERS, SRT_PARAMETER_KEYS
+from srt.rules import (
     BoeteAdvice,
     Culpability,
     InvestigationStatus,

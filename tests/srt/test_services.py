@@ -11,9 +11,9 @@ import time_machine
 from django.core.exceptions import ValidationError
 
 from almelo_sociaal.accounts.roles import Role
-from cases.srt import services
-from cases.srt.models import SrtInvestigation, SrtNote
-from cases.srt.rules import InvestigationStatus, SignalStatus
+from srt import services
+from srt.models import SrtInvestigation, SrtNote
+from srt.rules import InvestigationStatus, SignalStatus
 
 from ..factories import AanvraagFactory, ClientFactory, DossierFactory
 from .factories import InvestigationFactory, SignalFactory
@@ -179,7 +179,14 @@ def test_recidive_from_earlier_investigation_raises_boete(srt):
 
 
 def test_large_benadeling_is_flagged_for_aangifte(srt):
-    investigation = outcome(srt, running(), benadelingsbedrag=D("50000.00"), terugvordering=D("50000.00"))
+    # una via (issue 17 item 8): with aangifte the other result cannot be a bestuurlijke boete
+    investigation = outcome(
+        srt,
+        running(),
+        other_result="maatregel",
+        benadelingsbedrag=D("50000.00"),
+        terugvordering=D("50000.00"),
+    )
     assert investigation.aangifte is True
 
 
@@ -255,7 +262,7 @@ def test_outcome_without_parameters_is_a_validation_error(srt):
 def test_a_whole_investigation_and_the_last_30_days_report_on_calendar_boundaries(srt, today):
     """What the browser test (tests/e2e/test_srt.py) does relative to the real date, on the boundary days:
     a signal of 20 days ago, opened, started and closed today, counted in the report of the last 30 days."""
-    from cases.srt.selectors import srt_results
+    from srt.selectors import srt_results
 
     with time_machine.travel(datetime(today.year, today.month, today.day, 10, tzinfo=AMSTERDAM), tick=False):
         signal = SignalFactory(received_on=today - timedelta(days=20))

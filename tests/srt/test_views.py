@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 
 from almelo_sociaal.accounts.roles import Role
-from cases.srt.models import SrtInvestigation, SrtSignal
-from cases.srt.rules import InvestigationStatus, SignalStatus
+from srt.models import SrtInvestigation, SrtSignal
+from srt.rules import InvestigationStatus, SignalStatus
 
 from ..factories import ClientFactory
 from .factories import InvestigationFactory, SignalFactory

@@ -11,6 +11,7 @@ urlpatterns = [
     path("signalen/<int:pk>/", views.SignalDetailView.as_view(), name="signal-detail"),
     path("onderzoeken/<int:pk>/", views.InvestigationDetailView.as_view(), name="investigation-detail"),
     path("onderzoeken/<int:pk>/starten/", views.InvestigationStartView.as_view(), name="investigation-start"),
+    path("onderzoeken/<int:pk>/koppelen/", views.InvestigationLinkView.as_view(), name="investigation-link"),
     path("onderzoeken/<int:pk>/bevinding/", views.NoteCreateView.as_view(), name="investigation-note"),
     path("onderzoeken/<int:pk>/document/", views.DocumentCreateView.as_view(), name="investigation-document"),
     path("onderzoeken/<int:pk>/uitkomst/", views.OutcomeView.as_view(), name="investigation-outcome"),

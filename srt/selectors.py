@@ -12,41 +12,30 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.shortcuts import get_object_or_404
 
-from almelo_sociaal.accounts.roles import Role, has_role
 from almelo_sociaal.core.rules import money
 from almelo_sociaal.parameters.selectors import parameter_values
 
-from . import rules
+from . import access, rules
 from .models import SrtAssignment, SrtInvestigation, SrtNote, SrtSignal
 from .parameters import SRT_PARAMETER_KEYS
 from .rules import InvestigationStatus, OtherResult, Outcome, PriorSanction, SignalSource, SignalStatus
 
-# Who may do what (one place; views and API viewsets use these tuples).
-CONTENT_ROLES = (Role.SRT,)  # the browser UI of signals and investigations
-API_ROLES = (Role.SRT, Role.API_CLIENT)  # the API; API clients also need the SRT token scopes
-ASSIGN_ROLES = (Role.SRT, Role.BEHEER)
-REPORT_ROLES = (Role.SRT, Role.COORDINATOR, Role.FINANCE)
 ZERO = Decimal("0.00")
 SAVINGS_OUTCOMES = (Outcome.UITKERING_BEEINDIGD, Outcome.AANVRAAG_AFGEWEZEN)
 
 
-def can_read_content(user) -> bool:
-    return has_role(user, *API_ROLES)
-
-
 def signals_visible_to(user) -> QuerySet[SrtSignal]:
-    if not can_read_content(user):
+    if not access.can_read_content(user):
         return SrtSignal.objects.none()
     return SrtSignal.objects.select_related("client", "dossier", "aanvraag", "triaged_by", "investigation")
 
 
 def investigations_visible_to(user) -> QuerySet[SrtInvestigation]:
-    if not can_read_content(user):
+    if not access.can_read_content(user):
         return SrtInvestigation.objects.none()
     return SrtInvestigation.objects.select_related(
         "client", "dossier", "aanvraag", "signal"
@@ -55,7 +44,7 @@ def investigations_visible_to(user) -> QuerySet[SrtInvestigation]:
 
 def investigations_assignable_by(user) -> QuerySet[SrtInvestigation]:
     """Beheer assigns investigators without seeing the case: only reference, status and investigators."""
-    if not has_role(user, *ASSIGN_ROLES):
+    if not access.can_assign(user):
         return SrtInvestigation.objects.none()
     return SrtInvestigation.objects.only(
         "id", "reference", "status", "opened_on", "closed_on"
@@ -99,7 +88,7 @@ def srt_users():
 
     return (
         get_user_model()
-        .objects.filter(groups__name=Role.SRT, is_active=True)
+        .objects.filter(groups__name=access.INVESTIGATOR_ROLE, is_active=True)
         .order_by("last_name", "first_name", "username")
         .distinct()
     )
@@ -151,7 +140,12 @@ def recidive_for(investigation: SrtInvestigation, on: date, params: rules.SrtPar
 
 
 def boete_proposal_for(
-    investigation: SrtInvestigation, *, benadelingsbedrag: Decimal, culpability: str, on: date
+    investigation: SrtInvestigation,
+    *,
+    benadelingsbedrag: Decimal,
+    culpability: str,
+    on: date,
+    aangifte: bool | None = None,
 ) -> rules.BoeteProposal:
     params = srt_parameters(on)
     return rules.propose_boete(
@@ -159,6 +153,7 @@ def boete_proposal_for(
         culpability=culpability,
         recidive=recidive_for(investigation, on, params),
         params=params,
+        aangifte=aangifte,
     )
 
 
@@ -192,9 +187,9 @@ def investigation_marker_for(user, client) -> bool | None:
     """
     from cases.selectors import clients_visible_to
 
-    if has_role(user, Role.SRT):
+    if access.is_investigator(user):
         pass
-    elif has_role(user, Role.COACH) and settings.SRT_INVESTIGATION_VISIBLE_TO_COACH:
+    elif access.coach_sees_marker(user):
         if not clients_visible_to(user).filter(pk=client.pk).exists():
             return None
     else:

@@ -3,18 +3,22 @@
 - ``propose_boete``: the bestuurlijke boete (art. 18a Participatiewet) from the benadelingsbedrag and the
   culpability, raised for recidive (earlier boete within 5 years) or replaced by a written warning (small
   benadeling, no warning in the previous 2 years); ``check_boete_adjustment`` for a deviating amount.
-- ``aangifte_required``: benadeling at or above the OM threshold.
+- ``aangifte_required``: benadeling at or above the OM threshold; ``check_route``: una via — aangifte bij het OM
+  or a bestuurlijke boete for the same fact, never both; a route against the threshold's default needs a reason.
 - ``bespaarde_uitkering``: the savings of an ended or rejected benefit (monthly benefit × 12).
 - ``terugvordering_assessment``: art. 58 – mandatory after a breach of the inlichtingenplicht, otherwise
   discretionary; may be waived for urgent reasons (with the reason recorded).
 - ``check_investigation_transition`` / ``check_signal_triage`` / ``check_outcome``: the state machines and
   the consistency of an outcome.
+- ``check_investigators`` (at least one), ``check_links`` (the dossier/aanvraag is the client's, linked while
+  the investigation runs) and ``investigation_reference`` (the one case-number format).
 
 Every refusal is a ``RuleViolation`` with a stable code, a Dutch message and the field it is about.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -92,7 +96,7 @@ class TerugvorderingGrond(models.TextChoices):
 
 @dataclass(frozen=True)
 class SrtParameters:
-    """The effective-dated amounts for one reference date (see ``cases/srt/parameters.py``)."""
+    """The effective-dated amounts for one reference date (see ``srt/parameters.py``)."""
 
     pct_opzet: Decimal
     pct_grove_schuld: Decimal
@@ -203,8 +207,10 @@ class BoeteProposal:
     recidive: bool
     applied_pct: Decimal  # culpability pct, times the recidive pct when recidive applies
     warning_possible: bool
-    aangifte: bool
+    aangifte: bool  # the benadeling reaches the threshold: in principle aangifte bij het OM
     explanation: tuple[str, ...] = field(default_factory=tuple)
+    route_aangifte: bool = False  # the route the proposal follows (una via: then no boete)
+    aangifte_threshold: Decimal = ZERO
 
     @property
     def advice_label(self) -> str:
@@ -249,8 +255,12 @@ def propose_boete(
     culpability: str,
     recidive: RecidiveFinding,
     params: SrtParameters,
+    aangifte: bool | None = None,
 ) -> BoeteProposal:
-    """Propose the bestuurlijke boete (art. 18a Participatiewet, Boetebesluit art. 2a)."""
+    """Propose the bestuurlijke boete (art. 18a Participatiewet, Boetebesluit art. 2a).
+
+    ``aangifte``: the chosen route (None: the threshold's default). On the aangifte route no boete is proposed
+    for the same fact (una via, art. 5:44 Awb / 243 Sv); the computed boete is still shown."""
     benadeling = _nonnegative(benadelingsbedrag, "benadelingsbedrag", "Het benadelingsbedrag")
     try:
         culpability = Culpability(culpability)
@@ -267,7 +277,8 @@ def propose_boete(
             f"Het benadelingsbedrag is te hoog: de boete zou {format_euro(amount)} worden, meer dan het "
             f"systeem kan vastleggen ({format_euro(AMOUNT_LIMIT - Decimal('0.01'))}).",
         )
-    aangifte = aangifte_required(benadelingsbedrag=benadeling, threshold=params.aangifte_threshold)
+    threshold_reached = aangifte_required(benadelingsbedrag=benadeling, threshold=params.aangifte_threshold)
+    route_aangifte = threshold_reached if aangifte is None else bool(aangifte)
     lines = [
         f"Benadelingsbedrag {format_euro(benadeling)}; "
         f"verwijtbaarheid: {culpability.label} ({base_pct.normalize():f}%)."
@@ -285,6 +296,8 @@ def propose_boete(
         advice, amount = BoeteAdvice.GEEN, ZERO
         lines.append("Geen verwijtbaarheid: er wordt geen boete opgelegd.")
         warning_possible = False
+    elif route_aangifte:
+        advice, amount, warning_possible = BoeteAdvice.GEEN, ZERO, False
     else:
         warning_possible = (
             benadeling <= params.warning_max_benadeling
@@ -307,11 +320,18 @@ def propose_boete(
                 )
             advice, amount = BoeteAdvice.BOETE, min(computed, maximum)
             lines.append(f"Voorgestelde boete: {format_euro(amount)} (maximum {format_euro(maximum)}).")
-    if aangifte:
+    if threshold_reached:
         lines.append(
             f"Benadeling van {format_euro(params.aangifte_threshold)} of meer: in beginsel aangifte bij "
             "het OM (dan geen bestuurlijke boete voor hetzelfde feit)."
         )
+    if route_aangifte and culpability != Culpability.GEEN:
+        lines.append(
+            f"Aangifte bij het OM: geen bestuurlijke boete voor hetzelfde feit (una via; de boete zou "
+            f"{format_euro(min(computed, maximum))} zijn)."
+        )
+    elif threshold_reached and culpability != Culpability.GEEN:
+        lines.append("Gekozen voor een bestuurlijke boete in plaats van aangifte (reden vastgelegd).")
     return BoeteProposal(
         advice=str(advice),
         amount=amount,
@@ -323,9 +343,38 @@ def propose_boete(
         recidive=recidive.recidive,
         applied_pct=applied_pct,
         warning_possible=warning_possible,
-        aangifte=aangifte,
+        aangifte=threshold_reached,
         explanation=tuple(lines),
+        route_aangifte=route_aangifte,
+        aangifte_threshold=params.aangifte_threshold,
     )
+
+
+def check_route(*, proposal: BoeteProposal, reason: str, boete: Decimal, other_result: str) -> str:
+    """Una via: aangifte bij het OM or a bestuurlijke boete for the same fact, never both. The route the
+    proposal follows (``proposal.route_aangifte``) differs from the threshold's default only with a reason;
+    the reason is returned (stripped) to be recorded."""
+    reason = (reason or "").strip()
+    threshold = format_euro(proposal.aangifte_threshold)
+    if proposal.route_aangifte != proposal.aangifte and not reason:
+        if proposal.aangifte:
+            message = (
+                f"De benadeling is {threshold} of meer: in beginsel aangifte bij het OM. "
+                "Leg vast waarom in plaats daarvan een bestuurlijke boete volgt."
+            )
+        else:
+            message = (
+                f"Leg vast waarom aangifte bij het OM wordt gedaan bij een benadeling onder {threshold}."
+            )
+        raise RuleViolation("reden_keuze_aangifte", message, "aangifte_reden")
+    if proposal.route_aangifte and (boete > 0 or other_result == OtherResult.BOETE):
+        raise RuleViolation(
+            "boete_bij_aangifte",
+            "Bij aangifte bij het OM wordt voor hetzelfde feit geen bestuurlijke boete opgelegd (una via): "
+            "kies de aangifte of de boete.",
+            "boete",
+        )
+    return reason
 
 
 def check_boete_adjustment(*, proposal: BoeteProposal, amount: Decimal, reason: str) -> Decimal:
@@ -524,6 +573,47 @@ def check_outcome(
         )
     if other_result == OtherResult.BOETE and boete <= 0:
         raise RuleViolation("boete_ontbreekt", "Vul het bedrag van de opgelegde boete in.", "boete")
+
+
+# --- Case number, investigators and links ---
+
+#: the one case-number format: SRT-<year opened>-<number, at least 5 digits>
+REFERENCE_PATTERN = re.compile(r"SRT-(\d{4})-(\d{5,})")
+
+
+def investigation_reference(*, opened_on: date, number: int) -> str:
+    """The case number of an investigation: ``SRT-2026-00042`` (year it was opened, its number)."""
+    return f"SRT-{opened_on.year}-{number:05d}"
+
+
+def check_investigators(*, count: int) -> None:
+    """An investigation always has at least one investigator (opening it, and every later assignment)."""
+    if count < 1:
+        raise RuleViolation("onderzoeker_verplicht", "Wijs ten minste één onderzoeker toe.", "investigators")
+
+
+def check_links(
+    *,
+    client_id: int,
+    dossier_client_id: int | None = None,
+    aanvraag_client_id: int | None = None,
+) -> None:
+    """A linked dossier or aanvraag is one of the client's own."""
+    if dossier_client_id is not None and dossier_client_id != client_id:
+        raise RuleViolation("dossier_andere_client", "Dit dossier hoort niet bij deze cliënt.", "dossier")
+    if aanvraag_client_id is not None and aanvraag_client_id != client_id:
+        raise RuleViolation("aanvraag_andere_client", "Deze aanvraag hoort niet bij deze cliënt.", "aanvraag")
+
+
+def check_can_link(*, status: str, has_dossier: bool, has_aanvraag: bool) -> None:
+    """Linking an investigation to a dossier or aanvraag: one of them chosen, while it is not closed."""
+    field = "dossier" if has_dossier or not has_aanvraag else "aanvraag"
+    if not (has_dossier or has_aanvraag):
+        raise RuleViolation(
+            "koppeling_ontbreekt", "Kies een uitkeringsdossier of een aanvraag om te koppelen.", field
+        )
+    if status == InvestigationStatus.AFGEROND:
+        raise RuleViolation("onderzoek_afgerond", "Het onderzoek is afgerond; koppelen kan niet meer.", field)
 
 
 def duration_days(*, opened_on: date, closed_on: date) -> int:

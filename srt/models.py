@@ -1,4 +1,7 @@
-"""SRT signals and investigations (need-to-know). Imported into ``cases.models``; migrations in cases.
+"""SRT signals and investigations (need-to-know).
+
+The tables keep the names they had while SRT lived inside ``cases`` (``db_table``), so moving the app moved no
+data (``srt/migrations/0001_initial.py``).
 
 Only SRT staff read these rows (see ``selectors``); every read is written to the access log. Amounts are
 Decimal euros; the derived figures the report sums (savings, duration) are stored when the outcome is
@@ -69,6 +72,7 @@ class SrtSignal(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        db_table = "cases_srtsignal"
         verbose_name = "SRT-signaal"
         verbose_name_plural = "SRT-signalen"
         ordering = ["-received_on", "-id"]
@@ -158,6 +162,11 @@ class SrtInvestigation(models.Model):
     recidive = models.BooleanField("recidive", default=False)
     waarschuwing = models.BooleanField("schriftelijke waarschuwing gegeven", default=False)
     aangifte = models.BooleanField("aangifte bij het OM", default=False)
+    aangifte_reden = models.TextField(
+        "reden keuze aangifte of boete",
+        blank=True,
+        help_text="Verplicht wanneer van het uitgangspunt wordt afgeweken: aangifte vanaf de drempel, anders een boete",
+    )
     maandbedrag_uitkering = models.DecimalField("maandbedrag uitkering", null=True, blank=True, **MONEY)
     bespaarde_uitkering = models.DecimalField("bespaarde uitkering", default=0, **MONEY)
     outcome_recorded_by = models.ForeignKey(
@@ -168,6 +177,7 @@ class SrtInvestigation(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        db_table = "cases_srtinvestigation"
         verbose_name = "SRT-onderzoek"
         verbose_name_plural = "SRT-onderzoeken"
         ordering = ["-opened_on", "-id"]
@@ -224,6 +234,7 @@ class SrtAssignment(models.Model):
     )
 
     class Meta:
+        db_table = "cases_srtassignment"
         verbose_name = "toewijzing onderzoeker"
         verbose_name_plural = "toewijzingen onderzoekers"
         ordering = ["assigned_at", "id"]
@@ -248,6 +259,7 @@ class SrtNote(models.Model):
     at = models.DateTimeField("tijdstip", auto_now_add=True)
 
     class Meta:
+        db_table = "cases_srtnote"
         verbose_name = "bevinding"
         verbose_name_plural = "bevindingen"
         ordering = ["at", "id"]
@@ -282,6 +294,7 @@ class SrtDocument(models.Model):
     added_at = models.DateTimeField("toegevoegd op", auto_now_add=True)
 
     class Meta:
+        db_table = "cases_srtdocument"
         verbose_name = "document"
         verbose_name_plural = "documenten"
         ordering = ["document_date", "id"]

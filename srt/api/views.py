@@ -13,19 +13,27 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from almelo_sociaal.accounts import scopes
-from almelo_sociaal.accounts.roles import Role
 from cases.selectors import clients_visible_to
 
 from .. import selectors, services
+from ..access import (
+    API_ROLES,
+    ASSIGN_ROLES,
+    INVESTIGATION_READ_SCOPES,
+    INVESTIGATION_WRITE_SCOPES,
+    SIGNAL_READ_SCOPES,
+    SIGNAL_TRIAGE_SCOPES,
+    SIGNAL_WRITE_SCOPES,
+    SRT_ONLY,
+)
 from ..rules import TRIAGE_OPEN
-from ..selectors import API_ROLES, ASSIGN_ROLES
 from .filters import InvestigationFilter, SignalFilter
 from .serializers import (
     AssignSerializer,
     DocumentSerializer,
     InvestigationDetailSerializer,
     InvestigationSerializer,
+    LinkSerializer,
     NoteSerializer,
     OutcomeSerializer,
     SignalCreateSerializer,
@@ -33,8 +41,6 @@ from .serializers import (
     StatusSerializer,
     TriageSerializer,
 )
-
-SRT_ONLY = (Role.SRT,)
 
 
 class SignalViewSet(
@@ -49,9 +55,9 @@ class SignalViewSet(
     roles = API_ROLES
     write_roles = API_ROLES
     action_roles = {"triage": SRT_ONLY}
-    read_scopes = (scopes.SRT_SIGNAAL_LEZEN,)
-    write_scopes = (scopes.SRT_SIGNAAL_MELDEN,)
-    action_scopes = {"triage": (scopes.SRT_SIGNAAL_BEOORDELEN,)}
+    read_scopes = SIGNAL_READ_SCOPES
+    write_scopes = SIGNAL_WRITE_SCOPES
+    action_scopes = {"triage": SIGNAL_TRIAGE_SCOPES}
     serializer_class = SignalSerializer
     filterset_class = SignalFilter
 
@@ -75,7 +81,7 @@ class SignalViewSet(
         data = serializer.validated_data
         if data["decision"] == TRIAGE_OPEN:
             services.open_investigation(
-                actor=request.user, signal=signal, investigators=data["investigators"]
+                actor=request.user, signal=signal, investigators=data.get("investigators")
             )
         else:
             services.discard_signal(actor=request.user, signal=signal, reason=data["reason"])
@@ -90,8 +96,8 @@ class InvestigationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, vie
     roles = API_ROLES
     write_roles = SRT_ONLY
     action_roles = {"assign": ASSIGN_ROLES}
-    read_scopes = (scopes.SRT_ONDERZOEK_LEZEN,)
-    write_scopes = (scopes.SRT_ONDERZOEK_SCHRIJVEN,)
+    read_scopes = INVESTIGATION_READ_SCOPES
+    write_scopes = INVESTIGATION_WRITE_SCOPES
     filterset_class = InvestigationFilter
 
     def get_queryset(self):
@@ -127,6 +133,18 @@ class InvestigationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, vie
         serializer = OutcomeSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.record_outcome(actor=request.user, investigation=investigation, **serializer.validated_data)
+        return Response(self._fresh(request, investigation.pk))
+
+    @extend_schema(request=LinkSerializer, responses={200: InvestigationSerializer})
+    @action(detail=True, methods=["post"], url_path="koppelen")
+    def link(self, request, pk=None):
+        """Link the investigation to the client's uitkeringsdossier and/or aanvraag (while it runs)."""
+        investigation = self.get_object()
+        serializer = LinkSerializer(data=request.data, clients=clients_visible_to(request.user))
+        serializer.is_valid(raise_exception=True)
+        services.link_investigation(
+            actor=request.user, investigation=investigation, **serializer.validated_data
+        )
         return Response(self._fresh(request, investigation.pk))
 
     @extend_schema(request=NoteSerializer, responses={201: NoteSerializer})

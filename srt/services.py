@@ -15,10 +15,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from almelo_sociaal.accounts.roles import Role, has_role
 from almelo_sociaal.core.rules import format_euro, rule_errors
 
-from . import rules, selectors
+from . import access, rules, selectors
 from .models import SrtAssignment, SrtDocument, SrtInvestigation, SrtNote, SrtSignal
 from .rules import InvestigationStatus, OtherResult, Outcome, SignalStatus
 
@@ -40,24 +39,12 @@ def _not_in_future(day: date, field: str, label: str) -> None:
 
 
 def _check_links(client, dossier, aanvraag) -> None:
-    if dossier is not None and dossier.client_id != client.pk:
-        raise ValidationError(
-            {
-                "dossier": [
-                    ValidationError("Dit dossier hoort niet bij deze cliënt.", code="dossier_andere_client")
-                ]
-            }
-        )
-    if aanvraag is not None and aanvraag.client_id != client.pk:
-        raise ValidationError(
-            {
-                "aanvraag": [
-                    ValidationError(
-                        "Deze aanvraag hoort niet bij deze cliënt.", code="aanvraag_andere_client"
-                    )
-                ]
-            }
-        )
+    _check(
+        rules.check_links,
+        client_id=client.pk,
+        dossier_client_id=dossier.client_id if dossier is not None else None,
+        aanvraag_client_id=aanvraag.client_id if aanvraag is not None else None,
+    )
 
 
 # --- Signals ---
@@ -114,7 +101,8 @@ def discard_signal(*, actor, signal: SrtSignal, reason: str) -> SrtSignal:
 
 def _check_investigators(users: Iterable) -> list:
     users = list(users)
-    not_srt = [u for u in users if not has_role(u, Role.SRT)]
+    _check(rules.check_investigators, count=len(users))
+    not_srt = [u for u in users if not access.is_investigator(u)]
     if not_srt:
         names = ", ".join(str(u) for u in not_srt)
         raise ValidationError(
@@ -131,9 +119,10 @@ def _check_investigators(users: Iterable) -> list:
 
 @transaction.atomic
 def open_investigation(
-    *, actor, signal: SrtSignal, investigators: Iterable = (), opened_on: date | None = None
+    *, actor, signal: SrtSignal, investigators: Iterable | None = None, opened_on: date | None = None
 ) -> SrtInvestigation:
-    """Triage a signal into an investigation (status gemeld), with the assigned investigators."""
+    """Triage a signal into an investigation (status gemeld), with the assigned investigators (at least one;
+    ``None``: the one who opens it)."""
     signal = _locked_signal(signal)
     _check(rules.check_signal_triage, current=signal.status, target=SignalStatus.IN_ONDERZOEK)
     opened_on = opened_on or timezone.localdate()
@@ -146,7 +135,7 @@ def open_investigation(
                 ]
             }
         )
-    investigators = _check_investigators(investigators)
+    investigators = _check_investigators([actor] if investigators is None else investigators)
     investigation = SrtInvestigation.objects.create(
         reference=f"tmp-{uuid.uuid4().hex[:16]}",
         signal=signal,
@@ -156,7 +145,7 @@ def open_investigation(
         source=signal.source,
         opened_on=opened_on,
     )
-    investigation.reference = f"SRT-{opened_on.year}-{investigation.pk:05d}"
+    investigation.reference = rules.investigation_reference(opened_on=opened_on, number=investigation.pk)
     investigation.save(update_fields=["reference"])
     signal.status = SignalStatus.IN_ONDERZOEK
     signal.triaged_by = actor
@@ -166,8 +155,7 @@ def open_investigation(
         [SrtAssignment(investigation=investigation, user=u, assigned_by=actor) for u in investigators]
     )
     text = f"Onderzoek geopend uit signaal ({signal.get_source_display()} van {signal.received_on:%d-%m-%Y})."
-    if investigators:
-        text += " Onderzoekers: " + ", ".join(str(u) for u in investigators) + "."
+    text += " Onderzoekers: " + ", ".join(str(u) for u in investigators) + "."
     _note(investigation, SrtNote.Kind.STATUS, text, actor)
     return investigation
 
@@ -198,6 +186,32 @@ def assign_investigators(
     )
     names = ", ".join(sorted(str(u) for u in wanted.values())) or "niemand"
     _note(investigation, SrtNote.Kind.TOEWIJZING, f"Onderzoekers: {names}.", actor)
+    return investigation
+
+
+@transaction.atomic
+def link_investigation(
+    *, actor, investigation: SrtInvestigation, dossier=None, aanvraag=None
+) -> SrtInvestigation:
+    """Link a running investigation to the client's uitkeringsdossier and/or aanvraag (what the outcome
+    "uitkering beëindigd" or "aanvraag afgewezen" is about)."""
+    investigation = _locked(investigation)
+    _check(
+        rules.check_can_link,
+        status=investigation.status,
+        has_dossier=dossier is not None,
+        has_aanvraag=aanvraag is not None,
+    )
+    _check_links(investigation.client, dossier, aanvraag)
+    linked = []
+    if dossier is not None:
+        investigation.dossier = dossier
+        linked.append(f"uitkeringsdossier {dossier}")
+    if aanvraag is not None:
+        investigation.aanvraag = aanvraag
+        linked.append(str(aanvraag).lower())
+    investigation.save(update_fields=["dossier", "aanvraag", "updated_at"])
+    _note(investigation, SrtNote.Kind.BEVINDING, "Gekoppeld aan " + " en ".join(linked) + ".", actor)
     return investigation
 
 
@@ -303,10 +317,14 @@ def record_outcome(
     boete: Decimal | None = None,
     boete_reden: str = "",
     maandbedrag_uitkering: Decimal | None = None,
+    aangifte: bool | None = None,
+    aangifte_reden: str = "",
 ) -> SrtInvestigation:
     """in onderzoek → afgerond, with the outcome, the money and the derived figures (savings, duration).
 
     ``boete=None`` takes the proposal; another amount needs ``boete_reden`` and stays within the maximum.
+    ``aangifte``: the route (una via) — aangifte bij het OM (no boete for the same fact) or a bestuurlijke
+    boete; None follows the threshold, the other route needs ``aangifte_reden``.
     """
     investigation = _locked(investigation)
     _check(
@@ -328,10 +346,14 @@ def record_outcome(
         culpability=culpability,
         recidive=finding,
         params=params,
+        aangifte=aangifte,
     )
     if boete is None:
         boete = proposal.amount
         boete_reden = ""
+    aangifte_reden = _check(
+        rules.check_route, proposal=proposal, reason=aangifte_reden, boete=boete, other_result=other_result
+    )
     boete = _check(rules.check_boete_adjustment, proposal=proposal, amount=boete, reason=boete_reden)
     _check(
         rules.check_outcome,
@@ -379,7 +401,8 @@ def record_outcome(
     investigation.waarschuwing = other_result == OtherResult.WAARSCHUWING or (
         proposal.advice == rules.BoeteAdvice.WAARSCHUWING and boete == 0
     )
-    investigation.aangifte = proposal.aangifte
+    investigation.aangifte = proposal.route_aangifte
+    investigation.aangifte_reden = aangifte_reden
     investigation.maandbedrag_uitkering = (
         savings.monthly_benefit if savings.applies else maandbedrag_uitkering
     )
@@ -393,6 +416,9 @@ def record_outcome(
         label += f" ({investigation.get_other_result_display()})"
     lines = [f"Afgerond: {label}."]
     lines.extend(proposal.explanation)
+    if aangifte_reden:
+        route = "aangifte bij het OM" if proposal.route_aangifte else "bestuurlijke boete"
+        lines.append(f"Gekozen: {route}; reden: {aangifte_reden}")
     if boete != proposal.amount:
         lines.append(f"Opgelegde boete {format_euro(boete)}; reden afwijking: {investigation.boete_reden}")
     lines.append(f"Terugvordering {format_euro(terug.amount)} — {terug.explanation}")

@@ -66,8 +66,28 @@ class TriageSerializer(WritableFieldsOnly, serializers.Serializer):
     decision = serializers.ChoiceField(choices=[TRIAGE_OPEN, TRIAGE_DISCARD])
     reason = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
     investigators = serializers.PrimaryKeyRelatedField(
-        queryset=get_user_model().objects.all(), many=True, required=False, default=list
+        queryset=get_user_model().objects.all(),
+        many=True,
+        required=False,
+        help_text="Ten minste één; weggelaten: wie het onderzoek opent.",
     )
+
+
+class LinkSerializer(WritableFieldsOnly, serializers.Serializer):
+    """Link an investigation to the client's uitkeringsdossier and/or aanvraag."""
+
+    dossier = serializers.PrimaryKeyRelatedField(
+        queryset=Uitkeringsdossier.objects.none(), required=False, allow_null=True, default=None
+    )
+    aanvraag = serializers.PrimaryKeyRelatedField(
+        queryset=Aanvraag.objects.none(), required=False, allow_null=True, default=None
+    )
+
+    def __init__(self, *args, clients=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        clients = clients if clients is not None else Client.objects.none()
+        self.fields["dossier"].queryset = Uitkeringsdossier.objects.filter(client__in=clients)
+        self.fields["aanvraag"].queryset = Aanvraag.objects.filter(client__in=clients)
 
 
 class AssignSerializer(WritableFieldsOnly, serializers.Serializer):
@@ -128,6 +148,7 @@ class InvestigationSerializer(serializers.ModelSerializer):
             "recidive",
             "waarschuwing",
             "aangifte",
+            "aangifte_reden",
             "maandbedrag_uitkering",
             "bespaarde_uitkering",
         ]
@@ -171,3 +192,10 @@ class OutcomeSerializer(WritableFieldsOnly, serializers.Serializer):
     boete = money_field(required=False, allow_null=True, default=None)
     boete_reden = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
     maandbedrag_uitkering = money_field(required=False, allow_null=True, default=None)
+    aangifte = serializers.BooleanField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Aangifte bij het OM (geen boete voor hetzelfde feit) of niet; leeg: volgens de aangiftedrempel.",
+    )
+    aangifte_reden = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")

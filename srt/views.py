@@ -12,19 +12,20 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from almelo_sociaal.accounts.permissions import RoleRequiredMixin
-from almelo_sociaal.accounts.roles import Role, has_role
 from almelo_sociaal.audit.models import AccessLog
 from almelo_sociaal.audit.services import log_access
 from almelo_sociaal.core.forms import apply_errors
 from almelo_sociaal.core.rules import RuleViolation
 from almelo_sociaal.core.views import ServiceFormView
 
-from . import exports, selectors, services
+from . import access, exports, selectors, services
+from .access import ASSIGN_ROLES, CONTENT_ROLES, MARKER_ROLES, REPORT_ROLES
 from .forms import (
     AssignForm,
     ClientLookupForm,
     DocumentForm,
     InvestigationFilterForm,
+    LinkForm,
     NoteForm,
     OutcomeForm,
     ProposalInputForm,
@@ -32,9 +33,9 @@ from .forms import (
     SignalFilterForm,
     SignalForm,
     TriageForm,
+    route_value,
 )
 from .rules import InvestigationStatus
-from .selectors import ASSIGN_ROLES, CONTENT_ROLES, REPORT_ROLES
 
 # --- Signals ---
 
@@ -178,6 +179,7 @@ def _detail_context(request, investigation, **extra) -> dict:
         recidive=recidive,
         savings=savings,
         note_form=NoteForm(),
+        link_form=None if investigation.is_closed else LinkForm(client=investigation.client),
         document_form=DocumentForm(initial={"document_date": today}),
         can_start=investigation.status == InvestigationStatus.GEMELD,
         can_close=investigation.status == InvestigationStatus.IN_ONDERZOEK,
@@ -203,6 +205,9 @@ class InvestigationActionView(RoleRequiredMixin, View):
     form_class = None
     form_context_name = ""
 
+    def form_kwargs(self, investigation) -> dict:
+        return {}
+
     def get(self, request, pk):
         return redirect("srt:investigation-detail", pk=pk)
 
@@ -211,7 +216,7 @@ class InvestigationActionView(RoleRequiredMixin, View):
 
     def post(self, request, pk):
         investigation = selectors.get_investigation_for(request.user, pk)
-        form = self.form_class(request.POST) if self.form_class else None
+        form = self.form_class(request.POST, **self.form_kwargs(investigation)) if self.form_class else None
         if form is None or form.is_valid():
             try:
                 message = self.perform(request, investigation, form)
@@ -231,6 +236,20 @@ class InvestigationStartView(InvestigationActionView):
     def perform(self, request, investigation, form):
         services.start_investigation(actor=request.user, investigation=investigation)
         return "Het onderzoek is gestart (status: in onderzoek)."
+
+
+class InvestigationLinkView(InvestigationActionView):
+    """Link the investigation to the client's uitkeringsdossier and/or aanvraag."""
+
+    form_class = LinkForm
+    form_context_name = "link_form"
+
+    def form_kwargs(self, investigation) -> dict:
+        return {"client": investigation.client}
+
+    def perform(self, request, investigation, form):
+        services.link_investigation(actor=request.user, investigation=investigation, **form.cleaned_data)
+        return "Het onderzoek is gekoppeld."
 
 
 class NoteCreateView(InvestigationActionView):
@@ -301,6 +320,7 @@ def _proposal_from(investigation, data):
             benadelingsbedrag=form.cleaned_data["benadelingsbedrag"],
             culpability=form.cleaned_data["culpability"],
             on=form.cleaned_data["closed_on"] or timezone.localdate(),
+            aangifte=route_value(form.cleaned_data["aangifte"]),
         )
     except RuleViolation:
         return None
@@ -363,7 +383,7 @@ class AssignView(RoleRequiredMixin, ServiceFormView):
 
     def succeeded(self, form, result):
         messages.success(self.request, f"De onderzoekers van {self.investigation.reference} zijn bijgewerkt.")
-        if has_role(self.request.user, Role.SRT):
+        if access.is_investigator(self.request.user):
             return redirect("srt:investigation-detail", pk=self.kwargs["pk"])
         return redirect("srt:assignments")
 
@@ -425,7 +445,7 @@ class ReportExportView(RoleRequiredMixin, View):
 class ClientMarkerView(RoleRequiredMixin, View):
     """htmx partial for the client page: whether an open investigation exists (policy-dependent)."""
 
-    roles = (Role.SRT, Role.COACH)
+    roles = MARKER_ROLES
 
     def get(self, request, client_id):
         from cases.selectors import clients_visible_to
@@ -433,7 +453,7 @@ class ClientMarkerView(RoleRequiredMixin, View):
         client = get_object_or_404(clients_visible_to(request.user), pk=client_id)
         marker = selectors.investigation_marker_for(request.user, client)
         investigations = []
-        if has_role(request.user, Role.SRT):
+        if access.is_investigator(request.user):
             investigations = list(
                 selectors.investigations_visible_to(request.user).filter(client=client)[:20]
             )

@@ -95,6 +95,20 @@ class AssignForm(forms.Form):
         self.fields["investigators"].queryset = investigators
 
 
+class LinkForm(forms.Form):
+    """Link an investigation to the client's uitkeringsdossier and/or aanvraag."""
+
+    dossier = forms.ModelChoiceField(label="Uitkeringsdossier", queryset=None, required=False)
+    aanvraag = forms.ModelChoiceField(label="Aanvraag", queryset=None, required=False)
+
+    def __init__(self, *args, client, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dossier"].queryset = client.dossiers.all()
+        self.fields["aanvraag"].queryset = client.aanvragen.all()
+        self.fields["dossier"].empty_label = "— ongewijzigd —"
+        self.fields["aanvraag"].empty_label = "— ongewijzigd —"
+
+
 class NoteForm(forms.Form):
     text = forms.CharField(
         label="Nieuwe bevinding", max_length=10000, widget=forms.Textarea(attrs={"rows": 3})
@@ -106,6 +120,18 @@ class DocumentForm(forms.Form):
     title = forms.CharField(label="Titel", max_length=200)
     document_date = forms.DateField(label="Documentdatum", widget=DATE)
     dms_reference = forms.CharField(label="Kenmerk DMS", max_length=60, required=False)
+
+
+# Una via: the route of the outcome; "" follows the aangifte threshold.
+ROUTE_CHOICES = [
+    ("", "Volgens de aangiftedrempel"),
+    ("aangifte", "Aangifte bij het OM (geen bestuurlijke boete)"),
+    ("boete", "Bestuurlijke afdoening (geen aangifte)"),
+]
+
+
+def route_value(value: str) -> bool | None:
+    return {"aangifte": True, "boete": False}.get(value)
 
 
 class OutcomeForm(forms.Form):
@@ -144,9 +170,18 @@ class OutcomeForm(forms.Form):
         required=False,
         help_text="Voor de bespaarde uitkering bij een beëindigde of afgewezen uitkering",
     )
+    aangifte = forms.ChoiceField(label="Afdoening", choices=ROUTE_CHOICES, required=False)
+    aangifte_reden = forms.CharField(
+        label="Reden keuze aangifte of boete",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Verplicht bij afwijken van de aangiftedrempel",
+    )
 
     def service_kwargs(self) -> dict:
         data = dict(self.cleaned_data)
+        data["aangifte"] = route_value(data["aangifte"])
         if not data.pop("boete_aanpassen"):
             data["boete"] = None
             data["boete_reden"] = ""
@@ -161,6 +196,7 @@ class ProposalInputForm(forms.Form):
     culpability = forms.ChoiceField(choices=Culpability.choices)
     benadelingsbedrag = money_field("Benadelingsbedrag")
     closed_on = forms.DateField(required=False)
+    aangifte = forms.ChoiceField(choices=ROUTE_CHOICES, required=False)
 
 
 class SignalFilterForm(forms.Form):
