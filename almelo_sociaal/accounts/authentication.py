@@ -6,8 +6,27 @@ from .roles import is_api_client_account
 
 
 class ApiTokenAuthentication(authentication.TokenAuthentication):
-    """`Authorization: Token <key>`; rejects revoked and expired tokens and tokens of anyone but an API-client
-    account. The token is request.auth; what it may do is its scopes (``permissions.RolePermission``)."""
+    """`Authorization: Bearer <key>` (RFC 6750, what generated clients send) or `Authorization: Token <key>`;
+    rejects revoked and expired tokens and tokens of anyone but an API-client account. The token is
+    request.auth; what it may do is its scopes (``permissions.RolePermission``). A 401 names ``Bearer`` in
+    ``WWW-Authenticate``."""
+
+    keyword = "Bearer"
+    keywords = ("bearer", "token")
+
+    def authenticate(self, request):
+        auth = authentication.get_authorization_header(request).split()
+        if not auth or auth[0].lower().decode(errors="replace") not in self.keywords:
+            return None
+        if len(auth) != 2:
+            raise exceptions.AuthenticationFailed(
+                "Ongeldige Authorization-header: verwacht `Bearer <token>`."
+            )
+        try:
+            key = auth[1].decode()
+        except UnicodeError:
+            raise exceptions.AuthenticationFailed("Ongeldig token.")
+        return self.authenticate_credentials(key)
 
     def authenticate_credentials(self, key):
         token = ApiToken.objects.select_related("user").filter(key_hash=hash_token(key)).first()
