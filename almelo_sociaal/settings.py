@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "almelo_sociaal.audit",
     "almelo_sociaal.security",
     "almelo_sociaal.parameters",
+    "almelo_sociaal.events",
     # domain apps, in dependency order
     "cases",
     "participation",
@@ -349,6 +350,9 @@ CELERY_BEAT_SCHEDULE = {
 # --- Domain policy settings (not legal amounts: those are effective-dated parameters) ---
 SRT_INVESTIGATION_VISIBLE_TO_COACH = env_bool("SRT_INVESTIGATION_VISIBLE_TO_COACH", False)
 API_TOKEN_DAYS = int(os.environ.get("API_TOKEN_DAYS", "365"))
+# Events (almelo_sociaal/events): the CloudEvents "source" of this system and the first retry delay.
+EVENTS_SOURCE = os.environ.get("EVENTS_SOURCE", "urn:nld:gemeente:almelo:sociaal")
+EVENTS_RETRY_BASE_SECONDS = int(os.environ.get("EVENTS_RETRY_BASE_SECONDS", "30"))
 
 LOGGING = {
     "version": 1,
