@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "almelo_sociaal.core.health.HealthCheckMiddleware",  # before host validation: /healthz for any Host
     "django.middleware.security.SecurityMiddleware",
     "almelo_sociaal.api.middleware.ApiMiddleware",  # /api/: API-Version header, redirects of the old paths
+    "almelo_sociaal.audit.trace.TraceContextMiddleware",  # W3C traceparent in, out and on the log rows
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "almelo_sociaal.security.middleware.SlidingSessionMiddleware",

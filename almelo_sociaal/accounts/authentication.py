@@ -1,6 +1,8 @@
 from django.utils import timezone
 from rest_framework import authentication, exceptions
 
+from almelo_sociaal.audit import trace
+
 from .models import ApiToken, hash_token
 from .roles import is_api_client_account
 
@@ -41,4 +43,5 @@ class ApiTokenAuthentication(authentication.TokenAuthentication):
         if not is_api_client_account(token.user):  # a person's token would bypass the second factor
             raise exceptions.AuthenticationFailed("Dit token hoort niet bij een API-client-account.")
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+        trace.note_api_token(token.pk)  # the read and change log rows of this request name the token
         return token.user, token
