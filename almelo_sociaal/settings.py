@@ -271,7 +271,8 @@ SPECTACULAR_SETTINGS = {
         "**Fouten**: `application/problem+json` (RFC 9457) met een vaste `code`, de Nederlandse `detail` en "
         "`invalidParams` per veld.\n\n"
         "**Conventies**: paden zonder slash aan het eind, queryparameters in lowerCamelCase, berichten in JSON, "
-        "elke response met de header `API-Version`. Het OpenAPI-document is openbaar: `/api/v1/openapi.json` "
+        "elke response met de header `API-Version`. Een W3C-`traceparent` wordt overgenomen (anders gemaakt) en "
+        "teruggegeven; de inzage- en wijzigingslog noemen die trace-id (Logboek Dataverwerkingen). Het OpenAPI-document is openbaar: `/api/v1/openapi.json` "
         "en `/api/v1/openapi.yaml`. De paden van versie 1.0 (met slash, Engelse namen) verwijzen één release "
         "lang door (308)."
     ),

@@ -25,6 +25,7 @@ from django.utils import timezone
 from almelo_sociaal.accounts import scopes
 from almelo_sociaal.accounts.models import ApiToken
 from almelo_sociaal.accounts.roles import Role
+from almelo_sociaal.events.services import subscribed_types
 from budget import demo as budget_demo
 from cases.models import Client, Wijkteam
 from tegenprestatie.models import HourLog
@@ -92,6 +93,7 @@ def _measure(users, wijkteam) -> dict[str, tuple[int, int, list[str]]]:
     )
     _, key = ApiToken.issue(user=users["api"], name="budget", days=1, scopes=[scopes.CLIENTEN_LEZEN])
     api = {"HTTP_AUTHORIZATION": f"Token {key}"}
+    subscribed_types()  # warm, as on a running server: which event types have subscribers (cached 30 s)
     deep = "/api/v1/clienten"
     for _ in range(2):
         deep = HttpClient().get(deep, **api).json()["next"].replace("http://testserver", "")

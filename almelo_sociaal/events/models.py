@@ -7,7 +7,10 @@ import secrets
 import uuid
 
 from django.conf import settings
+from django.core.cache import cache as django_cache
 from django.db import models
+
+SUBSCRIBED_TYPES_KEY = "events:subscribed-types"  # events.services.subscribed_types
 
 
 def new_secret() -> str:
@@ -43,6 +46,15 @@ class Subscription(models.Model):
 
     def __str__(self) -> str:
         return f"{self.account} · {self.event_type}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        django_cache.delete(SUBSCRIBED_TYPES_KEY)
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        django_cache.delete(SUBSCRIBED_TYPES_KEY)
+        return result
 
 
 class Delivery(models.Model):

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from django.core.cache import cache as django_cache
 from django.db import transaction
 from django.utils import timezone
 
 from almelo_sociaal.security.enqueue import enqueue_on_commit
 
 from .catalogue import EVENT_TYPES
-from .models import Delivery, Subscription
+from .models import SUBSCRIBED_TYPES_KEY, Delivery, Subscription
 from .tasks import deliver
 
 
@@ -38,11 +39,27 @@ def _ids_only(data: Mapping) -> dict:
     return {key: list(value) if isinstance(value, tuple) else value for key, value in data.items()}
 
 
+SUBSCRIBED_TYPES_SECONDS = 30
+
+
+def subscribed_types() -> frozenset[str]:
+    """The event types with at least one active subscription, cached: most changes have no subscriber, and
+    publishing must not add a query to every write. A subscription saved or deleted clears the cache of its
+    process; another process sees it within ``SUBSCRIBED_TYPES_SECONDS``."""
+    types = django_cache.get(SUBSCRIBED_TYPES_KEY)
+    if types is None:
+        types = frozenset(Subscription.objects.filter(active=True).values_list("event_type", flat=True))
+        django_cache.set(SUBSCRIBED_TYPES_KEY, types, SUBSCRIBED_TYPES_SECONDS)
+    return types
+
+
 def publish(event_type: str, subject_id, data: Mapping | None = None) -> list[Delivery]:
     """Record the event for every active subscriber and deliver it after the commit."""
     if event_type not in EVENT_TYPES:
         raise ValueError(f"Onbekend soort gebeurtenis: {event_type}")
     payload = _ids_only(data or {})
+    if event_type not in subscribed_types():
+        return []  # nobody listens: no query at all on the request that caused the event
     subscriptions = Subscription.objects.filter(event_type=event_type, active=True, account__is_active=True)
     now = timezone.now()
     with transaction.atomic():
