@@ -11,7 +11,7 @@ PYTEST_ARGS ?= -n 2
 # The published contract is generated for PostgreSQL (integer ranges); no connection is made.
 SCHEMA_ENV := DJANGO_DEBUG=1 DATABASE_URL=postgres://schema@127.0.0.1:1/schema-only
 
-.PHONY: smoke lock run test test-dates install migrate demo lint format check bench load fuzz e2e worker beat web schema clean
+.PHONY: smoke lock run test test-dates install migrate demo lint lint-api format check bench load fuzz e2e worker beat web schema clean
 
 $(STAMP): $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,13 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+
+## make lint-api: the NL API Design Rules (the official Spectral ruleset, vendored in tools/adr/) on the committed
+## OpenAPI document: 0 errors. spectral-cli is pinned in tools/adr/package-lock.json (npm ci when missing).
+ADR := tools/adr
+lint-api:
+	test -x $(ADR)/node_modules/.bin/spectral || npm ci --prefix $(ADR) --no-audit --no-fund --ignore-scripts
+	$(ADR)/node_modules/.bin/spectral lint --ruleset $(ADR)/spectral.yml --fail-severity error docs/openapi.yaml
 
 format: install
 	$(BIN)/ruff format .

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "almelo_sociaal.audit",
     "almelo_sociaal.security",
     "almelo_sociaal.parameters",
+    "almelo_sociaal.events",
     # domain apps, in dependency order
     "cases",
     "srt",
@@ -85,6 +86,8 @@ MIDDLEWARE = [
     "almelo_sociaal.security.proxy.TrustedProxyMiddleware",  # first: forwarded headers only from our proxy
     "almelo_sociaal.core.health.HealthCheckMiddleware",  # before host validation: /healthz for any Host
     "django.middleware.security.SecurityMiddleware",
+    "almelo_sociaal.api.middleware.ApiMiddleware",  # /api/: API-Version header, redirects of the old paths
+    "almelo_sociaal.audit.trace.TraceContextMiddleware",  # W3C traceparent in, out and on the log rows
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "almelo_sociaal.security.middleware.SlidingSessionMiddleware",
@@ -220,6 +223,9 @@ OTP_TOTP_ISSUER = "Almelo Sociaal"
 RETENTION_PURGE_APPLY = env_bool("RETENTION_PURGE_APPLY", False)  # the Celery task deletes only when on
 
 # --- REST API ---
+# The conventions of docs/DEVELOPING.md "Adding an API endpoint" are set here and in almelo_sociaal/api/,
+# once for every endpoint: JSON only, problem details, camelCase query parameters, the OpenAPI rules.
+API_VERSION = "1.1.0"  # the full version: the API-Version header and info.version; the major is in the URL
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "almelo_sociaal.accounts.authentication.ApiTokenAuthentication",
@@ -229,27 +235,72 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["almelo_sociaal.api.filters.FilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "almelo_sociaal.api.pagination.IdCursorPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "almelo_sociaal.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "almelo_sociaal.api.errors.exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],  # request bodies are JSON only
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "almelo_sociaal.api.negotiation.ContentNegotiation",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
     "DEFAULT_THROTTLE_RATES": {"anon": "30/min"},
     "COERCE_DECIMAL_TO_STRING": True,
 }
 if DEBUG:
     REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"].append("rest_framework.renderers.BrowsableAPIRenderer")
 
+# The tags of the OpenAPI document (the first path segment) with their Dutch description. A tag without an
+# entry is declared with a generated description (almelo_sociaal/api/schema.py); add one here.
+API_TAGS = {
+    "api": "Over de API zelf: het startpunt, het OpenAPI-document en het eigen account.",
+    "aanvragen": "Aanvragen om een uitkering met hun behandeling: conceptbesluit, toetsing (vier ogen) "
+    "en intrekken.",
+    "budget": "BUIG-budget: begrotingsjaren, budgetbijstellingen, realisaties en prognoses (alleen toevoegen; "
+    "een fout wordt met een nieuwe regel hersteld).",
+    "clienten": "Cliënten (inwoners): registreren, wijzigen, zoeken op BSN, coach toewijzen en verhuizen.",
+    "dossiers": "Uitkeringsdossiers, geopend bij toekenning, en hun beëindiging.",
+    "participatie": "Participatie: profielen met voorgestelde groep, groepsindelingen, de instrumentencatalogus "
+    "en trajecten.",
+    "srt": "Sociale Recherche: signalen melden en beoordelen, onderzoeken met bevindingen, documenten en uitkomst.",
+    "tegenprestatie": "Tegenprestatie: gastorganisaties, plaatsingen en urenregistratie per week.",
+    "wijkteams": "De wijkteams (referentiegegevens).",
+}
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Almelo Sociaal API",
     "DESCRIPTION": (
         "REST API voor Werkplein-systemen: cliënten, aanvragen, uitkeringsdossiers, wijkteams, "
-        "participatie, tegenprestatie, SRT en BUIG. Authenticatie met een API-token "
-        "(header `Authorization: Token <sleutel>`); dezelfde rechten als de webapplicatie."
+        "participatie, tegenprestatie, SRT en BUIG, volgens de NL API Design Rules.\n\n"
+        "**Authenticatie**: een API-token van functioneel beheer in de header "
+        "`Authorization: Bearer <sleutel>` (`Authorization: Token <sleutel>` werkt ook). Wat een token mag, "
+        "staat per operatie onder `security` (de scopes).\n\n"
+        "**Fouten**: `application/problem+json` (RFC 9457) met een vaste `code`, de Nederlandse `detail` en "
+        "`invalidParams` per veld.\n\n"
+        "**Conventies**: paden zonder slash aan het eind, queryparameters in lowerCamelCase, berichten in JSON, "
+        "elke response met de header `API-Version`. Een W3C-`traceparent` wordt overgenomen (anders gemaakt) en "
+        "teruggegeven; de inzage- en wijzigingslog noemen die trace-id (Logboek Dataverwerkingen). Het OpenAPI-document is openbaar: `/api/v1/openapi.json` "
+        "en `/api/v1/openapi.yaml`. De paden van versie 1.0 (met slash, Engelse namen) verwijzen één release "
+        "lang door (308)."
     ),
-    "VERSION": "1.0.0",
+    "VERSION": API_VERSION,
+    "CONTACT": {
+        "name": "Gemeente Almelo, team Sociaal Domein (functioneel beheer)",
+        "email": "functioneelbeheer.sociaal@almelo.nl",
+        "url": "https://www.almelo.nl",
+    },
+    "LICENSE": {
+        "name": "EUPL-1.2",
+        "url": "https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12",
+    },
+    "SERVERS": [
+        {"url": "/api/v1", "description": "Deze server (relatief: het document geldt voor elke omgeving)."}
+    ],
     "SERVE_INCLUDE_SCHEMA": False,
-    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "almelo_sociaal.api.schema.postprocess",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "BudgetRevisionKindEnum": "budget.models.RevisionKind",
         "RealisationSourceEnum": "budget.models.RealisationEntry.Source",
@@ -306,6 +357,9 @@ CELERY_BEAT_SCHEDULE = {
 # --- Domain policy settings (not legal amounts: those are effective-dated parameters) ---
 SRT_INVESTIGATION_VISIBLE_TO_COACH = env_bool("SRT_INVESTIGATION_VISIBLE_TO_COACH", False)
 API_TOKEN_DAYS = int(os.environ.get("API_TOKEN_DAYS", "365"))
+# Events (almelo_sociaal/events): the CloudEvents "source" of this system and the first retry delay.
+EVENTS_SOURCE = os.environ.get("EVENTS_SOURCE", "urn:nld:gemeente:almelo:sociaal")
+EVENTS_RETRY_BASE_SECONDS = int(os.environ.get("EVENTS_RETRY_BASE_SECONDS", "30"))
 
 LOGGING = {
     "version": 1,

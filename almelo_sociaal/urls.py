@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.decorators.http import require_GET
 
 from almelo_sociaal.accounts.views import HomeView
+from almelo_sociaal.api.views import ApiRootView
 from almelo_sociaal.audit.views import AuditLogView
 from almelo_sociaal.core.health import database_ok
 
@@ -34,6 +35,7 @@ urlpatterns = [
     path("budget/", include("budget.urls")),
     path("srt/", include("srt.urls")),
     path("beheer/", admin.site.urls),
+    path("api/v1", ApiRootView.as_view(), name="api-root"),
     path("api/v1/", include("almelo_sociaal.api.urls")),
 ]
 

@@ -12,6 +12,8 @@ from django.utils import timezone
 from almelo_sociaal.accounts.roles import Role, has_role
 from almelo_sociaal.audit.services import set_history_user
 from almelo_sociaal.core.rules import RuleViolation, money, rule_errors
+from almelo_sociaal.events import catalogue as event_types
+from almelo_sociaal.events.services import publish
 
 from . import rules, selectors
 from .events import record_client_event
@@ -269,6 +271,7 @@ def submit_aanvraag(
         text=f"Aanvraag {aanvraag.get_regeling_display()} gemeld",
         actor=actor,
     )
+    publish(event_types.AANVRAAG_INGEDIEND, aanvraag.pk, {"aanvraag": aanvraag.pk, "client": client.pk})
     return aanvraag
 
 
@@ -509,11 +512,19 @@ def approve_decision(
             text=f"Uitkeringsdossier {dossier.get_regeling_display()} geopend",
             actor=toetser,
         )
+        publish(
+            event_types.DOSSIER_GEOPEND, dossier.pk, {"dossier": dossier.pk, "client": aanvraag.client.pk}
+        )
     record_client_event(
         client_id=aanvraag.client.pk,
         kind=ClientEvent.Kind.BESLUIT,
         text=f"Besluit getoetst en vastgesteld: {aanvraag.get_status_display()}",
         actor=toetser,
+    )
+    publish(
+        event_types.AANVRAAG_BESLOTEN,
+        aanvraag.pk,
+        {"aanvraag": aanvraag.pk, "client": aanvraag.client.pk, "besluit": aanvraag.status},
     )
     return aanvraag
 
@@ -579,6 +590,7 @@ def end_dossier(*, actor, dossier: Uitkeringsdossier, einddatum: date, eindreden
         text=f"Uitkering beëindigd: {dossier.get_eindreden_display()}",
         actor=actor,
     )
+    publish(event_types.DOSSIER_BEEINDIGD, dossier.pk, {"dossier": dossier.pk, "client": dossier.client_id})
     return dossier
 
 

@@ -15,6 +15,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from almelo_sociaal.core.rules import money, rule_errors
+from almelo_sociaal.events import catalogue as event_types
+from almelo_sociaal.events.services import publish
 from almelo_sociaal.parameters.selectors import parameter_values
 from cases.events import record_client_event
 from cases.models import Client, ClientEvent, Leefgebied, Leefvorm
@@ -204,6 +206,11 @@ def assign_group(
     if assignment.deviates:
         text += f", afwijkend van voorstel groep {suggested}"
     record_client_event(client_id=client.pk, kind=ClientEvent.Kind.PARTICIPATIE, text=text, actor=actor)
+    publish(
+        event_types.GROEP_VASTGESTELD,
+        assignment.pk,
+        {"groepsindeling": assignment.pk, "client": client.pk, "groep": group},
+    )
     return assignment
 
 

@@ -16,6 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from almelo_sociaal.core.rules import format_euro, rule_errors
+from almelo_sociaal.events import catalogue as event_types
+from almelo_sociaal.events.services import publish
 
 from . import access, rules, selectors
 from .models import SrtAssignment, SrtDocument, SrtInvestigation, SrtNote, SrtSignal
@@ -96,6 +98,7 @@ def discard_signal(*, actor, signal: SrtSignal, reason: str) -> SrtSignal:
     signal.triaged_by = actor
     signal.triaged_at = timezone.now()
     signal.save(update_fields=["status", "discard_reason", "triaged_by", "triaged_at"])
+    publish(event_types.SIGNAAL_BEOORDEELD, signal.pk, {"signaal": signal.pk, "onderzoek": None})
     return signal
 
 
@@ -157,6 +160,7 @@ def open_investigation(
     text = f"Onderzoek geopend uit signaal ({signal.get_source_display()} van {signal.received_on:%d-%m-%Y})."
     text += " Onderzoekers: " + ", ".join(str(u) for u in investigators) + "."
     _note(investigation, SrtNote.Kind.STATUS, text, actor)
+    publish(event_types.SIGNAAL_BEOORDEELD, signal.pk, {"signaal": signal.pk, "onderzoek": investigation.pk})
     return investigation
 
 

@@ -1,8 +1,9 @@
 """OpenAPI: the token authentication as a security scheme, and per operation the scopes a token needs.
 
-Every operation's ``security`` lists ``tokenAuth`` with the scopes of its viewset declaration (the same
-``permissions.scopes_for`` the permission checks), next to ``cookieAuth`` (a logged-in session, bound by roles).
-An operation without a ``tokenAuth`` entry is closed to API clients.
+Every operation's ``security`` lists ``tokenAuth`` (a bearer token) with the scopes of its viewset declaration
+(the same ``permissions.scopes_for`` the permission checks), next to ``cookieAuth`` (a logged-in session, bound by
+roles); ``almelo_sociaal.api.schema`` moves the scopes to ``x-scopes`` (OpenAPI 3.0 allows scopes in a requirement
+only for OAuth2). An operation without a ``tokenAuth`` entry is closed to API clients.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from .scopes import SCOPES
 
 def scheme_description() -> str:
     lines = [
-        "`Authorization: Token <sleutel>`. Alleen voor API-client-accounts; uitgegeven door functioneel beheer "
+        "`Authorization: Bearer <sleutel>` (ook `Authorization: Token <sleutel>`). Alleen voor API-client-accounts; uitgegeven door functioneel beheer "
         "(`/account/api-tokens/` of `manage.py issue_api_token`). Een token mag wat zijn scopes toestaan "
-        "(per operatie vermeld onder `security`), binnen de rechten van de rol API-client.",
+        "(per operatie vermeld in `x-scopes` en in de beschrijving), binnen de rechten van de rol API-client.",
         "",
         "| scope | geeft toegang tot |",
         "|---|---|",
@@ -33,9 +34,9 @@ class ApiTokenScheme(OpenApiAuthenticationExtension):
 
     def get_security_definition(self, auto_schema):
         return {
-            "type": "apiKey",
-            "in": "header",
-            "name": "Authorization",
+            "type": "http",
+            "scheme": "bearer",
+            "bearerFormat": "API-token",
             "description": scheme_description(),
         }
 

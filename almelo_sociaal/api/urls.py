@@ -1,4 +1,7 @@
-"""The API router: each domain app contributes ``<app>/api/routes.py`` with ROUTES."""
+"""The API router: each domain app contributes ``<app>/api/routes.py`` with ROUTES.
+
+Paths have no trailing slash (NL API Design Rules); ``middleware.ApiMiddleware`` redirects the old ones.
+The landing resource ``/api/v1`` itself is in ``almelo_sociaal/urls.py`` (a path without a slash)."""
 
 import importlib
 
@@ -8,11 +11,11 @@ from rest_framework.routers import DefaultRouter
 
 from almelo_sociaal.core import module_exists
 
-from .views import DocsView, MeView, SchemaView
+from .views import DocsView, MeView, OpenApiJsonView, OpenApiYamlView
 
 API_MODULES = settings.DOMAIN_APPS
 
-router = DefaultRouter(trailing_slash=True)
+router = DefaultRouter(trailing_slash=False)
 router.include_root_view = False
 for module in API_MODULES:
     if module_exists(f"{module}.api.routes"):
@@ -20,8 +23,9 @@ for module in API_MODULES:
             router.register(prefix, viewset, basename=basename)
 
 urlpatterns = [
-    path("me/", MeView.as_view(), name="api-me"),
-    path("schema/", SchemaView.as_view(), name="api-schema"),
-    path("docs/", DocsView.as_view(url_name="api-schema"), name="api-docs"),
+    path("account", MeView.as_view(), name="api-me"),
+    path("openapi.json", OpenApiJsonView.as_view(), name="api-schema"),
+    path("openapi.yaml", OpenApiYamlView.as_view(), name="api-schema-yaml"),
+    path("documentatie", DocsView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include(router.urls)),
 ]

@@ -7,6 +7,9 @@ class AuditConfig(AppConfig):
     verbose_name = "Audit"
 
     def ready(self) -> None:
-        from . import reads
+        from simple_history.signals import pre_create_historical_record
+
+        from . import reads, trace
 
         reads.install()
+        pre_create_historical_record.connect(trace.on_historical_record, dispatch_uid="audit.trace")

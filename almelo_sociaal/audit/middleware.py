@@ -68,6 +68,10 @@ class ReadLogMiddleware:
             )
             return response
         log_reads(
-            user=user, reads=reads.seen, action=action_of(request, response), purpose=purpose_of(request)
+            user=user,
+            reads=reads.seen,
+            action=action_of(request, response),
+            purpose=purpose_of(request),
+            path=request.path_info,
         )
         return response

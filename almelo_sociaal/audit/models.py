@@ -42,6 +42,11 @@ class AccessLog(models.Model):
     object_type = models.CharField("soort gegeven", max_length=60)
     object_id = models.CharField("id", max_length=40, blank=True)
     purpose = models.CharField("context", max_length=200, blank=True)
+    # Logboek Dataverwerkingen: the processing activity (ProcessingActivity.code), the W3C trace id of the
+    # request (audit/trace.py) and the API client's token, when the request came with one.
+    processing_activity = models.CharField("verwerkingsactiviteit", max_length=60, blank=True)
+    trace_id = models.CharField("trace-id", max_length=32, blank=True, db_index=True)
+    api_token_id = models.IntegerField("API-token (id)", null=True, blank=True)
 
     class Meta:
         verbose_name = "inzage"
@@ -51,3 +56,28 @@ class AccessLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%d-%m-%Y %H:%M} {self.user} {self.get_action_display()} {self.object_type} {self.object_id}"
+
+
+class ProcessingActivity(models.Model):
+    """The register of verwerkingsactiviteiten (AVG art. 30), maintained by functioneel beheer: purpose and legal
+    basis. A read-log row names the activity whose path prefix is the longest match of the request's path."""
+
+    code = models.SlugField("code", max_length=60, unique=True)
+    name = models.CharField("naam", max_length=200)
+    purpose = models.TextField("doel")
+    legal_basis = models.TextField("grondslag")
+    path_prefixes = models.TextField(
+        "padvoorvoegsels", blank=True, help_text="Eén per regel, bijv. /srt/ en /api/v1/srt/; / voor de rest."
+    )
+    active = models.BooleanField("actief", default=True)
+
+    class Meta:
+        verbose_name = "verwerkingsactiviteit"
+        verbose_name_plural = "register van verwerkingsactiviteiten"
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def prefixes(self) -> list[str]:
+        return [line.strip() for line in self.path_prefixes.splitlines() if line.strip()]

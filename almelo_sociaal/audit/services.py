@@ -10,6 +10,8 @@ from functools import cache
 from django.db import connections, router
 from django.utils import timezone
 
+from . import trace
+from .activities import activity_for
 from .models import AccessLog
 
 
@@ -61,8 +63,9 @@ def log_access_objects(
     )
 
 
-def log_reads(*, user, reads: dict[int, tuple[str, str]], action: str, purpose: str) -> None:
-    """The read log of one response: one row per client ({client id: (object type, object id)}), one statement."""
+def log_reads(*, user, reads: dict[int, tuple[str, str]], action: str, purpose: str, path: str = "") -> None:
+    """The read log of one response: one row per client ({client id: (object type, object id)}), one statement,
+    with the processing activity of ``path``, the request's trace id and the API client's token."""
     client_ids = list(reads)
     _write_rows(
         user,
@@ -71,11 +74,18 @@ def log_reads(*, user, reads: dict[int, tuple[str, str]], action: str, purpose: 
         purpose,
         client_ids,
         [reads[cid][1] for cid in client_ids],
+        context=(activity_for(path) if path else "", trace.current_trace_id(), trace.current_token_id()),
     )
 
 
 def _write_rows(
-    user, action: str, object_type: str | list[str], purpose: str, client_ids: list, object_ids: list
+    user,
+    action: str,
+    object_type: str | list[str],
+    purpose: str,
+    client_ids: list,
+    object_ids: list,
+    context: tuple[str, str, int | None] | None = None,
 ) -> None:
     """The rows of a list in one statement, whatever the number of rows.
 
@@ -90,11 +100,13 @@ def _write_rows(
     types = object_type if isinstance(object_type, list) else [object_type] * len(client_ids)
     connection = connections[router.db_for_write(AccessLog)]
     now = timezone.now()
+    activity, trace_id, token_id = context or ("", trace.current_trace_id(), trace.current_token_id())
     if connection.vendor == "postgresql":
-        params = [now, user.pk, action, purpose, client_ids, types, object_ids]
+        params = [now, user.pk, action, purpose, activity, trace_id, token_id, client_ids, types, object_ids]
     elif connection.vendor == "sqlite":
         rows = json.dumps(list(zip(client_ids, types, object_ids, strict=True)))
-        params = [connection.ops.adapt_datetimefield_value(now), user.pk, action, purpose, rows]
+        when = connection.ops.adapt_datetimefield_value(now)
+        params = [when, user.pk, action, purpose, activity, trace_id, token_id, rows]
     else:
         AccessLog.objects.bulk_create(
             AccessLog(
@@ -104,6 +116,9 @@ def _write_rows(
                 object_type=otype,
                 object_id=oid,
                 purpose=purpose,
+                processing_activity=activity,
+                trace_id=trace_id,
+                api_token_id=token_id,
             )
             for cid, otype, oid in zip(client_ids, types, object_ids, strict=True)
         )
@@ -118,19 +133,31 @@ def _insert_many_sql(vendor: str) -> str:
     opts = AccessLog._meta
     column = {
         name: opts.get_field(name).column
-        for name in ("at", "user", "action", "client", "object_type", "object_id", "purpose")
+        for name in (
+            "at",
+            "user",
+            "action",
+            "client",
+            "object_type",
+            "object_id",
+            "purpose",
+            "processing_activity",
+            "trace_id",
+            "api_token_id",
+        )
     }
     insert = (
         f'INSERT INTO "{opts.db_table}" ("{column["at"]}", "{column["user"]}", "{column["action"]}", '
-        f'"{column["client"]}", "{column["object_type"]}", "{column["object_id"]}", "{column["purpose"]}") '
+        f'"{column["client"]}", "{column["object_type"]}", "{column["object_id"]}", "{column["purpose"]}", '
+        f'"{column["processing_activity"]}", "{column["trace_id"]}", "{column["api_token_id"]}") '
     )
     if vendor == "sqlite":
         return insert + (
             "SELECT %s, %s, %s, json_extract(value, '$[0]'), json_extract(value, '$[1]'), "
-            "json_extract(value, '$[2]'), %s FROM json_each(%s)"
+            "json_extract(value, '$[2]'), %s, %s, %s, %s FROM json_each(%s)"
         )
     return insert + (
-        "SELECT %s, %s, %s, cid, otype, oid, %s "
+        "SELECT %s, %s, %s, cid, otype, oid, %s, %s, %s, %s::integer "
         "FROM unnest(%s::bigint[], %s::text[], %s::text[]) AS row(cid, otype, oid)"
     )
 

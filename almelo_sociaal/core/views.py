@@ -1,12 +1,14 @@
 """Views shared by every app: the form → service → errors loop (``ServiceFormView``) and the error pages
-(HTML for the browser, the API's JSON error shape under /api/)."""
+(HTML for the browser, the API's problem details under /api/)."""
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views import View, defaults
+
+from almelo_sociaal.api.errors import NOT_FOUND_DETAIL, SERVER_ERROR_DETAIL, problem_response
 
 from .forms import apply_errors
 from .rules import RuleViolation, as_validation_error
@@ -80,18 +82,11 @@ def _is_api(request) -> bool:
 
 def not_found(request, exception=None):
     if _is_api(request):
-        return JsonResponse({"message": "Niet gevonden.", "code": "not_found", "fields": {}}, status=404)
+        return problem_response(request, 404, code="not_found", detail=NOT_FOUND_DETAIL)
     return defaults.page_not_found(request, exception)
 
 
 def server_error(request):
     if _is_api(request):
-        return JsonResponse(
-            {
-                "message": "Er is een storing opgetreden; er is niets half opgeslagen.",
-                "code": "server_error",
-                "fields": {},
-            },
-            status=500,
-        )
+        return problem_response(request, 500, code="server_error", detail=SERVER_ERROR_DETAIL)
     return defaults.server_error(request)

@@ -1,8 +1,8 @@
 from .views import BudgetYearViewSet, ForecastViewSet, RealisationViewSet, RevisionViewSet
 
 ROUTES = [
-    ("budget/years", BudgetYearViewSet, "budget-year"),
-    ("budget/revisions", RevisionViewSet, "budget-revision"),
-    ("budget/realisation", RealisationViewSet, "budget-realisation"),
-    ("budget/forecasts", ForecastViewSet, "budget-forecast"),
+    ("budget/jaren", BudgetYearViewSet, "budget-year"),
+    ("budget/bijstellingen", RevisionViewSet, "budget-revision"),
+    ("budget/realisaties", RealisationViewSet, "budget-realisation"),
+    ("budget/prognoses", ForecastViewSet, "budget-forecast"),
 ]

@@ -44,7 +44,7 @@ class BudgetYearSerializer(serializers.Serializer):
 
 class RevisionSerializer(serializers.ModelSerializer):
     year = serializers.IntegerField(source="budget_year.year")
-    corrected_by = serializers.PrimaryKeyRelatedField(source="correction", read_only=True)
+    corrected_by = serializers.PrimaryKeyRelatedField(source="correction", read_only=True, allow_null=True)
     entered_by = serializers.CharField(source="entered_by.username", read_only=True)
 
     class Meta:
@@ -91,7 +91,7 @@ class CorrectionInputSerializer(serializers.Serializer):
 
 class RealisationSerializer(serializers.ModelSerializer):
     year = serializers.IntegerField(source="budget_year.year")
-    reversed_by = serializers.PrimaryKeyRelatedField(source="reversal", read_only=True)
+    reversed_by = serializers.PrimaryKeyRelatedField(source="reversal", read_only=True, allow_null=True)
     entered_by = serializers.CharField(source="entered_by.username", read_only=True)
 
     class Meta:

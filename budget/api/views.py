@@ -32,8 +32,8 @@ WRITE_SCOPES = access.WRITE_SCOPES
 class BudgetYearViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
 ):
-    """BUIG years with their revisions and the changes (€ and %) against the previous revision and the
-    previous year's definitief budget."""
+    """BUIG-begrotingsjaren met hun bijstellingen en de verandering (€ en %) ten opzichte van de vorige
+    bijstelling en het definitieve budget van het vorige jaar."""
 
     serializer_class = BudgetYearSerializer
     lookup_field = "year"
@@ -110,7 +110,7 @@ class _LedgerViewSet(
     create=extend_schema(request=RevisionInputSerializer, responses={201: RevisionSerializer})
 )
 class RevisionViewSet(_LedgerViewSet):
-    """Revision ledger lines (append-only). A wrong entry is corrected with ``POST …/{id}/correct/``."""
+    """Budgetbijstellingen (alleen toevoegen). Een foute regel wordt hersteld met ``POST …/{id}/corrigeren``."""
 
     serializer_class = RevisionSerializer
     input_serializer_class = RevisionInputSerializer
@@ -124,8 +124,9 @@ class RevisionViewSet(_LedgerViewSet):
         return services.record_revision(**data)
 
     @extend_schema(request=CorrectionInputSerializer, responses={201: RevisionSerializer})
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], url_path="corrigeren")
     def correct(self, request, pk=None):
+        """Budgetbijstelling corrigeren met een nieuwe regel."""
         return self.append(
             CorrectionInputSerializer, services.correct_revision, revision_id=self.get_object().pk
         )
@@ -135,7 +136,7 @@ class RevisionViewSet(_LedgerViewSet):
     create=extend_schema(request=RealisationInputSerializer, responses={201: RealisationSerializer})
 )
 class RealisationViewSet(_LedgerViewSet):
-    """Realisation ledger lines (append-only). A wrong line is reversed with ``POST …/{id}/reverse/``."""
+    """Realisatieboekingen (alleen toevoegen). Een foute regel wordt teruggeboekt met ``POST …/{id}/terugboeken``."""
 
     serializer_class = RealisationSerializer
     input_serializer_class = RealisationInputSerializer
@@ -149,15 +150,16 @@ class RealisationViewSet(_LedgerViewSet):
         return services.record_realisation(**data)
 
     @extend_schema(request=ReversalInputSerializer, responses={201: RealisationSerializer})
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], url_path="terugboeken")
     def reverse(self, request, pk=None):
+        """Realisatieboeking terugboeken met een tegenboeking."""
         return self.append(
             ReversalInputSerializer, services.reverse_realisation, entry_id=self.get_object().pk
         )
 
 
 class ForecastViewSet(viewsets.ReadOnlyModelViewSet):
-    """Stored forecast runs (one per year, scenario and day), as the recompute job wrote them."""
+    """Opgeslagen prognoses (één per jaar, scenario en dag), zoals de herberekening ze schreef."""
 
     serializer_class = ForecastSerializer
     filterset_class = ForecastFilter

@@ -1,5 +1,7 @@
 import django_filters
 
+from almelo_sociaal.api.filters import IdFilter
+
 from ..models import Aanvraag, Client, Uitkeringsdossier
 
 
@@ -9,7 +11,7 @@ class ClientFilter(django_filters.FilterSet):
         field_name="achternaam", lookup_expr="istartswith", label="Achternaam begint met"
     )
     postcode = django_filters.CharFilter(method="filter_postcode", label="Postcode")
-    coach = django_filters.NumberFilter(field_name="coach_id")
+    coach = IdFilter(field_name="coach_id", label="Werkcoach (id)")
 
     class Meta:
         model = Client

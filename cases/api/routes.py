@@ -2,7 +2,7 @@ from .views import AanvraagViewSet, ClientViewSet, DossierViewSet, WijkteamViewS
 
 ROUTES = [
     ("wijkteams", WijkteamViewSet, "wijkteam"),
-    ("clients", ClientViewSet, "client"),
+    ("clienten", ClientViewSet, "client"),
     ("aanvragen", AanvraagViewSet, "aanvraag"),
     ("dossiers", DossierViewSet, "dossier"),
 ]

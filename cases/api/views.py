@@ -36,7 +36,7 @@ HANDLE_ROLES = access.HANDLE_ROLES
 
 
 class WijkteamViewSet(viewsets.ReadOnlyModelViewSet):
-    """The wijkteams (reference data)."""
+    """De wijkteams (referentiegegevens)."""
 
     serializer_class = WijkteamSerializer
     roles = access.API_WIJKTEAM_ROLES
@@ -46,7 +46,7 @@ class WijkteamViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class ClientViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
-    """Clients (inwoners). Lists mask the BSN; reading one client is recorded in the access log."""
+    """Cliënten (inwoners). Lijsten tonen het BSN gemaskeerd; elk gelezen cliënt komt in het leesverslag."""
 
     roles = READ_ROLES
     write_roles = EDIT_ROLES
@@ -71,9 +71,9 @@ class ClientViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
         return ClientSerializer
 
     @extend_schema(request=BsnSearchSerializer, responses=ClientSerializer(many=True))
-    @action(detail=False, methods=["post"], url_path="zoeken")
+    @action(detail=False, methods=["post"], url_path="zoeken", pagination_class=None)
     def zoeken(self, request):
-        """Find a client by BSN (POST body, so the BSN stays out of URLs and access logs). 0 or 1 result."""
+        """Cliënt zoeken op BSN. Het BSN staat in het bericht (POST), nooit in een URL of log; het antwoord is een lijst met 0 of 1 cliënt."""
         body = BsnSearchSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         with rule_errors():
@@ -99,7 +99,7 @@ class ClientViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
     @extend_schema(request=AssignCoachSerializer, responses=ClientSerializer)
     @action(detail=True, methods=["post"], url_path="coach")
     def assign_coach(self, request, pk=None):
-        """Give the client a werkcoach of the client's own wijkteam (``null``: none; the coördinator assigns)."""
+        """Werkcoach toewijzen: een werkcoach van het eigen wijkteam van de cliënt (``null``: geen; de coördinator wijst toe)."""
         client = self.get_object()
         if not selectors.can_edit_client(request.user, client):
             raise PermissionDenied("U kunt alleen cliënten van uw eigen wijkteam wijzigen.")
@@ -111,8 +111,8 @@ class ClientViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
     @extend_schema(request=MoveClientSerializer, responses=ClientSerializer)
     @action(detail=True, methods=["post"], url_path="verhuizen")
     def move(self, request, pk=None):
-        """Move the client to another wijkteam (coördinator of the current wijkteam, functioneel beheer). The
-        client gets the given coach of the new wijkteam, or none."""
+        """Cliënt verhuizen naar een ander wijkteam (coördinator van het huidige wijkteam, functioneel beheer).
+        De cliënt krijgt de opgegeven coach van het nieuwe wijkteam, of geen."""
         client = self.get_object()
         if not selectors.can_move_client(request.user, client):
             raise PermissionDenied(
@@ -153,8 +153,8 @@ def if_match_version(request) -> int | None:
 
 
 class AanvraagViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
-    """Aanvragen with their transitions. Decisions take effect after a toetser approves (four-eyes) the version of
-    the draft named in If-Match (the aanvraag's ETag)."""
+    """Aanvragen met hun behandeling. Een besluit geldt pas als een toetser (vier ogen) de versie van het
+    conceptbesluit goedkeurt die in If-Match staat (de ETag van de aanvraag)."""
 
     serializer_class = AanvraagSerializer
     roles = READ_ROLES
@@ -210,15 +210,15 @@ class AanvraagViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
             raise PreconditionFailed(detail=error.message, code=error.code)
 
     @extend_schema(request=None, responses=AanvraagSerializer)
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], url_path="behandelen")
     def start(self, request, pk=None):
-        """gemeld → in behandeling."""
+        """Aanvraag in behandeling nemen: gemeld → in behandeling."""
         return self._respond(services.start_behandeling(actor=request.user, aanvraag=self._handled()))
 
     @extend_schema(request=DraftDecisionSerializer, responses=AanvraagSerializer)
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], url_path="conceptbesluit")
     def draft(self, request, pk=None):
-        """Prepare a decision (toekennen/afwijzen); it waits for a toetser."""
+        """Conceptbesluit vastleggen (toekennen of afwijzen); het wacht op een toetser."""
         aanvraag = self._handled()
         body = DraftDecisionSerializer(data=request.data)
         body.is_valid(raise_exception=True)
@@ -227,11 +227,11 @@ class AanvraagViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         )
 
     @extend_schema(request=None, parameters=[IF_MATCH], responses={200: AanvraagSerializer, 412: STALE})
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], url_path="goedkeuren")
     def approve(self, request, pk=None):
-        """Toetser approves the draft version named in If-Match: toegekend (opens the uitkeringsdossier) or
-        afgewezen. A monthly amount above the bound needs a second toetser: the first approval is recorded
-        (``awaiting_second_toetser``) and the decision waits."""
+        """Conceptbesluit goedkeuren (toetser), de versie uit If-Match: toegekend (opent het uitkeringsdossier)
+        of afgewezen. Boven de grens van het maandbedrag is een tweede toetser nodig: de eerste goedkeuring wordt
+        vastgelegd (``awaiting_second_toetser``) en het besluit wacht."""
         aanvraag = self.get_object()
         return self._judge(
             lambda versie: services.approve_decision(toetser=request.user, aanvraag=aanvraag, versie=versie)
@@ -240,9 +240,9 @@ class AanvraagViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(
         request=ReasonSerializer, parameters=[IF_MATCH], responses={200: AanvraagSerializer, 412: STALE}
     )
-    @action(detail=True, methods=["post"], url_path="return")
+    @action(detail=True, methods=["post"], url_path="terugsturen")
     def return_draft(self, request, pk=None):
-        """Toetser sends the draft version named in If-Match back to the consulent with a reason."""
+        """Conceptbesluit terugsturen (toetser): de versie uit If-Match gaat met een reden terug naar de consulent."""
         aanvraag = self.get_object()
         body = ReasonSerializer(data=request.data)
         body.is_valid(raise_exception=True)
@@ -254,9 +254,9 @@ class AanvraagViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         )
 
     @extend_schema(request=ReasonSerializer, responses=AanvraagSerializer)
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], url_path="intrekken")
     def withdraw(self, request, pk=None):
-        """Withdraw the aanvraag (with a reason)."""
+        """Aanvraag intrekken (met een reden)."""
         aanvraag = self._handled()
         body = ReasonSerializer(data=request.data)
         body.is_valid(raise_exception=True)
@@ -268,7 +268,7 @@ class AanvraagViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
 
 
 class DossierViewSet(viewsets.ReadOnlyModelViewSet):
-    """Uitkeringsdossiers (created on toekenning)."""
+    """Uitkeringsdossiers (geopend bij toekenning)."""
 
     serializer_class = DossierSerializer
     roles = READ_ROLES
@@ -281,8 +281,9 @@ class DossierViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.dossiers_visible_to(self.request.user).select_related(None).order_by("-id")
 
     @extend_schema(request=EndDossierSerializer, responses=DossierSerializer)
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], url_path="beeindigen")
     def end(self, request, pk=None):
+        """Uitkeringsdossier beëindigen met einddatum en eindreden."""
         dossier = self.get_object()
         if not selectors.can_edit_client(request.user, dossier.client):
             raise PermissionDenied("U kunt alleen dossiers van uw eigen wijkteam beëindigen.")

@@ -1,8 +1,8 @@
 from .views import GroupAssignmentViewSet, InstrumentViewSet, ProfileViewSet, TrajectoryViewSet
 
 ROUTES = [
-    ("participation/profiles", ProfileViewSet, "participation-profile"),
-    ("participation/assignments", GroupAssignmentViewSet, "participation-assignment"),
-    ("participation/instruments", InstrumentViewSet, "participation-instrument"),
-    ("participation/trajectories", TrajectoryViewSet, "participation-trajectory"),
+    ("participatie/profielen", ProfileViewSet, "participation-profile"),
+    ("participatie/groepsindelingen", GroupAssignmentViewSet, "participation-assignment"),
+    ("participatie/instrumenten", InstrumentViewSet, "participation-instrument"),
+    ("participatie/trajecten", TrajectoryViewSet, "participation-trajectory"),
 ]

@@ -41,7 +41,7 @@ class _ParticipationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewS
 
 
 class ProfileViewSet(_ParticipationViewSet):
-    """Participation profiles. Creating one computes the suggested group with its reasons (in Dutch)."""
+    """Participatieprofielen. Bij het vastleggen berekent de API de voorgestelde groep met de redenen."""
 
     serializer_class = ProfileSerializer
     filterset_class = ProfileFilter
@@ -57,10 +57,10 @@ class ProfileViewSet(_ParticipationViewSet):
 
 
 class GroupAssignmentViewSet(_ParticipationViewSet):
-    """Group assignments with their history (valid_from/valid_to; ``current=true`` for the current ones).
+    """Groepsindelingen met hun geschiedenis (valid_from/valid_to; ``current=true`` voor de huidige).
 
-    Creating one closes the current assignment; a reason is required when the group differs from the
-    suggestion of the latest profile. The next review date follows from the group's policy interval."""
+    Een nieuwe indeling sluit de huidige af; een reden is verplicht als de groep afwijkt van het voorstel van
+    het laatste profiel. De volgende herbeoordeling volgt uit de termijn van de groep."""
 
     serializer_class = GroupAssignmentSerializer
     filterset_class = GroupAssignmentFilter
@@ -75,8 +75,8 @@ class GroupAssignmentViewSet(_ParticipationViewSet):
 
 
 class TrajectoryViewSet(_ParticipationViewSet):
-    """Trajectories: instruments deployed for a client. A deployment that breaks a condition is refused
-    (400) with the reason; ``close`` records the end and the outcome."""
+    """Trajecten: instrumenten ingezet voor een cliënt. Een inzet die een voorwaarde schendt, wordt geweigerd
+    (400) met de reden; ``afsluiten`` legt het einde en het resultaat vast."""
 
     serializer_class = TrajectorySerializer
     filterset_class = TrajectoryFilter
@@ -90,8 +90,9 @@ class TrajectoryViewSet(_ParticipationViewSet):
         serializer.instance = services.deploy_instrument(actor=self.request.user, client=client, **data)
 
     @extend_schema(request=CloseTrajectorySerializer, responses=TrajectorySerializer)
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], url_path="afsluiten")
     def close(self, request, pk=None):
+        """Traject afsluiten met einddatum en resultaat."""
         trajectory = self.get_object()
         if not selectors.can_edit_participation(request.user, trajectory.client):
             raise PermissionDenied("U kunt alleen trajecten van cliënten van uw eigen wijkteam afsluiten.")
@@ -104,7 +105,7 @@ class TrajectoryViewSet(_ParticipationViewSet):
 
 
 class InstrumentViewSet(viewsets.ViewSet):
-    """The instrument catalogue: allowed groups and conditions per instrument (reference data)."""
+    """De instrumentencatalogus: toegestane groepen en voorwaarden per instrument (referentiegegevens)."""
 
     roles = API_READ_ROLES
     read_scopes = (scopes.PARTICIPATIE_LEZEN,)
@@ -112,6 +113,7 @@ class InstrumentViewSet(viewsets.ViewSet):
     lookup_field = "code"
 
     @extend_schema(
+        summary="Instrumenten opvragen",
         responses=InstrumentSerializer(many=True),
         parameters=[
             OpenApiParameter("group", int, description="Alleen instrumenten toegestaan in deze groep")
@@ -129,6 +131,7 @@ class InstrumentViewSet(viewsets.ViewSet):
         return Response([InstrumentSerializer.from_instrument(i) for i in items])
 
     @extend_schema(
+        summary="Instrument opvragen",
         responses=InstrumentSerializer,
         parameters=[
             OpenApiParameter("code", str, OpenApiParameter.PATH, description="Code, bv. participatieplaats")

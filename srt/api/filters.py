@@ -1,5 +1,7 @@
 import django_filters
 
+from almelo_sociaal.api.filters import IdFilter
+
 from ..models import SrtInvestigation, SrtSignal
 from ..rules import InvestigationStatus, Outcome, SignalSource, SignalStatus
 
@@ -7,7 +9,7 @@ from ..rules import InvestigationStatus, Outcome, SignalSource, SignalStatus
 class SignalFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=SignalStatus.choices)
     source = django_filters.ChoiceFilter(choices=SignalSource.choices)
-    client = django_filters.NumberFilter(field_name="client_id")
+    client = IdFilter(field_name="client_id", label="Cliënt (id)")
     received_from = django_filters.DateFilter(field_name="received_on", lookup_expr="gte")
     received_to = django_filters.DateFilter(field_name="received_on", lookup_expr="lte")
 
@@ -20,7 +22,7 @@ class InvestigationFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=InvestigationStatus.choices)
     source = django_filters.ChoiceFilter(choices=SignalSource.choices)
     outcome = django_filters.ChoiceFilter(choices=Outcome.choices)
-    client = django_filters.NumberFilter(field_name="client_id")
+    client = IdFilter(field_name="client_id", label="Cliënt (id)")
     closed_from = django_filters.DateFilter(field_name="closed_on", lookup_expr="gte")
     closed_to = django_filters.DateFilter(field_name="closed_on", lookup_expr="lte")
 

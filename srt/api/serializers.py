@@ -11,7 +11,15 @@ from cases.api.serializers import WritableFieldsOnly
 from cases.models import Aanvraag, Client, Uitkeringsdossier
 
 from ..models import SrtDocument, SrtInvestigation, SrtNote, SrtSignal
-from ..rules import TRIAGE_DISCARD, TRIAGE_OPEN, Culpability, InvestigationStatus, OtherResult, Outcome
+from ..rules import (
+    TRIAGE_DISCARD,
+    TRIAGE_OPEN,
+    BoeteAdvice,
+    Culpability,
+    InvestigationStatus,
+    OtherResult,
+    Outcome,
+)
 
 
 def money_field(**kwargs) -> serializers.DecimalField:
@@ -19,7 +27,7 @@ def money_field(**kwargs) -> serializers.DecimalField:
 
 
 class SignalSerializer(serializers.ModelSerializer):
-    investigation = serializers.PrimaryKeyRelatedField(read_only=True)
+    investigation = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = SrtSignal
@@ -114,6 +122,7 @@ class DocumentSerializer(WritableFieldsOnly, serializers.ModelSerializer):
 
 class InvestigationSerializer(serializers.ModelSerializer):
     investigators = serializers.SerializerMethodField()
+    boete_advice = serializers.ChoiceField(choices=BoeteAdvice.choices, allow_blank=True, read_only=True)
 
     class Meta:
         model = SrtInvestigation

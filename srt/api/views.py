@@ -49,8 +49,8 @@ class SignalViewSet(
     mixins.CreateModelMixin,
     viewsets.GenericViewSet,
 ):
-    """SRT signals: list and read (SRT; API client with ``srt:signaal-lezen``), deliver (SRT; API client with
-    ``srt:signaal-melden``) and triage (SRT)."""
+    """SRT-signalen: lijst en lezen (SRT; API-client met ``srt:signaal-lezen``), melden (SRT; API-client met
+    ``srt:signaal-melden``) en beoordelen (SRT)."""
 
     roles = API_ROLES
     write_roles = API_ROLES
@@ -74,7 +74,7 @@ class SignalViewSet(
     @extend_schema(request=TriageSerializer, responses={200: SignalSerializer})
     @action(detail=True, methods=["post"], url_path="beoordelen")
     def triage(self, request, pk=None):
-        """Discard the signal (with a reason) or open an investigation."""
+        """Signaal beoordelen: terzijde leggen (met reden) of een onderzoek openen."""
         signal = self.get_object()
         serializer = TriageSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -90,8 +90,8 @@ class SignalViewSet(
 
 
 class InvestigationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """SRT investigations: read with findings and documents (SRT; API client with ``srt:onderzoek-lezen``);
-    status, findings, documents and outcome (SRT); investigators (SRT and functioneel beheer)."""
+    """SRT-onderzoeken: lezen met bevindingen en documenten (SRT; API-client met ``srt:onderzoek-lezen``);
+    status, bevindingen, documenten en uitkomst (SRT); onderzoekers (SRT en functioneel beheer)."""
 
     roles = API_ROLES
     write_roles = SRT_ONLY
@@ -116,7 +116,7 @@ class InvestigationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, vie
     @extend_schema(request=StatusSerializer, responses={200: InvestigationSerializer})
     @action(detail=True, methods=["post"], url_path="status")
     def change_status(self, request, pk=None):
-        """gemeld → in onderzoek. Closing happens by recording the outcome (``uitkomst``)."""
+        """Status wijzigen: gemeld → in onderzoek. Afsluiten gaat door de uitkomst vast te leggen (``uitkomst``)."""
         investigation = self.get_object()
         serializer = StatusSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -128,7 +128,7 @@ class InvestigationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, vie
     @extend_schema(request=OutcomeSerializer, responses={200: InvestigationSerializer})
     @action(detail=True, methods=["post"], url_path="uitkomst")
     def outcome(self, request, pk=None):
-        """Record the outcome and close the investigation (boete: omit to take the proposal)."""
+        """Uitkomst vastleggen en het onderzoek afsluiten (boete weglaten: het voorstel geldt)."""
         investigation = self.get_object()
         serializer = OutcomeSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -150,6 +150,7 @@ class InvestigationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, vie
     @extend_schema(request=NoteSerializer, responses={201: NoteSerializer})
     @action(detail=True, methods=["post"], url_path="bevindingen")
     def add_note(self, request, pk=None):
+        """Bevinding toevoegen aan het onderzoek."""
         investigation = self.get_object()
         serializer = NoteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -161,6 +162,7 @@ class InvestigationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, vie
     @extend_schema(request=DocumentSerializer, responses={201: DocumentSerializer})
     @action(detail=True, methods=["post"], url_path="documenten")
     def add_document(self, request, pk=None):
+        """Document (verwijzing naar het DMS) toevoegen aan het onderzoek."""
         investigation = self.get_object()
         serializer = DocumentSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -172,7 +174,7 @@ class InvestigationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, vie
     @extend_schema(request=AssignSerializer, responses={200: AssignSerializer})
     @action(detail=True, methods=["post"], url_path="onderzoekers")
     def assign(self, request, pk=None):
-        """Set the assigned investigators (SRT staff only). Answers with the investigator ids only."""
+        """Onderzoekers toewijzen (alleen SRT-medewerkers). Antwoordt met alleen de ids van de onderzoekers."""
         investigation = self.get_object()
         serializer = AssignSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

@@ -66,7 +66,7 @@ class HostOrganisationSerializer(serializers.ModelSerializer):
 class PlacementSerializer(serializers.ModelSerializer):
     client_name = serializers.CharField(source="client.full_name", read_only=True)
     activity_code = serializers.CharField(source="activity.code", read_only=True)
-    host_name = serializers.CharField(source="host.name", read_only=True, default=None)
+    host_name = serializers.CharField(source="host.name", read_only=True, default=None, allow_null=True)
     status = _choice_field(Placement.Status.choices, read_only=True)
     end_reason = _choice_field([("", ""), *Placement.EndReason.choices], read_only=True)
     phase = _choice_field(Phase.choices, read_only=True)

@@ -23,7 +23,7 @@ from .serializers import (
 
 
 class HostViewSet(viewsets.ReadOnlyModelViewSet):
-    """Gastorganisaties with their verdringing declaration."""
+    """Gastorganisaties met hun verklaring over verdringing."""
 
     serializer_class = HostOrganisationSerializer
     roles = access.API_READ_ROLES
@@ -35,7 +35,7 @@ class HostViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class PlacementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
-    """Placements (scoped: coach/coordinator own wijkteam, host contact own host). Writes: coach."""
+    """Plaatsingen (coach en coördinator: eigen wijkteam; contactpersoon: eigen gastorganisatie). Schrijven: coach."""
 
     roles = access.API_READ_ROLES
     write_roles = access.API_PLACEMENT_WRITE_ROLES
@@ -68,6 +68,7 @@ class PlacementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=PlacementStatusChangeSerializer, responses={200: PlacementSerializer})
     @action(detail=True, methods=["post"])
     def status(self, request, pk=None):
+        """Status van de plaatsing wijzigen (starten, onderbreken, beëindigen met reden)."""
         placement = self.get_object()
         if not selectors.can_manage_client(request.user, placement.client):
             raise PermissionDenied("Alleen de coach van het wijkteam van de cliënt wijzigt de plaatsing.")
@@ -80,7 +81,7 @@ class PlacementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
 
 
 class HourLogViewSet(viewsets.ReadOnlyModelViewSet):
-    """Weekly hours; ``POST .../week/`` registers a week for many placements at once (all rows or none)."""
+    """Uren per week; ``POST …/uren/week`` registreert een week voor veel plaatsingen tegelijk (alle regels of geen)."""
 
     serializer_class = HourLogSerializer
     roles = access.API_READ_ROLES
@@ -94,8 +95,9 @@ class HourLogViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.hour_logs_visible_to(self.request.user)
 
     @extend_schema(request=WeekRegistrationSerializer, responses={201: HourLogSerializer(many=True)})
-    @action(detail=False, methods=["post"])
+    @action(detail=False, methods=["post"], pagination_class=None)
     def week(self, request):
+        """Een week uren registreren voor meerdere plaatsingen: alle regels of geen. Antwoordt met de regels."""
         serializer = WeekRegistrationSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data

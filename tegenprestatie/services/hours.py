@@ -14,6 +14,8 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from almelo_sociaal.core.rules import RuleViolation
+from almelo_sociaal.events import catalogue as event_types
+from almelo_sociaal.events.services import publish
 from almelo_sociaal.parameters.selectors import parameter_values
 from cases.models import Client
 
@@ -74,7 +76,13 @@ def register_week_hours(*, actor, week: rules.IsoWeek, rows: Sequence[HourRow], 
     if not errors:
         _check_rows(week=week, rows=rows, state=state, resulting=resulting, errors=errors)
     errors.raise_if_any()
-    return _save_rows(actor=actor, week=week, rows=rows, state=state)
+    logs = _save_rows(actor=actor, week=week, rows=rows, state=state)
+    publish(
+        event_types.UREN_GEREGISTREERD,
+        f"{week.year}-W{week.week:02d}",
+        {"week": f"{week.year}-W{week.week:02d}", "urenregistraties": [log.pk for log in logs]},
+    )
+    return logs
 
 
 @dataclass(frozen=True)

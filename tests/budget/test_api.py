@@ -19,7 +19,7 @@ def by_kind(body):
 
 
 def test_year_resource_carries_the_must_show_changes(api_client_for, make_user, seed_revisions):
-    body = api_client_for(make_user(Role.BEHEER)).get("/api/v1/budget/years/2020/").json()
+    body = api_client_for(make_user(Role.BEHEER)).get("/api/v1/budget/jaren/2020").json()
     revisions = by_kind(body)
     assert revisions["voorlopig"]["vs_previous_year_definitief"]["pct"] == "-9.63"
     assert revisions["nader_voorlopig"]["vs_previous"]["pct"] == "-3.59"
@@ -33,7 +33,7 @@ def test_year_list_is_one_query_per_concern(
 ):
     api = api_client_for(finance)
     with django_assert_max_num_queries(8) as small:
-        api.get("/api/v1/budget/years/")
+        api.get("/api/v1/budget/jaren")
     for year in range(2015, 2019):
         services.record_revision(
             year=year,
@@ -45,7 +45,7 @@ def test_year_list_is_one_query_per_concern(
             today=TODAY,
         )
     with django_assert_max_num_queries(len(small.captured_queries)):
-        response = api.get("/api/v1/budget/years/")
+        response = api.get("/api/v1/budget/jaren")
     assert sorted(y["year"] for y in response.json()["results"]) == [2015, 2016, 2017, 2018, 2019, 2020, 2021]
 
 
@@ -53,7 +53,7 @@ def test_duplicate_kind_is_a_400_with_the_same_dutch_message_as_the_ui(
     api_client_for, finance, seed_revisions
 ):
     response = api_client_for(finance).post(
-        "/api/v1/budget/revisions/",
+        "/api/v1/budget/bijstellingen",
         {"year": 2020, "kind": "voorlopig", "amount": "1.00", "published_on": "2019-10-02", "source": "x"},
         format="json",
     )
@@ -65,7 +65,7 @@ def test_duplicate_kind_is_a_400_with_the_same_dutch_message_as_the_ui(
 
 def test_amount_with_more_than_two_decimals_is_refused(api_client_for, finance):
     response = api_client_for(finance).post(
-        "/api/v1/budget/revisions/",
+        "/api/v1/budget/bijstellingen",
         {"year": 2020, "kind": "voorlopig", "amount": "1.005", "published_on": "2019-10-02", "source": "x"},
         format="json",
     )
@@ -76,14 +76,14 @@ def test_amount_with_more_than_two_decimals_is_refused(api_client_for, finance):
 def test_correct_action_appends_a_correction(api_client_for, finance, seed_revisions):
     target = seed_revisions[1]
     response = api_client_for(finance).post(
-        f"/api/v1/budget/revisions/{target.pk}/correct/",
+        f"/api/v1/budget/bijstellingen/{target.pk}/corrigeren",
         {"amount": "35516000.00", "published_on": "2019-10-01", "source": "x", "reason": "typefout"},
         format="json",
     )
     assert response.status_code == 201
     assert response.json()["corrects"] == target.pk
     assert BudgetRevision.objects.get(pk=target.pk).amount == D("35516242.00")
-    detail = api_client_for(finance).get(f"/api/v1/budget/revisions/{target.pk}/").json()
+    detail = api_client_for(finance).get(f"/api/v1/budget/bijstellingen/{target.pk}").json()
     assert detail["corrected_by"] == response.json()["id"]
 
 
@@ -92,7 +92,7 @@ def test_reverse_action_appends_a_tegenboeking(api_client_for, finance):
         year=2020, month=date(2020, 1, 1), post="ioaw", amount=D("10.00"), actor=finance
     )
     response = api_client_for(finance).post(
-        f"/api/v1/budget/realisation/{entry.pk}/reverse/", {"reason": "dubbel"}, format="json"
+        f"/api/v1/budget/realisaties/{entry.pk}/terugboeken", {"reason": "dubbel"}, format="json"
     )
     assert response.status_code == 201
     assert response.json()["amount"] == "-10.00"
@@ -103,7 +103,7 @@ def test_realisation_filter_by_year_and_post(api_client_for, finance):
     services.record_realisation(year=2020, month=date(2020, 1, 1), post="ioaw", amount=D("1"), actor=finance)
     services.record_realisation(year=2020, month=date(2020, 1, 1), post="ioaz", amount=D("2"), actor=finance)
     services.record_realisation(year=2021, month=date(2021, 1, 1), post="ioaw", amount=D("3"), actor=finance)
-    body = api_client_for(finance).get("/api/v1/budget/realisation/?year=2020&post=ioaw").json()
+    body = api_client_for(finance).get("/api/v1/budget/realisaties?year=2020&post=ioaw").json()
     assert [r["amount"] for r in body["results"]] == ["1.00"]
 
 
@@ -112,7 +112,7 @@ def test_forecasts_are_readable_per_year_and_scenario(api_client_for, make_user,
     services.recompute_year(year=2021, today=TODAY)
     body = (
         api_client_for(make_user(Role.COORDINATOR))
-        .get("/api/v1/budget/forecasts/?year=2021&scenario=basis")
+        .get("/api/v1/budget/prognoses?year=2021&scenario=basis")
         .json()
     )
     (run,) = body["results"]
@@ -123,7 +123,7 @@ def test_forecasts_are_readable_per_year_and_scenario(api_client_for, make_user,
 
 
 @pytest.mark.parametrize(
-    "url", ["/api/v1/budget/revisions/", "/api/v1/budget/realisation/", "/api/v1/budget/forecasts/"]
+    "url", ["/api/v1/budget/bijstellingen", "/api/v1/budget/realisaties", "/api/v1/budget/prognoses"]
 )
 def test_list_endpoints_query_count_does_not_grow(
     api_client_for, finance, url, django_assert_max_num_queries

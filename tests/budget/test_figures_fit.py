@@ -1,6 +1,6 @@
 """Finding 5 of issue 14: no stored value breaks a read.
 
-A revision of € 10,00 followed by one of € 150.000.000,00 made ``GET /api/v1/budget/years/`` answer 500 on
+A revision of € 10,00 followed by one of € 150.000.000,00 made ``GET /api/v1/budget/jaren/`` answer 500 on
 every call (the % change did not fit the serializer's 8 digits). The rules now bound what they accept to what
 the fields hold, and the computed fields are wide enough for anything that can be stored; hypothesis checks
 both over the whole range.
@@ -146,7 +146,7 @@ def test_the_reported_pair_of_revisions_no_longer_breaks_the_year_list(api_clien
             actor=finance,
             today=TODAY,
         )
-    response = api_client_for(finance).get("/api/v1/budget/years/")
+    response = api_client_for(finance).get("/api/v1/budget/jaren")
     assert response.status_code == 200
     (year,) = response.json()["results"]
     assert year["revisions"][1]["vs_previous"]["pct"] == "1499999900.00"
@@ -166,7 +166,7 @@ def test_extreme_stored_amounts_still_read(api_client_for, make_user):
             source="x",
             entered_by=finance,
         )
-    for path in ("/api/v1/budget/years/", "/api/v1/budget/years/2021/"):
+    for path in ("/api/v1/budget/jaren", "/api/v1/budget/jaren/2021"):
         assert api_client_for(finance).get(path).status_code == 200
 
 

@@ -109,11 +109,11 @@ def test_anonymous_is_sent_to_the_login_page(client, ledger):
 
 # ---------------------------------------------------------------- API
 API_READ = [
-    "/api/v1/budget/years/",
-    "/api/v1/budget/years/2020/",
-    "/api/v1/budget/revisions/",
-    "/api/v1/budget/realisation/",
-    "/api/v1/budget/forecasts/",
+    "/api/v1/budget/jaren",
+    "/api/v1/budget/jaren/2020",
+    "/api/v1/budget/bijstellingen",
+    "/api/v1/budget/realisaties",
+    "/api/v1/budget/prognoses",
 ]
 
 
@@ -126,9 +126,9 @@ def test_api_read(api_client_for, make_user, ledger, role, url):
 
 def api_writes(revision, entry):
     return {
-        "years": ("/api/v1/budget/years/", {"year": 2022}),
+        "years": ("/api/v1/budget/jaren", {"year": 2022}),
         "revisions": (
-            "/api/v1/budget/revisions/",
+            "/api/v1/budget/bijstellingen",
             {
                 "year": 2020,
                 "kind": "definitief",
@@ -138,14 +138,14 @@ def api_writes(revision, entry):
             },
         ),
         "correct": (
-            f"/api/v1/budget/revisions/{revision.pk}/correct/",
+            f"/api/v1/budget/bijstellingen/{revision.pk}/corrigeren",
             {"amount": "35516242.00", "published_on": "2019-10-01", "source": "x", "reason": "typefout"},
         ),
         "realisation": (
-            "/api/v1/budget/realisation/",
+            "/api/v1/budget/realisaties",
             {"year": 2020, "month": "2020-02-01", "post": "ioaw", "amount": "10.00"},
         ),
-        "reverse": (f"/api/v1/budget/realisation/{entry.pk}/reverse/", {"reason": "dubbel"}),
+        "reverse": (f"/api/v1/budget/realisaties/{entry.pk}/terugboeken", {"reason": "dubbel"}),
     }
 
 
@@ -160,7 +160,7 @@ def test_api_write(api_client_for, make_user, ledger, role, name, monkeypatch):
 
 
 @pytest.mark.parametrize("method", ["put", "patch", "delete"])
-@pytest.mark.parametrize("url", ["/api/v1/budget/revisions/{rev}/", "/api/v1/budget/realisation/{entry}/"])
+@pytest.mark.parametrize("url", ["/api/v1/budget/bijstellingen/{rev}", "/api/v1/budget/realisaties/{entry}"])
 def test_api_has_no_update_or_delete_path_even_for_finance(api_client_for, finance, ledger, method, url):
     _, revision, entry = ledger
     response = getattr(api_client_for(finance), method)(url.format(rev=revision.pk, entry=entry.pk), {})

@@ -104,7 +104,7 @@ def test_update_client_does_not_move_a_client(make_user, subject, other_wijkteam
 def test_api_patch_cannot_set_the_coach(kind, make_user, api_client_for, coach, subject, other_wijkteam):
     target = _not_a_coach_of_the_team(kind, make_user, other_wijkteam)
     response = api_client_for(coach).patch(
-        f"/api/v1/clients/{subject.pk}/", {"coach": target.pk}, format="json"
+        f"/api/v1/clienten/{subject.pk}", {"coach": target.pk}, format="json"
     )
     assert response.status_code == 400
     assert response.json()["fields"]["coach"][0]["code"] == "veld_niet_wijzigbaar"
@@ -114,15 +114,15 @@ def test_api_patch_cannot_set_the_coach(kind, make_user, api_client_for, coach, 
 
 def test_api_patch_cannot_move_the_client_away_from_its_coach(api_client_for, coach, subject, nieuwstraat):
     api = api_client_for(coach)
-    response = api.patch(f"/api/v1/clients/{subject.pk}/", {"wijkteam": "nieuwstraat"}, format="json")
+    response = api.patch(f"/api/v1/clienten/{subject.pk}", {"wijkteam": "nieuwstraat"}, format="json")
     assert response.status_code == 400
     assert response.json()["code"] == "veld_niet_wijzigbaar"
-    assert api.get(f"/api/v1/clients/{subject.pk}/").status_code == 200
+    assert api.get(f"/api/v1/clienten/{subject.pk}").status_code == 200
 
 
 def test_api_patch_still_changes_the_clients_own_data(api_client_for, coach, subject):
     response = api_client_for(coach).patch(
-        f"/api/v1/clients/{subject.pk}/", {"straat": "Marktstraat"}, format="json"
+        f"/api/v1/clienten/{subject.pk}", {"straat": "Marktstraat"}, format="json"
     )
     assert response.status_code == 200
     assert response.json()["straat"] == "Marktstraat" and response.json()["coach"] == coach.pk
@@ -134,7 +134,7 @@ def test_api_coach_action_refuses_a_coach_outside_the_wijkteam(
 ):
     target = _not_a_coach_of_the_team(kind, make_user, other_wijkteam)
     response = api_client_for(coach).post(
-        f"/api/v1/clients/{subject.pk}/coach/", {"coach": target.pk}, format="json"
+        f"/api/v1/clienten/{subject.pk}/coach", {"coach": target.pk}, format="json"
     )
     assert response.status_code == 400
     assert response.json()["fields"]["coach"][0]["code"] in ("coach_ander_wijkteam", "coach_geen_werkcoach")
@@ -147,7 +147,7 @@ def test_api_coach_action_assigns_a_coach_of_the_wijkteam(
 ):
     colleague = make_user(R.COACH, wijkteam=wijkteam)
     response = api_client_for(coach).post(
-        f"/api/v1/clients/{subject.pk}/coach/", {"coach": colleague.pk}, format="json"
+        f"/api/v1/clienten/{subject.pk}/coach", {"coach": colleague.pk}, format="json"
     )
     assert response.status_code == 200 and response.json()["coach"] == colleague.pk
 
@@ -156,7 +156,7 @@ def test_api_registration_refuses_a_coach_of_another_wijkteam(
     make_user, api_client_for, wijkteam, other_wijkteam
 ):
     response = api_client_for(make_user(R.INTAKER)).post(
-        "/api/v1/clients/",
+        "/api/v1/clienten",
         {
             "bsn": "123456782",
             "voornamen": "Jaap",
@@ -172,11 +172,11 @@ def test_api_registration_refuses_a_coach_of_another_wijkteam(
         format="json",
     )
     assert response.status_code == 400
-    assert response.json() == {
-        "message": OTHER_TEAM_MESSAGE,
-        "code": "coach_ander_wijkteam",
-        "fields": {"coach": [{"message": OTHER_TEAM_MESSAGE, "code": "coach_ander_wijkteam"}]},
-    }
+    body = response.json()
+    assert (body["detail"], body["code"]) == (OTHER_TEAM_MESSAGE, "coach_ander_wijkteam")
+    assert body["invalidParams"] == [
+        {"name": "coach", "code": "coach_ander_wijkteam", "reason": OTHER_TEAM_MESSAGE}
+    ]
 
 
 def test_api_coordinator_moves_a_client_and_the_coach_is_cleared(
@@ -184,7 +184,7 @@ def test_api_coordinator_moves_a_client_and_the_coach_is_cleared(
 ):
     coordinator = make_user(R.COORDINATOR, wijkteam=wijkteam)
     response = api_client_for(coordinator).post(
-        f"/api/v1/clients/{subject.pk}/verhuizen/",
+        f"/api/v1/clienten/{subject.pk}/verhuizen",
         {"wijkteam": "nieuwstraat", "reden": "Verhuisd naar de Nieuwstraat"},
         format="json",
     )
@@ -196,7 +196,7 @@ def test_api_coordinator_moves_a_client_and_the_coach_is_cleared(
 def test_api_move_takes_a_coach_of_the_new_wijkteam(make_user, api_client_for, subject, nieuwstraat):
     new_coach = make_user(R.COACH, wijkteam=nieuwstraat)
     response = api_client_for(make_user(R.BEHEER)).post(
-        f"/api/v1/clients/{subject.pk}/verhuizen/",
+        f"/api/v1/clienten/{subject.pk}/verhuizen",
         {"wijkteam": "nieuwstraat", "coach": new_coach.pk, "reden": "Adrescorrectie"},
         format="json",
     )
@@ -205,7 +205,7 @@ def test_api_move_takes_a_coach_of_the_new_wijkteam(make_user, api_client_for, s
 
 def test_api_move_refuses_a_coach_of_the_old_wijkteam(make_user, api_client_for, coach, subject, nieuwstraat):
     response = api_client_for(make_user(R.BEHEER)).post(
-        f"/api/v1/clients/{subject.pk}/verhuizen/",
+        f"/api/v1/clienten/{subject.pk}/verhuizen",
         {"wijkteam": "nieuwstraat", "coach": coach.pk, "reden": "Adrescorrectie"},
         format="json",
     )
@@ -216,7 +216,7 @@ def test_api_move_refuses_a_coach_of_the_old_wijkteam(make_user, api_client_for,
 
 def test_api_coach_may_not_move_a_client(api_client_for, coach, subject, nieuwstraat):
     response = api_client_for(coach).post(
-        f"/api/v1/clients/{subject.pk}/verhuizen/", {"wijkteam": "nieuwstraat", "reden": "x"}, format="json"
+        f"/api/v1/clienten/{subject.pk}/verhuizen", {"wijkteam": "nieuwstraat", "reden": "x"}, format="json"
     )
     assert response.status_code == 403
 
@@ -226,7 +226,7 @@ def test_api_coordinator_of_another_wijkteam_cannot_move_the_client(
 ):
     coordinator = make_user(R.COORDINATOR, wijkteam=other_wijkteam)
     response = api_client_for(coordinator).post(
-        f"/api/v1/clients/{subject.pk}/verhuizen/", {"wijkteam": "nieuwstraat", "reden": "x"}, format="json"
+        f"/api/v1/clienten/{subject.pk}/verhuizen", {"wijkteam": "nieuwstraat", "reden": "x"}, format="json"
     )
     assert response.status_code == 404
     subject.refresh_from_db()
@@ -320,7 +320,7 @@ def test_admin_cannot_give_a_client_a_coach_of_another_wijkteam(
 
 def test_api_aanvraag_registration_refuses_decision_fields(make_user, api_client_for, subject):
     response = api_client_for(make_user(R.INTAKER)).post(
-        "/api/v1/aanvragen/",
+        "/api/v1/aanvragen",
         {
             "client": subject.pk,
             "regeling": "bijstand",

@@ -245,14 +245,14 @@ def test_the_margin_is_a_policy_parameter(consulent, make_user):
 def test_api_aanvraag_carries_its_draft_version_as_etag(consulent, api_client_for):
     aanvraag = _in_behandeling(consulent)
     _draft(consulent, aanvraag, "1200.00")
-    response = api_client_for(consulent).get(f"/api/v1/aanvragen/{aanvraag.pk}/")
+    response = api_client_for(consulent).get(f"/api/v1/aanvragen/{aanvraag.pk}")
     assert response["ETag"] == '"1"' and response.json()["concept_versie"] == 1
 
 
 def test_api_approve_without_if_match_is_412(consulent, toetser, api_client_for):
     aanvraag = _in_behandeling(consulent)
     _draft(consulent, aanvraag, "1200.00")
-    response = api_client_for(toetser).post(f"/api/v1/aanvragen/{aanvraag.pk}/approve/")
+    response = api_client_for(toetser).post(f"/api/v1/aanvragen/{aanvraag.pk}/goedkeuren")
     assert response.status_code == 412
     assert response.json()["code"] == "versie_ontbreekt"
     assert response.json()["message"].startswith("Er is niet aangegeven welke versie van het conceptbesluit")
@@ -264,14 +264,14 @@ def test_api_approve_of_a_stale_etag_is_412_and_the_current_one_succeeds(consule
     aanvraag = _in_behandeling(consulent)
     _draft(consulent, aanvraag, "1200.00")
     api = api_client_for(toetser)
-    seen = api.get(f"/api/v1/aanvragen/{aanvraag.pk}/")["ETag"]
+    seen = api.get(f"/api/v1/aanvragen/{aanvraag.pk}")["ETag"]
     _draft(consulent, aanvraag, "1300.00")
-    stale = api.post(f"/api/v1/aanvragen/{aanvraag.pk}/approve/", HTTP_IF_MATCH=seen)
+    stale = api.post(f"/api/v1/aanvragen/{aanvraag.pk}/goedkeuren", HTTP_IF_MATCH=seen)
     assert stale.status_code == 412 and stale.json()["code"] == "versie_verouderd"
     assert not Uitkeringsdossier.objects.exists()
-    current = api.get(f"/api/v1/aanvragen/{aanvraag.pk}/")
+    current = api.get(f"/api/v1/aanvragen/{aanvraag.pk}")
     assert current.json()["vorig_concept"]["maandbedrag"] == "1200.00"
-    done = api.post(f"/api/v1/aanvragen/{aanvraag.pk}/approve/", HTTP_IF_MATCH=current["ETag"])
+    done = api.post(f"/api/v1/aanvragen/{aanvraag.pk}/goedkeuren", HTTP_IF_MATCH=current["ETag"])
     assert done.status_code == 200 and done.json()["status"] == "toegekend"
     assert Uitkeringsdossier.objects.get(aanvraag=aanvraag).maandbedrag == Decimal("1300.00")
 
@@ -281,7 +281,7 @@ def test_api_return_of_a_stale_etag_is_412(consulent, toetser, api_client_for):
     _draft(consulent, aanvraag, "1200.00")
     _draft(consulent, aanvraag, "1300.00")
     response = api_client_for(toetser).post(
-        f"/api/v1/aanvragen/{aanvraag.pk}/return/",
+        f"/api/v1/aanvragen/{aanvraag.pk}/terugsturen",
         {"reden": "Onderbouwing"},
         format="json",
         HTTP_IF_MATCH='"1"',
@@ -292,12 +292,12 @@ def test_api_return_of_a_stale_etag_is_412(consulent, toetser, api_client_for):
 def test_api_redraft_to_the_attack_amount_is_refused(consulent, api_client_for):
     aanvraag = _in_behandeling(consulent)
     api = api_client_for(consulent)
-    url = f"/api/v1/aanvragen/{aanvraag.pk}/draft/"
+    url = f"/api/v1/aanvragen/{aanvraag.pk}/conceptbesluit"
     body = {"besluit": "toekennen", "reden": "Voldoet", "ingangsdatum": "2026-02-27"}
     assert api.post(url, {**body, "maandbedrag": "1200.00"}, format="json").status_code == 200
     response = api.post(url, {**body, "maandbedrag": "99999.00"}, format="json")
     assert response.status_code == 400 and response.json()["code"] == "maandbedrag_boven_grens"
-    assert api.get(f"/api/v1/aanvragen/{aanvraag.pk}/").json()["concept_maandbedrag"] == "1200.00"
+    assert api.get(f"/api/v1/aanvragen/{aanvraag.pk}").json()["concept_maandbedrag"] == "1200.00"
 
 
 # --- the UI ----------------------------------------------------------------------------------------------------

@@ -109,7 +109,9 @@ def test_committed_openapi_schema_is_current():
 @pytest.mark.django_db
 def test_api_paths_answer_json_errors_even_without_a_route(client, make_user):
     client.force_login(make_user(Role.INTAKER))
-    response = client.get("/api/v1/clients/0.5/")
+    response = client.get("/api/v1/clienten/0.5")
     assert response.status_code == 404
-    assert response.json() == {"message": "Niet gevonden.", "code": "not_found", "fields": {}}
+    assert response["Content-Type"] == "application/problem+json"
+    body = response.json()
+    assert (body["status"], body["code"], body["detail"]) == (404, "not_found", "Niet gevonden.")
     assert "<html" in client.get("/bestaat-niet/").content.decode().lower()

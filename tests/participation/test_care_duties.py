@@ -138,7 +138,7 @@ def test_the_api_takes_care_duties_and_returns_the_prompt(api_client_for, coach,
     body = (
         api_client_for(coach)
         .post(
-            "/api/v1/participation/profiles/",
+            "/api/v1/participatie/profielen",
             {
                 **PROFILE,
                 "client": single_parent.pk,

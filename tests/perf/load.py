@@ -4,7 +4,7 @@
 
 Creates a scratch database (almelo_load), a wijkteam, an intaker with an API token; starts gunicorn (3 workers)
 on a free 127.0.0.1 port; threads send ~70% reads (API client list, cursor page, /me) and ~30% writes (POST
-/api/v1/clients/ with fresh valid BSNs). Passes when every response is the expected status and every
+/api/v1/clienten with fresh valid BSNs). Passes when every response is the expected status and every
 acknowledged write is in the database exactly once (no lost or doubled writes). Bounded in count and time.
 """
 
@@ -162,10 +162,10 @@ def run_load(port: int, key: str, args) -> dict:
                     "leefvorm": "alleenstaand",
                     "wijkteam": "load",
                 }
-                conn.request("POST", "/api/v1/clients/", json.dumps(body), headers)
+                conn.request("POST", "/api/v1/clienten", json.dumps(body), headers)
                 expected = 201
             else:
-                path = rng.choice(["/api/v1/clients/?page_size=20", "/api/v1/me/", "/api/v1/aanvragen/"])
+                path = rng.choice(["/api/v1/clienten?pageSize=20", "/api/v1/account", "/api/v1/aanvragen"])
                 conn.request("GET", path, headers=headers)
                 expected = 200
             response = conn.getresponse()

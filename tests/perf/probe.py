@@ -267,7 +267,7 @@ def main():
     # the deep API page: follow the cursor
     c = HttpClient()
     auth = {"HTTP_AUTHORIZATION": f"Token {api_token}"}
-    url = "/api/v1/clients/"
+    url = "/api/v1/clienten"
     t0 = time.perf_counter()
     for _ in range(args.deep_pages):
         data = c.get(url, **auth).json()
@@ -323,7 +323,7 @@ def main():
         "api_list": {
             "label": "API cliëntenlijst p1",
             "method": "GET",
-            "paths": ["/api/v1/clients/"],
+            "paths": ["/api/v1/clienten"],
             "token": api_token,
         },
         "api_deep": {
@@ -335,13 +335,18 @@ def main():
         "api_hours": {
             "label": "API urenregistratie week (10 rijen)",
             "method": "POST",
-            "paths": ["/api/v1/tegenprestatie/uren/week/"],
+            "paths": ["/api/v1/tegenprestatie/uren/week"],
             "cookies": coach_sessions,  # a coach is a person: a session (with CSRF), never a token
             "csrf": hours_csrf,
             "bodies": bodies,
             "expect": 201,
         },
-        "me": {"label": "API /me (triviaal)", "method": "GET", "paths": ["/api/v1/me/"], "token": api_token},
+        "me": {
+            "label": "API /me (triviaal)",
+            "method": "GET",
+            "paths": ["/api/v1/account"],
+            "token": api_token,
+        },
     }
     for key, ep in endpoints.items():
         m = measure_queries(

@@ -4,8 +4,8 @@ The OpenAPI schema is generated in-process by drf-spectacular (no HTTP, no datab
 requests go to Django's real WSGI handler, twice: with the session of a person who holds every human role (so
 every operation and every write rule is reachable) and with the token of an API-client account holding every
 scope. Tokens are for API-client accounts only, so a person is fuzzed through a session (with its CSRF token).
-Checks: no 5xx, the response conforms to the schema, and every 4xx is JSON with a human ``message`` (the
-project's error shape).
+Checks: no 5xx, the response conforms to the schema, and every 4xx is problem details (RFC 9457,
+``application/problem+json``) with a human ``detail`` (the project's error shape).
 """
 
 from __future__ import annotations
@@ -58,14 +58,16 @@ def load_schema():
 
 @schemathesis.check
 def json_error_with_message(ctx, response, case):
-    """Every 4xx answers the project's JSON error shape with a non-empty message."""
+    """Every 4xx answers problem details (the project's error shape) with a non-empty detail."""
     if 400 <= response.status_code < 500:
         content_type = next((v for k, v in response.headers.items() if k.lower() == "content-type"), "")
         content_type = content_type[0] if isinstance(content_type, list | tuple) else content_type
-        assert "application/json" in content_type, f"{response.status_code} zonder JSON ({content_type})"
+        assert content_type.startswith("application/problem+json"), (
+            f"{response.status_code} zonder problem+json ({content_type})"
+        )
         body = response.json()
-        assert isinstance(body, dict) and isinstance(body.get("message"), str) and body["message"].strip(), (
-            f"{response.status_code} zonder message: {body!r}"
+        assert isinstance(body, dict) and isinstance(body.get("detail"), str) and body["detail"].strip(), (
+            f"{response.status_code} zonder detail: {body!r}"
         )
     return None
 

@@ -43,7 +43,7 @@ def test_beheer_issues_a_token_and_sees_the_key_once(client, make_user):
         token.scopes == ["clienten:lezen", "srt:signaal-melden"]
         and token.expires_at.date() == (timezone.now() + timedelta(days=30)).date()
     )
-    assert _api(key).get("/api/v1/me/").json()["username"] == "werkplein-api"
+    assert _api(key).get("/api/v1/account").json()["username"] == "werkplein-api"
     assert key not in client.get(reverse("security:api-tokens")).content.decode()
 
 
@@ -56,17 +56,17 @@ def test_issue_form_errors_are_dutch(client, make_user):
 
 def test_beheer_revokes_a_token_and_it_stops_working(client, make_user):
     token, key = ApiToken.issue(user=make_user(Role.API_CLIENT), name="Werkplein")
-    assert _api(key).get("/api/v1/me/").status_code == 200
+    assert _api(key).get("/api/v1/account").status_code == 200
     client.force_login(make_user(Role.BEHEER))
     client.post(reverse("security:api-token-revoke", args=[token.pk]))
-    response = _api(key).get("/api/v1/me/")
+    response = _api(key).get("/api/v1/account")
     assert response.status_code == 401 and response.json()["message"] == "Dit token is ingetrokken."
 
 
 def test_expired_token_is_refused(make_user):
     token, key = ApiToken.issue(user=make_user(Role.API_CLIENT), name="Werkplein")
     ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
-    response = _api(key).get("/api/v1/me/")
+    response = _api(key).get("/api/v1/account")
     assert response.status_code == 401 and response.json()["message"] == "Dit token is verlopen."
 
 
@@ -157,7 +157,7 @@ def test_an_unknown_scope_is_refused(make_user):
 def test_a_persons_token_from_before_is_refused(make_user):
     """A token issued to a person before this rule (it bypasses the second factor and the lockout)."""
     _, key = ApiToken._create(user=make_user(Role.INTAKER), name="oud", scopes=["clienten:lezen"])
-    response = _api(key).get("/api/v1/clients/")
+    response = _api(key).get("/api/v1/clienten")
     assert response.status_code == 401
     assert response.json()["message"] == "Dit token hoort niet bij een API-client-account."
 
@@ -195,7 +195,7 @@ def test_deactivation_ends_the_sessions_and_reactivation_does_not_revive_them(
         who.is_active = True
         who.save()
     assert _is_logged_out(browser)
-    assert _api(key).get("/api/v1/me/").status_code == 401  # revoked at deactivation, stays revoked
+    assert _api(key).get("/api/v1/account").status_code == 401  # revoked at deactivation, stays revoked
     token.refresh_from_db()
     assert token.revoked_at is not None
 

@@ -168,8 +168,11 @@ UI = {
 
 API = {
     "GET api-me": "ABCFHIKMSTYZ",
-    "GET api-schema": "ABCFHIKMSTYZ",
-    "GET api-docs": "ABCFHIKMSTYZ",
+    # public (NL API Design Rules: the OpenAPI document without login): the landing resource, the document, its page
+    "GET api-root": "-ABCFHIKMSTYZ",
+    "GET api-schema": "-ABCFHIKMSTYZ",
+    "GET api-schema-yaml": "-ABCFHIKMSTYZ",
+    "GET api-docs": "-ABCFHIKMSTYZ",
     "GET wijkteam-list": "BCFIKMSTZ",
     "GET wijkteam-detail": "BCFIKMSTZ",
     "GET client-list": "BCIKMSTZ",

@@ -43,7 +43,7 @@ def test_lockout_page_is_hardened(client, make_user, settings):
     _assert_hardened(response)
 
 
-@pytest.mark.parametrize("url", ["/account/", "/clienten/", "/bestaat-niet/", "/api/v1/me/"])
+@pytest.mark.parametrize("url", ["/account/", "/clienten/", "/bestaat-niet/", "/api/v1/account"])
 def test_pages_api_and_errors_are_hardened_and_not_cached(client, make_user, url):
     client.force_login(make_user(Role.INTAKER))
     response = client.get(url)
@@ -59,10 +59,19 @@ def test_forbidden_page_is_hardened_and_dutch(client, make_user):
 
 
 def test_api_errors_are_json_without_internals(client):
-    response = client.get("/api/v1/me/")
+    response = client.get("/api/v1/account")
     assert response.status_code in (401, 403)
-    assert response["Content-Type"].startswith("application/json")
-    assert set(response.json()) == {"message", "code", "fields"}
+    assert response["Content-Type"] == "application/problem+json"
+    assert set(response.json()) == {
+        "type",
+        "title",
+        "status",
+        "detail",
+        "instance",
+        "code",
+        "message",
+        "fields",
+    }
 
 
 def test_session_and_csrf_cookies_are_httponly_and_samesite(client, make_user, password):

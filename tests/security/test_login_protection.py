@@ -221,14 +221,14 @@ def test_login_asks_for_the_code_once_a_device_is_confirmed(make_user, password,
     page = browser.get("/srt/")
     assert page.status_code == 302 and page["Location"].startswith(reverse("security:otp-verify"))
     assert browser.get("/beheer/")["Location"].startswith(reverse("security:otp-verify"))
-    assert browser.get("/api/v1/me/").status_code in (401, 403)
+    assert browser.get("/api/v1/account").status_code in (401, 403)
 
     wrong = browser.post(reverse("security:otp-verify"), {"code": "123456", "next": "/srt/"})
     assert wrong.status_code == 400 and "Deze code klopt niet" in wrong.content.decode()
     ok = browser.post(reverse("security:otp-verify"), {"code": totp_code(device), "next": "/srt/"})
     assert ok.status_code == 302 and ok["Location"] == "/srt/"
     assert browser.get("/srt/").status_code == 200
-    assert browser.get("/api/v1/me/").json()["username"] == user.username
+    assert browser.get("/api/v1/account").json()["username"] == user.username
 
 
 def test_a_used_code_cannot_be_replayed(make_user, password, totp_code):

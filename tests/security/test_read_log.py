@@ -292,6 +292,6 @@ def test_an_api_search_by_bsn_logs_the_client_it_found(world):
     api.credentials(HTTP_AUTHORIZATION=f"Token {world['token']}")
     marker = world["client"]
     with time_machine.travel(TODAY, tick=False):  # the token was issued then and expires a year later
-        assert api.post("/api/v1/clients/zoeken/", {"bsn": marker.bsn}, format="json").status_code == 200
+        assert api.post("/api/v1/clienten/zoeken", {"bsn": marker.bsn}, format="json").status_code == 200
     entry = AccessLog.objects.get(user=world["users"]["A"])
     assert (entry.client_id, entry.action) == (marker.pk, "search")

@@ -311,7 +311,7 @@ def test_an_api_client_lists_with_its_token(stack):
     ).stdout
     token = out.strip().rsplit(": ", 1)[1]
     status, _, body = Browser(WEB_PORT).request(
-        "GET", "/api/v1/clients/", headers={"Authorization": f"Token {token}"}
+        "GET", "/api/v1/clienten", headers={"Authorization": f"Token {token}"}
     )
     assert status == 200, body[:300]
     assert json.loads(body)["results"]

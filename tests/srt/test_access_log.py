@@ -44,8 +44,8 @@ def test_api_list_and_detail_are_logged(make_user, api_client_for):
     api = api_client_for(
         make_user(Role.API_CLIENT), scopes=["srt:signaal-melden", "srt:signaal-lezen", "srt:onderzoek-lezen"]
     )
-    api.get("/api/v1/srt/onderzoeken/")
-    api.get(f"/api/v1/srt/onderzoeken/{investigation.pk}/")
+    api.get("/api/v1/srt/onderzoeken")
+    api.get(f"/api/v1/srt/onderzoeken/{investigation.pk}")
     assert list(entries(investigation).values_list("action", flat=True)) == ["api", "api"]
 
 

@@ -83,7 +83,7 @@ def test_an_outcome_whose_savings_would_not_fit_is_a_400_not_a_broken_investigat
     investigation.save(update_fields=["dossier"])
     api = api_client_for(make_user(Role.SRT))
     response = api.post(
-        f"/api/v1/srt/onderzoeken/{investigation.pk}/uitkomst/",
+        f"/api/v1/srt/onderzoeken/{investigation.pk}/uitkomst",
         {
             "outcome": "uitkering_beeindigd",
             "closed_on": investigation.opened_on.isoformat(),
@@ -96,4 +96,4 @@ def test_an_outcome_whose_savings_would_not_fit_is_a_400_not_a_broken_investigat
     )
     assert response.status_code == 400, response.json()
     assert response.json()["fields"]["maandbedrag_uitkering"][0]["code"] == "bedrag_te_groot", response.json()
-    assert api.get(f"/api/v1/srt/onderzoeken/{investigation.pk}/").status_code == 200
+    assert api.get(f"/api/v1/srt/onderzoeken/{investigation.pk}").status_code == 200

@@ -26,7 +26,7 @@ def test_api_client_with_scope_delivers_a_signal(make_user, api_client_for):
         make_user(Role.API_CLIENT), scopes=["srt:signaal-melden", "srt:signaal-lezen", "srt:onderzoek-lezen"]
     )
     response = api.post(
-        "/api/v1/srt/signalen/",
+        "/api/v1/srt/signalen",
         {
             "client": subject.pk,
             "source": "gegevensmatch",
@@ -41,7 +41,7 @@ def test_api_client_with_scope_delivers_a_signal(make_user, api_client_for):
 
 def test_api_errors_have_the_dutch_message_and_code(srt_api):
     response = srt_api.post(
-        "/api/v1/srt/signalen/",
+        "/api/v1/srt/signalen",
         {
             "client": ClientFactory().pk,
             "source": "themacontrole",
@@ -59,17 +59,17 @@ def test_api_errors_have_the_dutch_message_and_code(srt_api):
 def test_full_flow_with_decimal_strings(srt_api, make_user):
     signal = SignalFactory(received_on=date.today() - timedelta(days=30))
     triage = srt_api.post(
-        f"/api/v1/srt/signalen/{signal.pk}/beoordelen/", {"decision": "openen"}, format="json"
+        f"/api/v1/srt/signalen/{signal.pk}/beoordelen", {"decision": "openen"}, format="json"
     )
     investigation_id = triage.json()["investigation"]
     assert (
         srt_api.post(
-            f"/api/v1/srt/onderzoeken/{investigation_id}/status/", {"status": "in_onderzoek"}, format="json"
+            f"/api/v1/srt/onderzoeken/{investigation_id}/status", {"status": "in_onderzoek"}, format="json"
         ).json()["status"]
         == "in_onderzoek"
     )
     response = srt_api.post(
-        f"/api/v1/srt/onderzoeken/{investigation_id}/uitkomst/",
+        f"/api/v1/srt/onderzoeken/{investigation_id}/uitkomst",
         {
             "outcome": "ander_resultaat",
             "other_result": "boete",
@@ -91,7 +91,7 @@ def test_full_flow_with_decimal_strings(srt_api, make_user):
 def test_illegal_status_change_is_400_with_code(srt_api):
     investigation = InvestigationFactory(closed=True)
     response = srt_api.post(
-        f"/api/v1/srt/onderzoeken/{investigation.pk}/status/", {"status": "in_onderzoek"}, format="json"
+        f"/api/v1/srt/onderzoeken/{investigation.pk}/status", {"status": "in_onderzoek"}, format="json"
     )
     assert response.status_code == 400
     assert response.json()["code"] == "ongeldige_statusovergang"
@@ -100,16 +100,16 @@ def test_illegal_status_change_is_400_with_code(srt_api):
 def test_detail_contains_findings_and_documents(srt_api, make_user):
     investigation = InvestigationFactory(running=True)
     srt_api.post(
-        f"/api/v1/srt/onderzoeken/{investigation.pk}/bevindingen/", {"text": "Gesprek."}, format="json"
+        f"/api/v1/srt/onderzoeken/{investigation.pk}/bevindingen", {"text": "Gesprek."}, format="json"
     )
-    body = srt_api.get(f"/api/v1/srt/onderzoeken/{investigation.pk}/").json()
+    body = srt_api.get(f"/api/v1/srt/onderzoeken/{investigation.pk}").json()
     assert [n["text"] for n in body["notes"]] == ["Gesprek."]
 
 
 def test_filter_by_status(srt_api):
     InvestigationFactory(closed=True)
     running = InvestigationFactory(running=True)
-    ids = [row["id"] for row in srt_api.get("/api/v1/srt/onderzoeken/?status=in_onderzoek").json()["results"]]
+    ids = [row["id"] for row in srt_api.get("/api/v1/srt/onderzoeken?status=in_onderzoek").json()["results"]]
     assert ids == [running.pk]
 
 
@@ -117,7 +117,7 @@ def test_filter_by_status(srt_api):
 def test_list_query_count_is_constant(srt_api, django_assert_max_num_queries, n):
     InvestigationFactory.create_batch(n)
     with django_assert_max_num_queries(10):
-        response = srt_api.get("/api/v1/srt/onderzoeken/")
+        response = srt_api.get("/api/v1/srt/onderzoeken")
     assert len(response.json()["results"]) == n
     assert SrtInvestigation.objects.count() == n
 
@@ -127,7 +127,7 @@ def test_a_signal_cannot_be_delivered_already_triaged(make_user, api_client_for)
     subject = ClientFactory()
     api = api_client_for(make_user(Role.API_CLIENT), scopes=["srt:signaal-melden"])
     response = api.post(
-        "/api/v1/srt/signalen/",
+        "/api/v1/srt/signalen",
         {
             "client": subject.pk,
             "source": "gegevensmatch",

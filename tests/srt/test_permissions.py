@@ -106,11 +106,11 @@ def test_page_permission_matrix(client, make_user, wijkteam, world, page, role):
 
 ENDPOINTS = {
     # name: (method, url builder, payload, roles that may, API client with scope may)
-    "signals-list": ("get", lambda w: "/api/v1/srt/signalen/", None, SRT, True),
-    "signals-detail": ("get", lambda w: f"/api/v1/srt/signalen/{w['signal'].pk}/", None, SRT, True),
+    "signals-list": ("get", lambda w: "/api/v1/srt/signalen", None, SRT, True),
+    "signals-detail": ("get", lambda w: f"/api/v1/srt/signalen/{w['signal'].pk}", None, SRT, True),
     "signals-create": (
         "post",
-        lambda w: "/api/v1/srt/signalen/",
+        lambda w: "/api/v1/srt/signalen",
         lambda w: {
             "client": w["client"].pk,
             "source": "gegevensmatch",
@@ -122,37 +122,37 @@ ENDPOINTS = {
     ),
     "signals-triage": (
         "post",
-        lambda w: f"/api/v1/srt/signalen/{w['signal'].pk}/beoordelen/",
+        lambda w: f"/api/v1/srt/signalen/{w['signal'].pk}/beoordelen",
         lambda w: {"decision": "verwerpen", "reason": "Geen aanwijzingen."},
         SRT,
         False,
     ),
-    "investigations-list": ("get", lambda w: "/api/v1/srt/onderzoeken/", None, SRT, True),
-    "investigations-detail": ("get", lambda w: f"/api/v1/srt/onderzoeken/{w['gemeld'].pk}/", None, SRT, True),
+    "investigations-list": ("get", lambda w: "/api/v1/srt/onderzoeken", None, SRT, True),
+    "investigations-detail": ("get", lambda w: f"/api/v1/srt/onderzoeken/{w['gemeld'].pk}", None, SRT, True),
     "investigations-status": (
         "post",
-        lambda w: f"/api/v1/srt/onderzoeken/{w['gemeld'].pk}/status/",
+        lambda w: f"/api/v1/srt/onderzoeken/{w['gemeld'].pk}/status",
         lambda w: {"status": "in_onderzoek"},
         SRT,
         False,
     ),
     "investigations-note": (
         "post",
-        lambda w: f"/api/v1/srt/onderzoeken/{w['running'].pk}/bevindingen/",
+        lambda w: f"/api/v1/srt/onderzoeken/{w['running'].pk}/bevindingen",
         lambda w: {"text": "Gesprek gevoerd."},
         SRT,
         False,
     ),
     "investigations-document": (
         "post",
-        lambda w: f"/api/v1/srt/onderzoeken/{w['running'].pk}/documenten/",
+        lambda w: f"/api/v1/srt/onderzoeken/{w['running'].pk}/documenten",
         lambda w: {"kind": "verklaring", "title": "Verklaring", "document_date": "2020-01-01"},
         SRT,
         False,
     ),
     "investigations-outcome": (
         "post",
-        lambda w: f"/api/v1/srt/onderzoeken/{w['running'].pk}/uitkomst/",
+        lambda w: f"/api/v1/srt/onderzoeken/{w['running'].pk}/uitkomst",
         lambda w: {
             "outcome": "ander_resultaat",
             "other_result": "geen_overtreding",
@@ -164,7 +164,7 @@ ENDPOINTS = {
     ),
     "investigations-assign": (
         "post",
-        lambda w: f"/api/v1/srt/onderzoeken/{w['gemeld'].pk}/onderzoekers/",
+        lambda w: f"/api/v1/srt/onderzoeken/{w['gemeld'].pk}/onderzoekers",
         lambda w: {"investigators": [w["investigator"].pk]},
         ASSIGN,
         False,
@@ -203,7 +203,7 @@ def test_api_permission_matrix(make_user, api_client_for, wijkteam, world, name,
 
 def test_api_client_without_scope_sees_no_investigation_rows(make_user, api_client_for, world):
     api = api_client_for(make_user(R.API_CLIENT), scopes=())
-    assert api.get("/api/v1/srt/onderzoeken/").status_code == 403
+    assert api.get("/api/v1/srt/onderzoeken").status_code == 403
 
 
 def test_a_token_that_reports_signals_reads_no_investigation(make_user, api_client_for, world):
@@ -211,7 +211,7 @@ def test_a_token_that_reports_signals_reads_no_investigation(make_user, api_clie
     and documents. Reporting a signal is its own scope; reading investigations needs srt:onderzoek-lezen."""
     api = api_client_for(make_user(R.API_CLIENT), scopes=[scopes.SRT_SIGNAAL_MELDEN])
     created = api.post(
-        "/api/v1/srt/signalen/",
+        "/api/v1/srt/signalen",
         {
             "client": world["client"].pk,
             "source": "gegevensmatch",
@@ -222,15 +222,15 @@ def test_a_token_that_reports_signals_reads_no_investigation(make_user, api_clie
     )
     assert created.status_code == 201
     for path in (
-        "/api/v1/srt/onderzoeken/",
-        f"/api/v1/srt/onderzoeken/{world['running'].pk}/",
-        "/api/v1/srt/signalen/",
+        "/api/v1/srt/onderzoeken",
+        f"/api/v1/srt/onderzoeken/{world['running'].pk}",
+        "/api/v1/srt/signalen",
     ):
         response = api.get(path)
         assert response.status_code == 403, path
         assert response.json()["code"] == "scope_ontbreekt"
     reader = api_client_for(make_user(R.API_CLIENT), scopes=[scopes.SRT_ONDERZOEK_LEZEN])
-    detail = reader.get(f"/api/v1/srt/onderzoeken/{world['running'].pk}/")
+    detail = reader.get(f"/api/v1/srt/onderzoeken/{world['running'].pk}")
     assert detail.status_code == 200 and "notes" in detail.json() and "documents" in detail.json()
 
 
@@ -255,7 +255,7 @@ def test_beheer_api_assignment_answers_only_investigator_ids(make_user, api_clie
     srt_user = make_user(R.SRT)
     api = api_client_for(make_user(R.BEHEER))
     response = api.post(
-        f"/api/v1/srt/onderzoeken/{world['gemeld'].pk}/onderzoekers/",
+        f"/api/v1/srt/onderzoeken/{world['gemeld'].pk}/onderzoekers",
         {"investigators": [srt_user.pk]},
         format="json",
     )
@@ -312,5 +312,5 @@ def test_non_srt_user_cannot_be_assigned(make_user, world):
 
 def test_signal_rows_never_reach_a_coach_api(make_user, api_client_for, world):
     api = api_client_for(make_user(R.COACH))
-    assert api.get(f"/api/v1/srt/signalen/{world['signal'].pk}/").status_code == 403
+    assert api.get(f"/api/v1/srt/signalen/{world['signal'].pk}").status_code == 403
     assert SrtSignal.objects.filter(pk=world["signal"].pk).exists()

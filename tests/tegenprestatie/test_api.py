@@ -29,10 +29,10 @@ def user_for(make_user, role, wijkteam, host):
 
 
 READ_ENDPOINTS = {
-    "placements": lambda pl: f"{BASE}/plaatsingen/",
-    "placement": lambda pl: f"{BASE}/plaatsingen/{pl.pk}/",
-    "hours": lambda pl: f"{BASE}/uren/",
-    "hosts": lambda pl: f"{BASE}/gastorganisaties/",
+    "placements": lambda pl: f"{BASE}/plaatsingen",
+    "placement": lambda pl: f"{BASE}/plaatsingen/{pl.pk}",
+    "hours": lambda pl: f"{BASE}/uren",
+    "hosts": lambda pl: f"{BASE}/gastorganisaties",
 }
 
 
@@ -52,7 +52,7 @@ def test_week_registration_permission_matrix(api_client_for, make_user, wijkteam
     placement = PlacementFactory(client=ClientFactory(wijkteam=wijkteam), host=host)
     api = api_client_for(user_for(make_user, role, wijkteam, host))
     response = api.post(
-        f"{BASE}/uren/week/",
+        f"{BASE}/uren/week",
         {"week": "2026-W07", "rows": [{"placement": placement.pk, "hours": "4"}]},
         format="json",
     )
@@ -67,7 +67,7 @@ def test_placement_create_and_status_permission_matrix(api_client_for, make_user
     placement = PlacementFactory(client=subject, host=host)
     api = api_client_for(user_for(make_user, role, wijkteam, host))
     created = api.post(
-        f"{BASE}/plaatsingen/",
+        f"{BASE}/plaatsingen",
         {
             "client": subject.pk,
             "activity": "bibliotheek",
@@ -80,7 +80,7 @@ def test_placement_create_and_status_permission_matrix(api_client_for, make_user
         format="json",
     )
     status = api.post(
-        f"{BASE}/plaatsingen/{placement.pk}/status/",
+        f"{BASE}/plaatsingen/{placement.pk}/status",
         {"new_status": "gepauzeerd", "on": "2026-03-02", "reason_text": "ziek"},
         format="json",
     )
@@ -94,15 +94,15 @@ def test_placements_of_another_wijkteam_never_leave_the_database(
     mine = PlacementFactory(client=ClientFactory(wijkteam=wijkteam))
     theirs = PlacementFactory(client=ClientFactory(wijkteam=other_wijkteam))
     api = api_client_for(make_user(R.COACH, wijkteam=wijkteam))
-    ids = [row["id"] for row in api.get(f"{BASE}/plaatsingen/").json()["results"]]
+    ids = [row["id"] for row in api.get(f"{BASE}/plaatsingen").json()["results"]]
     assert ids == [mine.pk]
-    assert api.get(f"{BASE}/plaatsingen/{theirs.pk}/").status_code == 404
+    assert api.get(f"{BASE}/plaatsingen/{theirs.pk}").status_code == 404
 
 
 def test_bulk_week_registration_stores_all_rows(api_client_for, coach, wijkteam, host):
     placements = [PlacementFactory(client=ClientFactory(wijkteam=wijkteam), host=host) for _ in range(4)]
     response = api_client_for(coach).post(
-        f"{BASE}/uren/week/",
+        f"{BASE}/uren/week",
         {
             "week": "2026-W07",
             "rows": [{"placement": pl.pk, "hours": "7.5"} for pl in placements],
@@ -121,7 +121,7 @@ def test_bulk_week_registration_with_one_bad_row_stores_nothing_and_names_it(
     rows = [{"placement": pl.pk, "hours": "6"} for pl in placements]
     rows[2]["hours"] = "20.5"
     response = api_client_for(coach).post(
-        f"{BASE}/uren/week/", {"week": "2026-W07", "rows": rows}, format="json"
+        f"{BASE}/uren/week", {"week": "2026-W07", "rows": rows}, format="json"
     )
     assert response.status_code == 400
     body = response.json()
@@ -136,7 +136,7 @@ def test_bulk_week_registration_with_one_bad_row_stores_nothing_and_names_it(
 
 def test_bulk_registration_names_a_row_outside_the_placement_period(api_client_for, coach, placement):
     response = api_client_for(coach).post(
-        f"{BASE}/uren/week/",
+        f"{BASE}/uren/week",
         {
             "week": "2025-W50",
             "rows": [{"placement": placement.pk, "hours": "4"}],
@@ -149,7 +149,7 @@ def test_bulk_registration_names_a_row_outside_the_placement_period(api_client_f
 
 def test_bulk_registration_refuses_a_malformed_week(api_client_for, coach, placement):
     response = api_client_for(coach).post(
-        f"{BASE}/uren/week/",
+        f"{BASE}/uren/week",
         {
             "week": "week 7",
             "rows": [{"placement": placement.pk, "hours": "4"}],
@@ -163,7 +163,7 @@ def test_api_and_ui_give_the_same_45th_week_message(api_client_for, coach, place
     for n in range(1, 45):
         log_hours(placement, rules.IsoWeek(2026, n), "2")
     response = api_client_for(coach).post(
-        f"{BASE}/uren/week/",
+        f"{BASE}/uren/week",
         {
             "week": "2026-W45",
             "rows": [{"placement": placement.pk, "hours": "2"}],
@@ -182,7 +182,7 @@ def test_placement_create_via_api_refuses_a_host_without_declaration(
     in_group(client_in_team)
     host = HostFactory(declaration_signed_on=None, declaration_signed_by="")
     response = api_client_for(coach).post(
-        f"{BASE}/plaatsingen/",
+        f"{BASE}/plaatsingen",
         {
             "client": client_in_team.pk,
             "activity": "buurthuis",
@@ -207,20 +207,20 @@ def test_placement_list_has_a_constant_number_of_queries(
         PlacementFactory(client=ClientFactory(wijkteam=wijkteam), host=host, activity=activity("groenploeg"))
     api = api_client_for(coach)
     with django_assert_max_num_queries(6):
-        response = api.get(f"{BASE}/plaatsingen/?page_size=100")
+        response = api.get(f"{BASE}/plaatsingen?pageSize=100")
     assert len(response.json()["results"]) == count
 
 
 def test_hour_list_filters_by_week(api_client_for, coach, placement):
     log_hours(placement, rules.IsoWeek(2026, 7), D("4"))
     log_hours(placement, rules.IsoWeek(2026, 8), D("5"))
-    rows = api_client_for(coach).get(f"{BASE}/uren/?iso_year=2026&iso_week=8").json()["results"]
+    rows = api_client_for(coach).get(f"{BASE}/uren?iso_year=2026&iso_week=8").json()["results"]
     assert [(r["week"], r["hours"]) for r in rows] == [("2026-W08", "5.00")]
 
 
 def test_bulk_registration_refuses_attendance_for_a_week_that_has_not_begun(api_client_for, coach, placement):
     response = api_client_for(coach).post(
-        f"{BASE}/uren/week/",
+        f"{BASE}/uren/week",
         {"week": "2026-W50", "rows": [{"placement": placement.pk, "hours": "4"}]},
         format="json",
     )
