@@ -57,7 +57,7 @@ def test_removing_every_investigator_is_refused(srt):
 def test_the_api_refuses_a_triage_without_investigator_with_the_same_text(srt, api_client_for):
     signal = SignalFactory()
     response = api_client_for(srt).post(
-        f"/api/v1/srt/signalen/{signal.pk}/beoordelen/",
+        f"/api/v1/srt/signalen/{signal.pk}/beoordelen",
         {"decision": "openen", "investigators": []},
         format="json",
     )
@@ -132,12 +132,12 @@ def test_the_api_links_a_dossier(srt, api_client_for):
     dossier = DossierFactory(client=investigation.client)
     api = api_client_for(srt)
     response = api.post(
-        f"/api/v1/srt/onderzoeken/{investigation.pk}/koppelen/", {"dossier": dossier.pk}, format="json"
+        f"/api/v1/srt/onderzoeken/{investigation.pk}/koppelen", {"dossier": dossier.pk}, format="json"
     )
     assert response.status_code == 200
     assert response.json()["dossier"] == dossier.pk
     other = api.post(
-        f"/api/v1/srt/onderzoeken/{investigation.pk}/koppelen/",
+        f"/api/v1/srt/onderzoeken/{investigation.pk}/koppelen",
         {"dossier": DossierFactory().pk},
         format="json",
     )

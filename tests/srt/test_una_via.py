@@ -131,7 +131,7 @@ def test_the_api_gives_the_same_text_and_code(make_user, api_client_for):
     api = api_client_for(make_user(Role.SRT))
     investigation = running()
     response = api.post(
-        f"/api/v1/srt/onderzoeken/{investigation.pk}/uitkomst/",
+        f"/api/v1/srt/onderzoeken/{investigation.pk}/uitkomst",
         {
             "outcome": "ander_resultaat",
             "other_result": "maatregel",
