@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",  # the form widgets' templates, for FORM_RENDERER
     "django.contrib.humanize",
     "rest_framework",
     "django_filters",
@@ -117,10 +118,13 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "almelo_sociaal.accounts.context_processors.roles",
+                "almelo_sociaal.core.nav.navigation",
             ],
         },
     },
 ]
+
+FORM_RENDERER = "almelo_sociaal.core.forms.FormRenderer"
 
 DATABASES = {
     "default": dj_database_url.parse(

@@ -6,6 +6,25 @@ class ParticipationConfig(AppConfig):
     verbose_name = "Participatie"
 
     def ready(self) -> None:
+        from almelo_sociaal.core.nav import NavEntry, nav
+
+        nav.register(
+            NavEntry(
+                "Participatie",
+                "participation:list",
+                roles=("coach", "coordinator", "matcher", "intaker", "beheer"),
+                order=30,
+                matches=("participation:*",),
+            )
+        )
+        nav.register(
+            NavEntry(
+                "Participatie per wijkteam",
+                "participation:dashboard",
+                roles=("coordinator", "beheer"),
+                order=34,
+            )
+        )
         from almelo_sociaal.audit.reads import register_with_history
 
         from . import models

@@ -7,6 +7,9 @@ class AuditConfig(AppConfig):
     verbose_name = "Audit"
 
     def ready(self) -> None:
+        from almelo_sociaal.core.nav import NavEntry, nav
+
+        nav.register(NavEntry("Auditlog", "audit-log", roles=("beheer",), order=90, section="beheer"))
         from . import reads
 
         reads.install()

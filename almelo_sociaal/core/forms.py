@@ -1,4 +1,5 @@
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.forms.renderers import TemplatesSetting
 
 
 def apply_errors(form, exc: ValidationError) -> None:
@@ -11,3 +12,10 @@ def apply_errors(form, exc: ValidationError) -> None:
             form.add_error(field, errors)
         else:
             form.add_error(None, errors if field == NON_FIELD_ERRORS else ValidationError(errors))
+
+
+class FormRenderer(TemplatesSetting):
+    """Forms render with the project's templates: every field group is the NL Design System form field
+    (templates/forms/field.html); the widgets themselves are styled by the component library's html.css."""
+
+    field_template_name = "forms/field.html"

@@ -1,5 +1,66 @@
 // Small progressive enhancements; no inline scripts (CSP).
+document.documentElement.classList.add("js");
 document.addEventListener("DOMContentLoaded", () => {
+  // The menu button on a phone: opens and closes the main menu.
+  const menuButton = document.querySelector(".menu-button");
+  const menu = menuButton && document.getElementById(menuButton.getAttribute("aria-controls"));
+  if (menuButton && menu) {
+    menuButton.hidden = false;
+    menuButton.addEventListener("click", () => {
+      const open = menuButton.getAttribute("aria-expanded") !== "true";
+      menuButton.setAttribute("aria-expanded", String(open));
+      menu.classList.toggle("is-open", open);
+    });
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && menu.classList.contains("is-open")) {
+        menuButton.setAttribute("aria-expanded", "false");
+        menu.classList.remove("is-open");
+        menuButton.focus();
+      }
+    });
+  }
+  // The "Beheer" menu closes when focus or a click goes elsewhere.
+  document.addEventListener("click", (event) => {
+    document.querySelectorAll(".mainnav-more details[open]").forEach((el) => {
+      if (!el.contains(event.target)) el.open = false;
+    });
+  });
+  // Wide tables scroll inside their card: wrap each in a region that is focusable only when it scrolls.
+  const wrapTables = (root) => {
+    root.querySelectorAll("main table:not([data-no-scroll])").forEach((table) => {
+      if (table.parentElement.classList.contains("table-scroll")) return;
+      const box = document.createElement("div");
+      box.className = "table-scroll utrecht-table-container utrecht-table-container--overflow-inline";
+      const caption = table.querySelector("caption");
+      const heading = table.closest("section, .card")?.querySelector("h2, h3");
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", (caption || heading)?.textContent.trim() || "Tabel");
+      table.parentNode.insertBefore(box, table);
+      box.appendChild(table);
+    });
+    root.querySelectorAll(".table-scroll").forEach((box) => {
+      if (box.scrollWidth > box.clientWidth + 1) box.setAttribute("tabindex", "0");
+      else box.removeAttribute("tabindex");
+    });
+  };
+  // Tables with class "reflow" become one block per row on a phone: each cell names its column.
+  const labelCells = (root) => {
+    root.querySelectorAll("table.reflow").forEach((table) => {
+      const heads = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
+      table.querySelectorAll("tbody tr").forEach((row) => {
+        [...row.children].forEach((cell, i) => {
+          if (!cell.hasAttribute("colspan") && heads[i]) cell.dataset.label = heads[i];
+        });
+      });
+    });
+  };
+  labelCells(document);
+  wrapTables(document);
+  window.addEventListener("resize", () => wrapTables(document));
+  document.body.addEventListener("htmx:afterSettle", () => {
+    labelCells(document);
+    wrapTables(document);
+  });
   // Confirm dangerous actions: <button data-confirm="Weet u het zeker?">
   document.body.addEventListener("click", (event) => {
     const button = event.target.closest("[data-confirm]");
