@@ -156,7 +156,7 @@ def aanvragen_awaiting_toetsing(user) -> QuerySet[Aanvraag]:
     return (
         Aanvraag.objects.filter(client__in=clients_visible_to(user), status=Aanvraag.Status.IN_BEHANDELING)
         .exclude(concept_besluit="")
-        .select_related("client", "concept_door")
+        .select_related("client", "client__wijkteam", "concept_door")
         .order_by("concept_op", "id")
     )
 

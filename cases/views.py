@@ -437,7 +437,15 @@ class ToetsingQueueView(RoleRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         qs = selectors.aanvragen_awaiting_toetsing(self.request.user)
-        ctx["page"] = Paginator(qs, 50).get_page(self.request.GET.get("pagina"))
+        page = Paginator(qs, 50).get_page(self.request.GET.get("pagina"))
+        today = timezone.localdate()
+        term = selectors.decision_term_weeks(today)
+        for aanvraag in page.object_list:
+            aanvraag.deadline = rules.decision_deadline(aanvraag.aanvraagdatum, term)
+            aanvraag.overdue = rules.is_overdue(
+                status=aanvraag.status, aanvraagdatum=aanvraag.aanvraagdatum, term_weeks=term, today=today
+            )
+        ctx.update(page=page, today=today)
         return ctx
 
 
