@@ -53,13 +53,19 @@ def working_day(db, wijkteam):
     )
     host = HostFactory(name="Buurthuis De Riet")
     PlacementFactory(
-        client=subject, host=host, activity=activity("buurthuis"), start_date=date(2026, 1, 5), agreed_hours=12
+        client=subject,
+        host=host,
+        activity=activity("buurthuis"),
+        start_date=date(2026, 1, 5),
+        agreed_hours=12,
     )
     return subject
 
 
 @pytest.mark.parametrize("role", list(MAIN_TASK), ids=lambda r: r.value)
-def test_start_page_and_main_task_fit_at_both_widths(page, login, make_user, wijkteam, working_day, screenshot, role):
+def test_start_page_and_main_task_fit_at_both_widths(
+    page, login, make_user, wijkteam, working_day, screenshot, role
+):
     user = make_user(role, wijkteam=wijkteam)
     login(page, user)
     for size in (DESK, PHONE):
