@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.http import JsonResponse
@@ -22,7 +23,14 @@ admin.site.site_title = "Almelo Sociaal beheer"
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("healthz", healthz, name="healthz"),
-    path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "inloggen/",
+        auth_views.LoginView.as_view(
+            redirect_authenticated_user=True,
+            extra_context={"session_minutes": settings.SESSION_COOKIE_AGE // 60},
+        ),
+        name="login",
+    ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/", include("almelo_sociaal.security.urls")),
     path("audit/", AuditLogView.as_view(), name="audit-log"),

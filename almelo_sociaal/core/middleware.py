@@ -1,5 +1,12 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLoginRequiredMiddleware
+from django.http import HttpResponseRedirect
+from django.shortcuts import resolve_url
+
+# The login page's query parameter that says the session ran out during a POST (templates/registration/login.html).
+SESSION_EXPIRED_PARAM = "sessie"
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -29,6 +36,15 @@ class LoginRequiredMiddleware(DjangoLoginRequiredMiddleware):
         if request.path.startswith(self.open_prefixes) or request.path.startswith("/" + settings.STATIC_URL):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
+
+    def handle_no_permission(self, request, view_func):
+        """A POST without a logged-in user but with a session cookie: the session expired while the form was
+        open. The login page says so; app.js puts the typed input back after logging in (kept in the browser
+        tab only, never on the server)."""
+        if request.method == "POST" and settings.SESSION_COOKIE_NAME in request.COOKIES:
+            query = urlencode({"next": request.get_full_path(), SESSION_EXPIRED_PARAM: "verlopen"})
+            return HttpResponseRedirect(f"{resolve_url(self.get_login_url(view_func))}?{query}")
+        return super().handle_no_permission(request, view_func)
 
 
 class SecurityHeadersMiddleware:

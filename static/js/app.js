@@ -61,6 +61,48 @@ document.addEventListener("DOMContentLoaded", () => {
     labelCells(document);
     wrapTables(document);
   });
+  // Session expired during a POST: keep the typed input in this browser tab (sessionStorage, never on the
+  // server) and put it back once the user has logged in again and is on the same page (issue 18).
+  const PENDING = "almelo:pending-form";
+  const RESTORE = "almelo:restore-form";
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (form.method !== "post" || form.hasAttribute("data-login-form") || form.querySelector("input[type=password]")) return;
+    const fields = [];
+    [...form.elements].forEach((el) => {
+      if (!el.name || el.type === "hidden" || el.type === "file" || el.type === "submit") return;
+      if ((el.type === "checkbox" || el.type === "radio") && !el.checked) return;
+      fields.push([el.name, el.value]);
+    });
+    const index = [...document.querySelectorAll("main form")].indexOf(form);
+    sessionStorage.setItem(PENDING, JSON.stringify({ path: location.pathname, index, fields }));
+  }, true);
+  const loginForm = document.querySelector("[data-restore-after-login]");
+  if (loginForm) {
+    const next = new URL(loginForm.dataset.restoreAfterLogin, location.origin).pathname;
+    sessionStorage.setItem(RESTORE, next);
+  } else if (!document.querySelector("[data-login-form]")) {
+    const pending = JSON.parse(sessionStorage.getItem(PENDING) || "null");
+    const restoreFor = sessionStorage.getItem(RESTORE);
+    sessionStorage.removeItem(PENDING);
+    sessionStorage.removeItem(RESTORE);
+    const form = pending && restoreFor === location.pathname && pending.path === location.pathname
+      && document.querySelectorAll("main form")[pending.index];
+    if (form) {
+      pending.fields.forEach(([name, value]) => {
+        form.querySelectorAll(`[name="${CSS.escape(name)}"]`).forEach((el) => {
+          if (el.type === "checkbox" || el.type === "radio") el.checked = el.value === value;
+          else el.value = value;
+        });
+      });
+      const note = document.createElement("div");
+      note.className = "utrecht-alert utrecht-alert--info message message-info";
+      note.setAttribute("role", "status");
+      note.id = "invoer-teruggezet";
+      note.innerHTML = "<p>Uw invoer van voor het verlopen van de sessie is teruggezet. Controleer hem en verstuur opnieuw.</p>";
+      form.parentNode.insertBefore(note, form);
+    }
+  }
   // Confirm dangerous actions: <button data-confirm="Weet u het zeker?">
   document.body.addEventListener("click", (event) => {
     const button = event.target.closest("[data-confirm]");
