@@ -6,6 +6,7 @@ from django.views.generic import TemplateView
 
 from almelo_sociaal.accounts.permissions import RoleRequiredMixin
 from almelo_sociaal.accounts.roles import Role
+from almelo_sociaal.celery import app as celery_app
 from almelo_sociaal.security.enqueue import enqueue_now
 
 from . import selectors, tasks
@@ -72,8 +73,19 @@ class JobStatusView(RoleRequiredMixin, TemplateView):
         except Exception as exc:  # noqa: BLE001 - eager run failed: shown to beheer; the run record has the traceback
             messages.error(request, f"De taak is mislukt: {exc}")
         else:
-            if offered:
-                messages.success(request, f"Taak '{selectors.JOBS[job]}' is gestart.")
+            if offered and celery_app.conf.task_always_eager:
+                # no broker (a local run): the job ran inside this request and has finished
+                messages.success(
+                    request,
+                    f"Taak '{selectors.JOBS[job]}' is uitgevoerd (direct, zonder wachtrij); "
+                    "het resultaat staat hieronder bij de laatste uitvoering.",
+                )
+            elif offered:
+                messages.success(
+                    request,
+                    f"Taak '{selectors.JOBS[job]}' staat in de wachtrij; een worker voert hem uit. "
+                    "Ververs deze pagina over enkele ogenblikken voor het resultaat.",
+                )
             else:
                 messages.warning(
                     request,
