@@ -100,8 +100,11 @@ MIDDLEWARE = [
     "almelo_sociaal.audit.middleware.ReadLogMiddleware",  # one access-log row per client read (docs/security.md)
     "almelo_sociaal.core.middleware.LoginRequiredMiddleware",
     "almelo_sociaal.core.middleware.SecurityHeadersMiddleware",
-    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the login page with a message
+    "axes.middleware.AxesMiddleware",  # turns a lockout into the login page with a message
+    "almelo_sociaal.core.middleware.FriendlyErrorPagesMiddleware",  # DEBUG + FRIENDLY_ERROR_PAGES only (make run)
 ]
+# `make run` (DEBUG) shows the friendly 404/500 pages, not Django's debug pages (core.middleware).
+FRIENDLY_ERROR_PAGES = env_bool("FRIENDLY_ERROR_PAGES", False)
 
 ROOT_URLCONF = "almelo_sociaal.urls"
 WSGI_APPLICATION = "almelo_sociaal.wsgi.application"

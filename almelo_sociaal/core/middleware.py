@@ -1,9 +1,14 @@
+import logging
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLoginRequiredMiddleware
-from django.http import HttpResponseRedirect
+from django.core.exceptions import MiddlewareNotUsed, PermissionDenied, SuspiciousOperation
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import resolve_url
+from django.urls import Resolver404, resolve
+
+logger = logging.getLogger("django.request")
 
 # The login page's query parameter that says the session ran out during a POST (templates/registration/login.html).
 SESSION_EXPIRED_PARAM = "sessie"
@@ -61,3 +66,33 @@ class SecurityHeadersMiddleware:
         if request.user.is_authenticated if hasattr(request, "user") else False:
             response.setdefault("Cache-Control", "no-store")
         return response
+
+
+class FriendlyErrorPagesMiddleware:
+    """With DEBUG on and FRIENDLY_ERROR_PAGES set (``make run``), a missing page or a failure shows the friendly
+    404/500 pages that production shows, not Django's debug pages with the URL list or a traceback (the
+    traceback still goes to the log). Without DEBUG, Django's own handlers already do this: not installed."""
+
+    def __init__(self, get_response):
+        if not (settings.DEBUG and getattr(settings, "FRIENDLY_ERROR_PAGES", False)):
+            raise MiddlewareNotUsed
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            resolve(request.path_info)
+        except Resolver404:
+            from .views import not_found
+
+            return not_found(request)
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from .views import not_found, server_error
+
+        if isinstance(exception, Http404):
+            return not_found(request, exception)
+        if isinstance(exception, PermissionDenied | SuspiciousOperation):
+            return None  # Django's own 403/400 handling (already the friendly pages)
+        logger.error("Interne fout op %s", request.path, exc_info=exception)
+        return server_error(request)
