@@ -6,7 +6,10 @@ class ParticipationConfig(AppConfig):
     verbose_name = "Participatie"
 
     def ready(self) -> None:
+        from almelo_sociaal.accounts.home import start_page
         from almelo_sociaal.core.nav import NavEntry, nav
+
+        start_page.register(caseload_start_page)
 
         nav.register(
             NavEntry(
@@ -37,3 +40,12 @@ class ParticipationConfig(AppConfig):
         from . import retention
 
         retention_rules.register(retention.retention_rules)
+
+
+def caseload_start_page(user) -> str | None:
+    """A coach starts on the own active caseload (Participatie, filtered on "Mijn cliënten")."""
+    from django.urls import reverse
+
+    from almelo_sociaal.accounts.roles import Role, has_role
+
+    return reverse("participation:list") if has_role(user, Role.COACH) else None
