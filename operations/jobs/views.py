@@ -9,7 +9,7 @@ from almelo_sociaal.accounts.roles import Role
 from almelo_sociaal.celery import app as celery_app
 from almelo_sociaal.security.enqueue import enqueue_now
 
-from . import selectors, tasks
+from . import selectors, services, tasks
 from .models import WorkItem
 
 INBOX_ROLES = (
@@ -31,6 +31,8 @@ class InboxView(RoleRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
+        # work whose cause was handled today (a contact, a new review date) leaves the list at once
+        services.resolve_settled_items(today=timezone.localdate())
         items = selectors.work_items_for(self.request.user).select_related("wijkteam")
         kind = self.request.GET.get("soort", "")
         if kind in WorkItem.Kind.values:
