@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from almelo_sociaal.accounts.roles import WIJKTEAM_SCOPED_ROLES, Role, has_role, user_roles
-from almelo_sociaal.core.rules import format_euro
+from almelo_sociaal.core.rules import RuleViolation, format_euro
 from almelo_sociaal.parameters.selectors import parameter_value, parameter_values
 
 from . import rules
@@ -239,3 +239,12 @@ def home_counters(user, today: date) -> dict[str, int]:
     if has_role(user, Role.TOETSER):
         counters["toetsing_count"] = aanvragen_awaiting_toetsing(user).count()
     return counters
+
+
+def client_with_bsn_visible_to(user, bsn: str | None) -> Client | None:
+    """The registered client with this BSN (as typed; normalised by the rule), if this user may see them."""
+    try:
+        normalised = rules.normalise_bsn(bsn or "")
+    except RuleViolation:
+        return None
+    return clients_visible_to(user).filter(bsn=normalised).first()

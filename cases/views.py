@@ -103,7 +103,13 @@ class ClientCreateView(RoleRequiredMixin, ServiceFormView):
         return {"wijkteam": user.wijkteam_id} if user.wijkteam_id else {}
 
     def get_context(self, form) -> dict:
-        return {"form": form, "title": "Nieuwe cliënt registreren"}
+        ctx = {"form": form, "title": "Nieuwe cliënt registreren"}
+        if form.is_bound and form.has_error("bsn", "bsn_bestaat"):
+            # the duplicate BSN links to the client already registered, when this user may see that client
+            ctx["existing_client"] = selectors.client_with_bsn_visible_to(
+                self.request.user, form.data.get("bsn")
+            )
+        return ctx
 
     def perform(self, form):
         user, data = self.request.user, dict(form.cleaned_data)
