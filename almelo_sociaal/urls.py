@@ -5,7 +5,7 @@ from django.http import JsonResponse
 from django.urls import include, path
 from django.views.decorators.http import require_GET
 
-from almelo_sociaal.accounts.views import HomeView
+from almelo_sociaal.accounts.views import HomeView, StartPageLoginView
 from almelo_sociaal.audit.views import AuditLogView
 from almelo_sociaal.core.health import database_ok
 
@@ -25,10 +25,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path(
         "inloggen/",
-        auth_views.LoginView.as_view(
-            redirect_authenticated_user=True,
-            extra_context={"session_minutes": settings.SESSION_COOKIE_AGE // 60},
-        ),
+        StartPageLoginView.as_view(extra_context={"session_minutes": settings.SESSION_COOKIE_AGE // 60}),
         name="login",
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),

@@ -1,4 +1,4 @@
-from django.shortcuts import redirect
+from django.contrib.auth import views as auth_views
 from django.utils import timezone
 from django.views.generic import TemplateView
 
@@ -13,16 +13,22 @@ class HomeView(RoleRequiredMixin, TemplateView):
     template_name = "home.html"
     roles = ALL_ROLES
 
-    def get(self, request, *args, **kwargs):
-        if "overzicht" not in request.GET:
-            for url in start_page(request.user):
-                if url:
-                    return redirect(url)
-        return super().get(request, *args, **kwargs)
-
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         today = timezone.localdate()
         for counter in home_counters:
             ctx.update(counter(self.request.user, today))
         return ctx
+
+
+class StartPageLoginView(auth_views.LoginView):
+    """After logging in without a ``next``: the user's start page (a coach: the own caseload), registered by the
+    apps through ``accounts.home.start_page``; otherwise the start page with the counters."""
+
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        for url in start_page(self.request.user):
+            if url:
+                return url
+        return super().get_default_redirect_url()

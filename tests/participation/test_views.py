@@ -399,8 +399,7 @@ def test_coach_starts_on_own_active_caseload(client, make_user, wijkteam):
     ex_client = ClientFactory(wijkteam=wijkteam, coach=coach)  # no running uitkering
     colleague = ClientFactory(wijkteam=wijkteam, coach=make_user(R.COACH, wijkteam=wijkteam))
     _dossier(colleague)
-    client.force_login(coach)
-    start = client.get(reverse("home"))
+    start = client.post(reverse("login"), {"username": coach.username, "password": "Test-wachtwoord-123"})
     assert start.status_code == 302 and start["Location"] == reverse("participation:list")
     body = client.get(start["Location"]).content.decode()
     assert "<h1>Mijn cliënten</h1>" in body
