@@ -39,6 +39,13 @@ document.addEventListener("DOMContentLoaded", () => {
       box.appendChild(table);
     });
     root.querySelectorAll(".table-scroll").forEach((box) => {
+      if (!box.hasAttribute("aria-label")) {  // a wrapper written in a template: name it like the others
+        const table = box.querySelector("table");
+        const caption = table && table.querySelector("caption");
+        const heading = box.closest("section, .card")?.querySelector("h2, h3");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", (caption || heading)?.textContent.trim() || "Tabel");
+      }
       if (box.scrollWidth > box.clientWidth + 1) box.setAttribute("tabindex", "0");
       else box.removeAttribute("tabindex");
     });
