@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",  # the form widgets' templates, for FORM_RENDERER
     "django.contrib.humanize",
     "rest_framework",
     "django_filters",
@@ -103,8 +104,11 @@ MIDDLEWARE = [
     "almelo_sociaal.audit.middleware.ReadLogMiddleware",  # one access-log row per client read (docs/security.md)
     "almelo_sociaal.core.middleware.LoginRequiredMiddleware",
     "almelo_sociaal.core.middleware.SecurityHeadersMiddleware",
-    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the login page with a message
+    "axes.middleware.AxesMiddleware",  # turns a lockout into the login page with a message
+    "almelo_sociaal.core.middleware.FriendlyErrorPagesMiddleware",  # DEBUG + FRIENDLY_ERROR_PAGES only (make run)
 ]
+# `make run` (DEBUG) shows the friendly 404/500 pages, not Django's debug pages (core.middleware).
+FRIENDLY_ERROR_PAGES = env_bool("FRIENDLY_ERROR_PAGES", False)
 
 ROOT_URLCONF = "almelo_sociaal.urls"
 WSGI_APPLICATION = "almelo_sociaal.wsgi.application"
@@ -121,10 +125,13 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "almelo_sociaal.accounts.context_processors.roles",
+                "almelo_sociaal.core.nav.navigation",
             ],
         },
     },
 ]
+
+FORM_RENDERER = "almelo_sociaal.core.forms.FormRenderer"
 
 DATABASES = {
     "default": dj_database_url.parse(

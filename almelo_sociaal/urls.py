@@ -1,10 +1,11 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.http import JsonResponse
 from django.urls import include, path
 from django.views.decorators.http import require_GET
 
-from almelo_sociaal.accounts.views import HomeView
+from almelo_sociaal.accounts.views import HomeView, StartPageLoginView
 from almelo_sociaal.api.views import ApiRootView
 from almelo_sociaal.audit.views import AuditLogView
 from almelo_sociaal.core.health import database_ok
@@ -23,7 +24,11 @@ admin.site.site_title = "Almelo Sociaal beheer"
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("healthz", healthz, name="healthz"),
-    path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "inloggen/",
+        StartPageLoginView.as_view(extra_context={"session_minutes": settings.SESSION_COOKIE_AGE // 60}),
+        name="login",
+    ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/", include("almelo_sociaal.security.urls")),
     path("audit/", AuditLogView.as_view(), name="audit-log"),

@@ -1,7 +1,9 @@
 from django import forms
 
 from almelo_sociaal.core.forms import MoneyField
+from almelo_sociaal.core.rules import RuleViolation
 
+from . import rules
 from .models import (
     CLIENT_FIELDS,
     Aanvraag,
@@ -52,6 +54,26 @@ class ClientForm(forms.ModelForm):
     def _post_clean(self):
         # Model validation runs in the service (one place for the rules); skip ModelForm's instance checks.
         pass
+
+    # The identifiers are checked by the same rules the service applies (cases.rules), here as well so that a
+    # wrong BSN shows together with every other field error on the first try, not after the others are fixed.
+    def _rule_checked(self, name: str, normalise):
+        value = self.cleaned_data.get(name, "")
+        if not value:
+            return value
+        try:
+            return normalise(value)
+        except RuleViolation as violation:
+            raise forms.ValidationError(violation.message, code=violation.code) from None
+
+    def clean_bsn(self):
+        return self._rule_checked("bsn", rules.normalise_bsn)
+
+    def clean_postcode(self):
+        return self._rule_checked("postcode", rules.normalise_postcode)
+
+    def clean_iban(self):
+        return self._rule_checked("iban", rules.normalise_iban)
 
 
 class ClientMoveForm(forms.Form):

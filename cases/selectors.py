@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from almelo_sociaal.accounts.roles import Role
-from almelo_sociaal.core.rules import format_euro
+from almelo_sociaal.core.rules import RuleViolation, format_euro
 from almelo_sociaal.parameters.selectors import parameter_value, parameter_values
 
 from . import access, rules
@@ -123,7 +123,7 @@ def aanvragen_awaiting_toetsing(user) -> QuerySet[Aanvraag]:
     return (
         Aanvraag.objects.filter(client__in=clients_visible_to(user), status=Aanvraag.Status.IN_BEHANDELING)
         .exclude(concept_besluit="")
-        .select_related("client", "concept_door")
+        .select_related("client", "client__wijkteam", "concept_door")
         .order_by("concept_op", "id")
     )
 
@@ -210,3 +210,12 @@ def home_counters(user, today: date) -> dict[str, int]:
     if access.can_toets(user):
         counters["toetsing_count"] = aanvragen_awaiting_toetsing(user).count()
     return counters
+
+
+def client_with_bsn_visible_to(user, bsn: str | None) -> Client | None:
+    """The registered client with this BSN (as typed; normalised by the rule), if this user may see them."""
+    try:
+        normalised = rules.normalise_bsn(bsn or "")
+    except RuleViolation:
+        return None
+    return clients_visible_to(user).filter(bsn=normalised).first()

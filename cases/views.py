@@ -102,7 +102,13 @@ class ClientCreateView(RoleRequiredMixin, ServiceFormView):
         return {"wijkteam": user.wijkteam_id} if user.wijkteam_id else {}
 
     def get_context(self, form) -> dict:
-        return {"form": form, "title": "Nieuwe cliënt registreren"}
+        ctx = {"form": form, "title": "Nieuwe cliënt registreren"}
+        if form.is_bound and form.has_error("bsn", "bsn_bestaat"):
+            # the duplicate BSN links to the client already registered, when this user may see that client
+            ctx["existing_client"] = selectors.client_with_bsn_visible_to(
+                self.request.user, form.data.get("bsn")
+            )
+        return ctx
 
     def perform(self, form):
         user, data = self.request.user, dict(form.cleaned_data)
@@ -434,7 +440,15 @@ class ToetsingQueueView(RoleRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         qs = selectors.aanvragen_awaiting_toetsing(self.request.user)
-        ctx["page"] = Paginator(qs, 50).get_page(self.request.GET.get("pagina"))
+        page = Paginator(qs, 50).get_page(self.request.GET.get("pagina"))
+        today = timezone.localdate()
+        term = selectors.decision_term_weeks(today)
+        for aanvraag in page.object_list:
+            aanvraag.deadline = rules.decision_deadline(aanvraag.aanvraagdatum, term)
+            aanvraag.overdue = rules.is_overdue(
+                status=aanvraag.status, aanvraagdatum=aanvraag.aanvraagdatum, term_weeks=term, today=today
+            )
+        ctx.update(page=page, today=today)
         return ctx
 
 

@@ -133,8 +133,19 @@ class CloseTrajectoryForm(forms.Form):
 
 class ClientListFilterForm(forms.Form):
     REVIEW_CHOICES = [("", "Alle"), ("te_laat", "Herbeoordeling te laat"), ("30", "Binnen 30 dagen")]
+    STATUS_CHOICES = [
+        ("actief", "Met lopende uitkering"),
+        ("uitgestroomd", "Zonder lopende uitkering"),
+        ("", "Alle"),
+    ]
+    COACH_CHOICES = [("mij", "Mijn cliënten"), ("", "Heel het wijkteam")]
 
     q = forms.CharField(label="Naam", required=False, max_length=100)
+    coach = forms.ChoiceField(label="Werkcoach", required=False, choices=COACH_CHOICES)
+    status = forms.ChoiceField(label="Status", required=False, choices=STATUS_CHOICES)
+    uit_beeld = forms.BooleanField(
+        label="Alleen uit beeld (geen contact binnen de frequentie)", required=False
+    )
     group = forms.ChoiceField(
         label="Groep",
         required=False,
@@ -142,11 +153,12 @@ class ClientListFilterForm(forms.Form):
     )
     review = forms.ChoiceField(label="Herbeoordeling", required=False, choices=REVIEW_CHOICES)
     wijkteam = forms.ModelChoiceField(label="Wijkteam", required=False, queryset=None, empty_label="Alle")
-    uitkering = forms.BooleanField(label="Alleen met lopende uitkering", required=False)
 
-    def __init__(self, *args, wijkteams=None, **kwargs):
+    def __init__(self, *args, wijkteams=None, is_coach: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["wijkteam"].queryset = wijkteams
+        if not is_coach:
+            del self.fields["coach"]
 
 
 class DashboardForm(forms.Form):

@@ -243,6 +243,19 @@ def _premie_text(trajectory: Trajectory, pol: Policy) -> str:
 # --- Lists ---
 
 
+def _out_of_view_condition(today: date) -> Q:
+    """No contact within the contact frequency of the current group (``contact_weken_groep_*``)."""
+    keys = {g: f"contact_weken_groep_{'m1' if g == -1 else g}" for g in (-1, 0, 1, 2, 3, 4)}
+    weeks = parameter_values(list(keys.values()), today)
+    condition = Q()
+    for group, key in keys.items():
+        limit = today - timedelta(weeks=int(weeks[key]))
+        condition |= Q(current_group=group) & (
+            Q(last_contact__lt=limit) | Q(last_contact__isnull=True, created_at__date__lt=limit)
+        )
+    return condition
+
+
 def clients_with_group(
     user,
     today: date,
@@ -253,8 +266,15 @@ def clients_with_group(
     without_group: bool = False,
     in_benefit: bool = False,
     name: str = "",
+    coach_id: int | None = None,
+    status: str = "",
+    out_of_view: bool = False,
 ) -> QuerySet[Client]:
-    """The user's clients annotated with their current group and review date (two subqueries, one query)."""
+    """The user's clients annotated with their current group and review date (subqueries, one query).
+
+    ``coach_id``: only that coach's caseload; ``status``: ``"actief"`` (a running uitkering) or ``"uitgestroomd"``
+    (none running: ex-clients and people never in benefit); ``out_of_view``: a running uitkering and no contact
+    within the contact frequency of the current group (the same rule as the work item "uit beeld")."""
     current = GroupAssignment.objects.filter(_active_on(today), client=OuterRef("pk")).order_by(
         "-valid_from", "-id"
     )
@@ -269,15 +289,24 @@ def clients_with_group(
     )
     if wijkteam_id:
         qs = qs.filter(wijkteam_id=wijkteam_id)
-    if in_benefit:
-        qs = qs.filter(
-            Exists(
-                Uitkeringsdossier.objects.filter(
-                    Q(startdatum__lte=today) & (Q(einddatum__isnull=True) | Q(einddatum__gt=today)),
-                    client=OuterRef("pk"),
-                )
-            )
+    if coach_id:
+        qs = qs.filter(coach_id=coach_id)
+    running = Exists(
+        Uitkeringsdossier.objects.filter(
+            Q(startdatum__lte=today) & (Q(einddatum__isnull=True) | Q(einddatum__gt=today)),
+            client=OuterRef("pk"),
         )
+    )
+    if in_benefit or status == "actief" or out_of_view:
+        qs = qs.filter(running)
+    elif status == "uitgestroomd":
+        qs = qs.exclude(running)
+    if out_of_view:
+        qs = qs.annotate(
+            last_contact=Subquery(
+                Contact.objects.filter(client=OuterRef("pk")).order_by("-date").values("date")[:1]
+            )
+        ).filter(_out_of_view_condition(today))
     for term in name.split()[:4]:
         qs = qs.filter(Q(achternaam__istartswith=term) | Q(voornamen__istartswith=term))
     if without_group:

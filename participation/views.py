@@ -7,12 +7,13 @@ from datetime import timedelta
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.generic import TemplateView
 
 from almelo_sociaal.accounts.permissions import RoleRequiredMixin
+from almelo_sociaal.accounts.roles import Role, has_role
 from almelo_sociaal.core.views import ServiceFormView
 from cases.selectors import wijkteams_visible_to
 
@@ -49,7 +50,14 @@ class ClientListView(RoleRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         user, today = self.request.user, timezone.localdate()
-        form = ClientListFilterForm(self.request.GET or None, wijkteams=wijkteams_visible_to(user))
+        is_coach = has_role(user, Role.COACH)
+        # The coach's start: own active caseload; a coordinator starts with the wijkteam's active clients.
+        params = self.request.GET.copy() if self.request.GET else QueryDict(mutable=True)
+        if "status" not in params:
+            params["status"] = "actief"
+        if is_coach and "coach" not in params:
+            params["coach"] = "mij"
+        form = ClientListFilterForm(params, wijkteams=wijkteams_visible_to(user), is_coach=is_coach)
         data = form.cleaned_data if form.is_valid() else {}
         group = data.get("group") or ""
         review = data.get("review") or ""
@@ -61,11 +69,13 @@ class ClientListView(RoleRequiredMixin, TemplateView):
             without_group=group == "geen",
             wijkteam_id=data["wijkteam"].pk if data.get("wijkteam") else None,
             review_due_before=review_before,
-            in_benefit=bool(data.get("uitkering")),
             name=data.get("q") or "",
+            coach_id=user.pk if data.get("coach") == "mij" else None,
+            status=data.get("status") or "",
+            out_of_view=bool(data.get("uit_beeld")),
         )
         page = Paginator(qs, 50).get_page(self.request.GET.get("pagina"))
-        ctx.update(form=form, page=page, today=today)
+        ctx.update(form=form, page=page, today=today, own_caseload=data.get("coach") == "mij")
         return ctx
 
 

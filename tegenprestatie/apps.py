@@ -8,6 +8,28 @@ class TegenprestatieConfig(AppConfig):
     verbose_name = TERM
 
     def ready(self) -> None:
+        from almelo_sociaal.core.nav import NavEntry, nav
+
+        from .terms import TERM
+
+        nav.register(
+            NavEntry(
+                TERM,
+                "tegenprestatie:placement-list",
+                roles=("coach", "coordinator", "beheer", "gastorganisatie"),
+                order=40,
+                matches=("tegenprestatie:*",),
+            )
+        )
+        nav.register(
+            NavEntry(
+                "Uren",
+                "tegenprestatie:week-grid",
+                roles=("coach", "gastorganisatie"),
+                order=42,
+                matches=("tegenprestatie:week-grid*",),
+            )
+        )
         from django.db.models.signals import post_migrate
 
         from almelo_sociaal.audit.reads import register_with_history

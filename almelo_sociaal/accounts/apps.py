@@ -7,6 +7,18 @@ class AccountsConfig(AppConfig):
     verbose_name = "Gebruikers en rollen"
 
     def ready(self) -> None:
+        from almelo_sociaal.core.nav import NavEntry, nav
+
+        nav.register(
+            NavEntry(
+                "Beheerscherm (admin)",
+                "admin:index",
+                roles=("beheer",),
+                order=98,
+                matches=("admin:*",),
+                section="beheer",
+            )
+        )
         from django.db.models.signals import post_migrate
 
         from .roles import ensure_role_groups

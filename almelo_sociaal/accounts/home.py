@@ -6,3 +6,7 @@ roles do not concern it)."""
 from almelo_sociaal.core.hooks import Hook
 
 home_counters = Hook("accounts.home_counters")
+
+# The start page of a user: a function ``(user) -> url or None`` per app; the first URL wins, else the
+# counters page. The coach's start page is the own caseload (registered by participation).
+start_page = Hook("accounts.start_page")

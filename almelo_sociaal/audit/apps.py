@@ -9,6 +9,9 @@ class AuditConfig(AppConfig):
     def ready(self) -> None:
         from simple_history.signals import pre_create_historical_record
 
+        from almelo_sociaal.core.nav import NavEntry, nav
+
+        nav.register(NavEntry("Auditlog", "audit-log", roles=("beheer",), order=90, section="beheer"))
         from . import reads, trace
 
         reads.install()

@@ -2,6 +2,12 @@ from django import forms
 
 
 class AuditSearchForm(forms.Form):
+    client = forms.CharField(
+        label="Cliënt (naam of BSN)",
+        required=False,
+        max_length=100,
+        help_text="Achternaam, voornaam en achternaam, of het BSN; de zoekvraag wordt niet in de adresbalk gezet.",
+    )
     username = forms.CharField(label="Gebruiker", required=False, max_length=150)
     client_id = forms.IntegerField(label="Cliëntnummer", required=False, min_value=1)
     date_from = forms.DateField(label="Vanaf", required=False, widget=forms.DateInput(attrs={"type": "date"}))

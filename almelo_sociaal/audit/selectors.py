@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from almelo_sociaal.core.rules import mask_bsn
 
@@ -10,8 +10,25 @@ from .models import AccessLog
 from .reads import client_model
 
 
+def client_ids_matching(text: str) -> QuerySet:
+    """The ids of the clients whose BSN is ``text`` (9 digits, spaces and dots ignored) or whose names start with
+    its words; a subquery for the searches below."""
+    Client = client_model()
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if len(digits) == 9 and not any(ch.isalpha() for ch in text):
+        return Client.objects.filter(bsn=digits).values("pk")
+    qs = Client.objects.all()
+    words = text.split()[:4]
+    if not words:
+        return Client.objects.none().values("pk")
+    for word in words:
+        qs = qs.filter(Q(achternaam__istartswith=word) | Q(voornamen__istartswith=word))
+    return qs.values("pk")
+
+
 def search_access_log(
     *,
+    client: str = "",
     username: str = "",
     client_id: int | None = None,
     date_from: date | None = None,
@@ -19,6 +36,8 @@ def search_access_log(
     object_type: str = "",
 ) -> QuerySet[AccessLog]:
     qs = AccessLog.objects.select_related("user")
+    if client:
+        qs = qs.filter(client_id__in=client_ids_matching(client))
     if username:
         qs = qs.filter(user__username__icontains=username)
     if client_id:
@@ -34,6 +53,7 @@ def search_access_log(
 
 def search_change_history(
     *,
+    client: str = "",
     username: str = "",
     client_id: int | None = None,
     date_from: date | None = None,
@@ -43,6 +63,8 @@ def search_change_history(
     Client = client_model()
 
     qs = Client.history.select_related("history_user").order_by("-history_date", "-history_id")
+    if client:
+        qs = qs.filter(id__in=client_ids_matching(client))
     if username:
         qs = qs.filter(history_user__username__icontains=username)
     if client_id:

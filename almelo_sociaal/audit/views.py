@@ -13,10 +13,13 @@ class AuditLogView(RoleRequiredMixin, TemplateView):
 
     template_name = "audit/log.html"
     roles = (Role.BEHEER,)
+    write_roles = (Role.BEHEER,)  # the search is POSTed (no name or BSN in URLs); it writes nothing
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        form = AuditSearchForm(self.request.GET or None)
+        # A search by name or BSN is POSTed, so that it stays out of the address bar, history and server logs.
+        data = self.request.POST if self.request.method == "POST" else self.request.GET
+        form = AuditSearchForm(data or None)
         filters = form.cleaned_data if form.is_valid() else {}
         filters = {k: v for k, v in filters.items() if v}
         reads = selectors.search_access_log(**filters)
@@ -27,3 +30,6 @@ class AuditLogView(RoleRequiredMixin, TemplateView):
         ctx["changes"] = changes_page
         ctx["change_rows"] = selectors.with_changes(changes_page.object_list)
         return ctx
+
+    def post(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(**kwargs))

@@ -4,6 +4,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import DecimalValidator
+from django.forms.renderers import TemplatesSetting
 
 
 def apply_errors(form, exc: ValidationError) -> None:
@@ -90,3 +91,10 @@ class MoneyField(forms.DecimalField):
         attrs = super().widget_attrs(widget)
         attrs.pop("step", None)  # a text input: no number spinner, so a Dutch comma is never blocked
         return attrs
+
+
+class FormRenderer(TemplatesSetting):
+    """Forms render with the project's templates: every field group is the NL Design System form field
+    (templates/forms/field.html); the widgets themselves are styled by the component library's html.css."""
+
+    field_template_name = "forms/field.html"

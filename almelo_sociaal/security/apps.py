@@ -9,6 +9,11 @@ class SecurityConfig(AppConfig):
     verbose_name = "Beveiliging"
 
     def ready(self) -> None:
+        from almelo_sociaal.core.nav import NavEntry, nav
+
+        nav.register(
+            NavEntry("API-tokens", "security:api-tokens", roles=("beheer",), order=96, section="beheer")
+        )
         from django.contrib.auth.signals import user_logged_in, user_logged_out
 
         from . import sessions

@@ -42,8 +42,13 @@ class CoordinatorDashboardView(RoleRequiredMixin, TemplateView):
         data.setdefault("van", defaults.cleaned_data["van"].strftime("%Y-%m"))
         data.setdefault("tot", defaults.cleaned_data["tot"].strftime("%Y-%m"))
         form = DashboardFilterForm(data)
-        # invalid input: show the errors, and the default period
-        cleaned = form.cleaned_data if form.is_valid() else defaults.cleaned_data
+        # invalid input: show the errors, and the default period, for the chosen wijkteam (not the whole city)
+        if form.is_valid():
+            cleaned = form.cleaned_data
+        else:
+            cleaned = dict(defaults.cleaned_data)
+            if "wijkteam" in form.cleaned_data:
+                cleaned["wijkteam"] = form.cleaned_data["wijkteam"]
         flt = selectors.DashboardFilter(
             wijkteam=cleaned.get("wijkteam"), start=cleaned["van"], end=cleaned["tot"]
         )

@@ -7,6 +7,26 @@ class JobsConfig(AppConfig):
     verbose_name = "Taken en werkvoorraad"
 
     def ready(self) -> None:
+        from almelo_sociaal.core.nav import NavEntry, nav
+
+        nav.register(
+            NavEntry(
+                "Mijn werk",
+                "jobs:inbox",
+                roles=("coach", "intaker", "toetser", "coordinator", "financien", "matcher", "beheer"),
+                order=10,
+            )
+        )
+        nav.register(
+            NavEntry(
+                "Taken",
+                "jobs:status",
+                roles=("beheer",),
+                order=94,
+                matches=("jobs:status*", "jobs:run*"),
+                section="beheer",
+            )
+        )
         from almelo_sociaal.audit.reads import register
         from budget.hooks import after_recompute
 

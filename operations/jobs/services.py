@@ -316,3 +316,25 @@ def refresh_work_items(*, today: date, only_budget: bool = False) -> int:
 def refresh_budget_work_items(*, year: int) -> int:
     """After a recompute of ``year`` (budget's ``after_recompute`` hook): finance's BUIG alerts follow the forecast."""
     return refresh_work_items(today=timezone.localdate(), only_budget=True)
+
+
+def resolve_settled_items(*, today: date) -> int:
+    """Resolve open work items whose cause is gone, without waiting for the nightly due-work run: a client out of
+    view with a contact dated on or after the day the item was signalled, and a review whose group was decided again (the
+    current assignment's review date lies after the item's). Two UPDATE statements; returns the number resolved."""
+    from django.db.models import Exists, OuterRef
+
+    from cases.models import Contact
+
+    open_items = WorkItem.objects.filter(resolved_on__isnull=True, client__isnull=False)
+    contacted = Exists(
+        Contact.objects.filter(client_id=OuterRef("client_id"), date__gte=OuterRef("first_seen"))
+    )
+    reviewed = Exists(
+        GroupAssignment.objects.filter(
+            client_id=OuterRef("client_id"), valid_to__isnull=True, review_due__gt=OuterRef("due_on")
+        )
+    )
+    resolved = open_items.filter(contacted, kind=WorkItem.Kind.OUT_OF_VIEW).update(resolved_on=today)
+    resolved += open_items.filter(reviewed, kind=WorkItem.Kind.REVIEW_DUE).update(resolved_on=today)
+    return resolved

@@ -6,9 +6,10 @@ from django.views.generic import TemplateView
 
 from almelo_sociaal.accounts.permissions import RoleRequiredMixin
 from almelo_sociaal.accounts.roles import Role
+from almelo_sociaal.celery import app as celery_app
 from almelo_sociaal.security.enqueue import enqueue_now
 
-from . import selectors, tasks
+from . import selectors, services, tasks
 from .models import WorkItem
 
 INBOX_ROLES = (
@@ -30,6 +31,8 @@ class InboxView(RoleRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
+        # work whose cause was handled today (a contact, a new review date) leaves the list at once
+        services.resolve_settled_items(today=timezone.localdate())
         items = selectors.work_items_for(self.request.user).select_related("wijkteam")
         kind = self.request.GET.get("soort", "")
         if kind in WorkItem.Kind.values:
@@ -72,8 +75,19 @@ class JobStatusView(RoleRequiredMixin, TemplateView):
         except Exception as exc:  # noqa: BLE001 - eager run failed: shown to beheer; the run record has the traceback
             messages.error(request, f"De taak is mislukt: {exc}")
         else:
-            if offered:
-                messages.success(request, f"Taak '{selectors.JOBS[job]}' is gestart.")
+            if offered and celery_app.conf.task_always_eager:
+                # no broker (a local run): the job ran inside this request and has finished
+                messages.success(
+                    request,
+                    f"Taak '{selectors.JOBS[job]}' is uitgevoerd (direct, zonder wachtrij); "
+                    "het resultaat staat hieronder bij de laatste uitvoering.",
+                )
+            elif offered:
+                messages.success(
+                    request,
+                    f"Taak '{selectors.JOBS[job]}' staat in de wachtrij; een worker voert hem uit. "
+                    "Ververs deze pagina over enkele ogenblikken voor het resultaat.",
+                )
             else:
                 messages.warning(
                     request,

@@ -65,6 +65,14 @@ def _check(page, path: str, found: dict, checked: list | None = None):
     assert page.evaluate("() => typeof axe.run") == "function"
     if checked is not None:
         checked.append(path)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    if overflow > 1:
+        found[(path, "horizontal-overflow")] = {
+            "impact": "serious",
+            "id": "horizontal-overflow",
+            "help": f"page is {overflow}px wider than the window",
+            "nodes": [],
+        }
     for violation in page.evaluate(RUN_AXE):
         found[(path, violation["id"])] = violation
 
@@ -100,7 +108,10 @@ def everyone(db):
     return user, client, aanvraag
 
 
-def test_no_serious_accessibility_violations(page, login, everyone, screenshot):
+@pytest.mark.parametrize("width", [1366, 390])
+def test_no_serious_accessibility_violations(page, login, everyone, screenshot, width):
+    """Every page the walk finds, at a desk screen's width and at a phone's (390 x 844)."""
+    page.set_viewport_size({"width": width, "height": 900 if width > 500 else 844})
     user, client, aanvraag = everyone
     found: dict = {}
     checked: list[str] = []
@@ -124,7 +135,7 @@ def test_no_serious_accessibility_violations(page, login, everyone, screenshot):
     page.wait_for_load_state()
     page.goto(reverse("security:account"))
     assert page.get_by_alt_text("QR-code voor de authenticator-app").evaluate("img => img.naturalWidth") > 0
-    screenshot(page, "account-security")
+    screenshot(page, f"account-security-{width}")
     # A form re-rendered with field errors.
     page.goto(reverse("cases:client-create"))
     page.get_by_role("button", name="Opslaan").click()
@@ -132,7 +143,7 @@ def test_no_serious_accessibility_violations(page, login, everyone, screenshot):
     page.evaluate(AXE.read_text())
     for violation in page.evaluate(RUN_AXE):
         found[("client-create with errors", violation["id"])] = violation
-    screenshot(page, "a11y-client-form-errors")
+    screenshot(page, f"a11y-client-form-errors-{width}")
     assert len(checked) >= 20, checked
     print("axe-core checked:", checked)
     assert page.console_errors == [] or all("Content Security Policy" not in e for e in page.console_errors)

@@ -9,7 +9,11 @@ from tests.factories import ClientFactory, DossierFactory
 def test_coach_records_profile_and_overrides_the_suggestion(page, login, make_user, wijkteam, screenshot):
     coach = make_user(Role.COACH, wijkteam=wijkteam, username="cor", first_name="Cor", last_name="Coach")
     hein = ClientFactory(
-        wijkteam=wijkteam, voornamen="Hein", achternaam="Wolters", birth_date=date(1977, 4, 3)
+        wijkteam=wijkteam,
+        voornamen="Hein",
+        achternaam="Wolters",
+        birth_date=date(1977, 4, 3),
+        coach=coach,  # Participatie opens on the coach's own caseload
     )
     DossierFactory(client=hein, startdatum=date(2023, 5, 1))
     login(page, coach)

@@ -102,3 +102,12 @@ def test_bad_period_gives_dutch_error(client, make_user):
     response = client.get(reverse("dashboards:coordinator"), {"van": "2022-01", "tot": "2020-01"})
     assert response.status_code == 200
     assert "De eindmaand ligt vóór de beginmaand." in response.content.decode()
+
+
+def test_bad_period_keeps_the_chosen_wijkteam(client, make_user, wijkteam, other_wijkteam):
+    client.force_login(make_user(R.COORDINATOR, wijkteam=wijkteam))
+    response = client.get(
+        reverse("dashboards:coordinator"), {"wijkteam": other_wijkteam.pk, "van": "2022-01", "tot": "2020-01"}
+    )
+    assert "De eindmaand ligt vóór de beginmaand." in response.content.decode()
+    assert response.context["flt"].wijkteam == other_wijkteam

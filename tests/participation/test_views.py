@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -196,12 +197,16 @@ def test_deploy_and_close_via_the_pages(client, make_user, wijkteam, subject):
     assert trajectory.outcome == "doel_bereikt"
 
 
+# The list for a coach starts on the own active caseload; these tests look at the whole wijkteam.
+WHOLE_TEAM = {"coach": "", "status": ""}
+
+
 def test_list_filters_by_group(client, make_user, wijkteam):
     a, b = ClientFactory(wijkteam=wijkteam), ClientFactory(wijkteam=wijkteam)
     AssignmentFactory(client=a, group=1)
     AssignmentFactory(client=b, group=4)
     client.force_login(make_user(R.COACH, wijkteam=wijkteam))
-    body = client.get(reverse("participation:list"), {"group": "4"}).content.decode()
+    body = client.get(reverse("participation:list"), {"group": "4", **WHOLE_TEAM}).content.decode()
     assert b.achternaam in body and a.achternaam not in body
 
 
@@ -210,13 +215,13 @@ def test_list_filters_overdue_reviews(client, make_user, wijkteam):
     AssignmentFactory(client=late, review_due=date(2026, 1, 1))
     AssignmentFactory(client=fine, review_due=date(2099, 1, 1))
     client.force_login(make_user(R.COACH, wijkteam=wijkteam))
-    body = client.get(reverse("participation:list"), {"review": "te_laat"}).content.decode()
+    body = client.get(reverse("participation:list"), {"review": "te_laat", **WHOLE_TEAM}).content.decode()
     assert late.achternaam in body and fine.achternaam not in body
 
 
 def test_list_shows_only_own_wijkteam(client, make_user, wijkteam, client_in_team, client_elsewhere):
     client.force_login(make_user(R.COACH, wijkteam=wijkteam))
-    body = client.get(reverse("participation:list")).content.decode()
+    body = client.get(reverse("participation:list"), WHOLE_TEAM).content.decode()
     assert client_in_team.achternaam in body and client_elsewhere.achternaam not in body
 
 
@@ -346,7 +351,7 @@ def test_list_query_count_is_constant(client, make_user, wijkteam, django_assert
     _populate(wijkteam, n, coach)
     client.force_login(coach)
     with django_assert_max_num_queries(10):
-        response = client.get(reverse("participation:list"))
+        response = client.get(reverse("participation:list"), WHOLE_TEAM)
     assert response.context["page"].paginator.count == n
 
 
@@ -376,3 +381,56 @@ def test_client_page_query_count_is_constant(
     with django_assert_max_num_queries(14):
         response = client.get(reverse("participation:client", args=[subject.pk]))
     assert response.status_code == 200
+
+
+# --- The coach's own caseload (issue 18) ---
+
+
+def _dossier(subject, start=date(2025, 1, 1)):
+    from tests.factories import DossierFactory
+
+    return DossierFactory(client=subject, startdatum=start, einddatum=None)
+
+
+def test_coach_starts_on_own_active_caseload(client, make_user, wijkteam):
+    coach = make_user(R.COACH, wijkteam=wijkteam)
+    mine = ClientFactory(wijkteam=wijkteam, coach=coach)
+    _dossier(mine)
+    ex_client = ClientFactory(wijkteam=wijkteam, coach=coach)  # no running uitkering
+    colleague = ClientFactory(wijkteam=wijkteam, coach=make_user(R.COACH, wijkteam=wijkteam))
+    _dossier(colleague)
+    start = client.post(reverse("login"), {"username": coach.username, "password": "Test-wachtwoord-123"})
+    assert start.status_code == 302 and start["Location"] == reverse("participation:list")
+    body = client.get(start["Location"]).content.decode()
+    assert "<h1>Mijn cliënten</h1>" in body
+    assert mine.achternaam in body
+    assert ex_client.achternaam not in body and colleague.achternaam not in body
+    body = client.get(
+        reverse("participation:list"), {"coach": "mij", "status": "uitgestroomd"}
+    ).content.decode()
+    assert ex_client.achternaam in body and mine.achternaam not in body
+
+
+@time_machine.travel(date(2026, 12, 1))
+def test_caseload_filters_clients_out_of_view(client, make_user, wijkteam):
+    from cases.models import Contact
+
+    coach = make_user(R.COACH, wijkteam=wijkteam)
+    seen, unseen = (ClientFactory(wijkteam=wijkteam, coach=coach) for _ in range(2))
+    for subject in (seen, unseen):
+        _dossier(subject)
+        AssignmentFactory(client=subject, group=2)
+        subject.created_at = subject.created_at.replace(year=2025)
+        subject.save(update_fields=["created_at"])
+    Contact.objects.create(
+        client=seen, date=date(2026, 11, 20), kind="gesprek", summary="Gesprek", recorded_by=coach
+    )
+    client.force_login(coach)
+    body = client.get(reverse("participation:list"), {"coach": "mij", "uit_beeld": "on"}).content.decode()
+    assert unseen.achternaam in body and seen.achternaam not in body
+
+
+def test_coordinator_has_the_same_filters_without_the_coach_choice(client, make_user, wijkteam):
+    client.force_login(make_user(R.COORDINATOR, wijkteam=wijkteam))
+    form = client.get(reverse("participation:list")).context["form"]
+    assert {"status", "group", "review", "uit_beeld"} <= set(form.fields) and "coach" not in form.fields

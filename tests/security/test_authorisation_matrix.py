@@ -65,6 +65,7 @@ UI = {
     "POST security:api-tokens": "B",
     "POST security:api-token-revoke": "B",
     "GET audit-log": "B",
+    "POST audit-log": "B",  # the search by name or BSN is POSTed
     "GET jobs:inbox": "BCFIKMT",
     "GET jobs:status": "B",
     "POST jobs:status": "B",
