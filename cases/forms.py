@@ -118,7 +118,19 @@ class DraftDecisionForm(forms.Form):
     reden = forms.CharField(label="Motivering", max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
     ingangsdatum = forms.DateField(label="Ingangsdatum uitkering", required=False, widget=DATE)
     maandbedrag = forms.DecimalField(
-        label="Maandbedrag (€)", required=False, max_digits=10, decimal_places=2, min_value=0
+        label="Maandbedrag (€)",
+        required=False,
+        max_digits=10,
+        decimal_places=2,
+        min_value=0,
+        help_text="Leeg laten: het berekende bedrag (recht en hoogte) wordt overgenomen.",
+    )
+    afwijking_reden = forms.CharField(
+        label="Reden afwijking van het berekende bedrag",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Alleen nodig als het maandbedrag afwijkt van de berekening; de toetser ziet beide.",
     )
     bedrag_motivering = forms.CharField(
         label="Motivering maandbedrag boven de grens",

@@ -247,6 +247,12 @@ class DraftDecisionSerializer(WritableFieldsOnly, serializers.Serializer):
         max_digits=10, decimal_places=2, required=False, allow_null=True, min_value=0
     )
     bedrag_motivering = serializers.CharField(max_length=4000, required=False, allow_blank=True)
+    afwijking_reden = serializers.CharField(
+        max_length=4000,
+        required=False,
+        allow_blank=True,
+        help_text="Reden waarom het maandbedrag afwijkt van het berekende bedrag (zonder maandbedrag: het berekende).",
+    )
 
 
 class ReasonSerializer(WritableFieldsOnly, serializers.Serializer):

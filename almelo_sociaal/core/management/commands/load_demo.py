@@ -8,7 +8,7 @@ from django.db import transaction
 
 from almelo_sociaal.core import module_exists
 
-DEMO_MODULES = ["cases", "cases.srt", "participation", "tegenprestatie", "budget"]
+DEMO_MODULES = ["cases", "cases.srt", "participation", "tegenprestatie", "bijstand", "budget"]
 
 
 class Command(BaseCommand):

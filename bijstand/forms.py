@@ -1,0 +1,1 @@
+"""Browser forms of recht en hoogte."""

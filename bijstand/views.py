@@ -1,0 +1,1 @@
+"""Browser UI of recht en hoogte: thin views over selectors and services."""
