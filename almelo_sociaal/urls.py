@@ -31,6 +31,7 @@ urlpatterns = [
     path("clienten/", include("cases.urls")),
     path("participatie/", include("participation.urls")),
     path("tegenprestatie/", include("tegenprestatie.urls")),
+    path("bijstand/", include("bijstand.urls")),
     path("budget/", include("budget.urls")),
     path("srt/", include("cases.srt.urls")),
     path("beheer/", admin.site.urls),

@@ -9,6 +9,7 @@ ERROR_CODES: dict[str, str] = {
     "afwijking_zonder_reden": "Het maandbedrag wijkt af van het berekende bedrag; geef de reden van de afwijking.",
     "bedrag_ontbreekt": "Voor deze berekening ontbreekt een wettelijk bedrag (parameter) op de berekeningsdatum.",
     "bijstand_bedrag_negatief": "Vul een bedrag van € 0 of meer in.",
+    "geen_lopend_dossier": "Deze cliënt heeft op die datum geen lopende uitkering.",
     "huishoudlid_geboren_na_start": "Het huishoudlid is geboren na de ingangsdatum.",
     "huishoudlid_rol_onbekend": "Kies partner, kind of huisgenoot.",
     "ingangsdatum_te_ver": "De ingangsdatum ligt meer dan een jaar in de toekomst.",

@@ -335,3 +335,11 @@ def draft_calculation(aanvraag: Aanvraag) -> Berekening | None:
         .order_by("-id")
         .first()
     )
+
+
+def household_summary(client: Client, on: datetime.date) -> dict:
+    """The household on ``on`` in two queries: its kind and its members."""
+    members = list(Huishoudlid.objects.filter(_valid_on(on), client=client).order_by("rol", "geboortedatum"))
+    facts = rules.Facts(on=on, birth_date=client.geboortedatum, members=tuple(m.as_member() for m in members))
+    kind = rules.household_kind(facts)
+    return {"kind": kind, "label": rules.KIND_LABELS[kind], "members": members}
