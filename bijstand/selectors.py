@@ -343,3 +343,106 @@ def household_summary(client: Client, on: datetime.date) -> dict:
     facts = rules.Facts(on=on, birth_date=client.geboortedatum, members=tuple(m.as_member() for m in members))
     kind = rules.household_kind(facts)
     return {"kind": kind, "label": rules.KIND_LABELS[kind], "members": members}
+
+
+# --- the batch: every running dossier at once --------------------------------------------------------------
+
+
+def running_facts(on: datetime.date, *, dossier_ids: list[int] | None = None) -> dict[int, rules.Facts]:
+    """The facts of every algemene-bijstand dossier running on ``on`` (or of ``dossier_ids``), in eight queries
+    whatever their number: the dossiers with the client's birth date and the latest aanvraag's check of the
+    voorliggende voorzieningen, then the members, incomes, vermogen, circumstances, stays abroad and
+    maatregelen of all those clients, grouped in memory."""
+    dossiers = Uitkeringsdossier.objects.filter(regeling="bijstand", startdatum__lte=on).filter(
+        Q(einddatum__isnull=True) | Q(einddatum__gte=on)
+    )
+    if dossier_ids is not None:
+        dossiers = dossiers.filter(pk__in=dossier_ids)
+    latest_check = (
+        Aanvraag.objects.filter(client_id=OuterRef("client_id"))
+        .order_by("-aanvraagdatum", "-id")
+        .values("voorliggende_voorziening")[:1]
+    )
+    rows = list(
+        dossiers.annotate(voorliggend=Subquery(latest_check)).values_list(
+            "pk", "client_id", "client__geboortedatum", "voorliggend"
+        )
+    )
+    client_ids = [client_id for _, client_id, _, _ in rows]
+    members: dict[int, list] = {}
+    incomes: dict[int, list] = {}
+    vermogen: dict[int, Vermogen] = {}
+    omstandigheden: dict[int, Omstandigheden] = {}
+    abroad: dict[int, int] = {}
+    maatregelen: dict[int, list] = {}
+    valid = _valid_on(on)
+    for m in Huishoudlid.objects.filter(valid, client_id__in=client_ids):
+        members.setdefault(m.client_id, []).append(m.as_member())
+    for i in Inkomen.objects.filter(valid, client_id__in=client_ids):
+        incomes.setdefault(i.client_id, []).append(i.as_income())
+    for v in Vermogen.objects.filter(valid, client_id__in=client_ids).order_by("ingangsdatum", "id"):
+        vermogen[v.client_id] = v
+    for o in Omstandigheden.objects.filter(valid, client_id__in=client_ids).order_by("ingangsdatum", "id"):
+        omstandigheden[o.client_id] = o
+    year_start = datetime.date(on.year, 1, 1)
+    for client_id, van, tot in BuitenlandVerblijf.objects.filter(
+        client_id__in=client_ids, tot__gte=year_start, van__lte=on
+    ).values_list("client_id", "van", "tot"):
+        first = max(van + datetime.timedelta(days=1), year_start)
+        last = min(tot - datetime.timedelta(days=1), on)
+        abroad[client_id] = abroad.get(client_id, 0) + max(0, (last - first).days + 1)
+    for s in Sanction.objects.filter(
+        client_id__in=client_ids, percentage__gt=0, decided_on__gte=datetime.date(on.year - 3, 1, 1)
+    ).only("client_id", "decided_on", "months", "percentage"):
+        start, end = maatregel_period(s.decided_on, s.months)
+        if start <= on <= end:
+            maatregelen.setdefault(s.client_id, []).append(
+                rules.Maatregel(s.percentage, f"tegenprestatie ({s.decided_on:%d-%m-%Y})")
+            )
+    out = {}
+    for pk, client_id, birth_date, voorliggend in rows:
+        v = vermogen.get(client_id)
+        o = omstandigheden.get(client_id)
+        extra = {}
+        if o is not None:
+            extra = {
+                "verblijfstatus": o.verblijfstatus,
+                "woont_in_nederland": o.woont_in_nederland,
+                "gedetineerd": o.gedetineerd,
+                "studiefinanciering": o.studiefinanciering,
+                "in_inrichting": o.in_inrichting,
+            }
+        if voorliggend in (None, Aanvraag.Voorliggend.GEEN):
+            check = rules.VOORLIGGEND_GEEN
+        elif voorliggend == Aanvraag.Voorliggend.NIET_GECONTROLEERD:
+            check = rules.VOORLIGGEND_ONBEKEND
+        else:
+            check = rules.VOORLIGGEND_AANVULLEND
+        out[pk] = rules.Facts(
+            on=on,
+            birth_date=birth_date,
+            members=tuple(members.get(client_id, ())),
+            incomes=tuple(incomes.get(client_id, ())),
+            vermogen=v.bedrag if v else rules.ZERO,
+            eigen_woning_vermogen=v.eigen_woning if v else rules.ZERO,
+            maatregelen=tuple(maatregelen.get(client_id, ())),
+            dagen_buitenland=abroad.get(client_id, 0),
+            voorliggend=check,
+            **extra,
+        )
+    return out
+
+
+def running_calculations(
+    on: datetime.date, *, dossier_ids: list[int] | None = None
+) -> tuple[dict[int, rules.Calculation], dict[int, str]]:
+    """Every running bijstand dossier calculated on ``on`` (nothing stored): the calculations per dossier, and
+    per dossier that could not be calculated the refusal's code (a parameter missing on the date)."""
+    params = parameters_on(on)
+    calculated, refused = {}, {}
+    for pk, facts in running_facts(on, dossier_ids=dossier_ids).items():
+        try:
+            calculated[pk] = rules.calculate(facts, params)
+        except rules.RuleViolation as violation:
+            refused[pk] = violation.code
+    return calculated, refused

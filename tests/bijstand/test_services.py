@@ -203,3 +203,36 @@ def test_monthly_amounts_takes_one_query_whatever_the_number(people, size, djang
     with django_assert_num_queries(1):
         amounts = selectors.monthly_amounts(ids, date(2026, 4, 1))
     assert len(amounts) == size
+
+
+def test_the_batch_gives_what_the_calculation_of_one_gives(people):
+    dossier = approved_dossier(**people, ingangsdatum=date(2026, 3, 1))
+    services.add_member(
+        actor=None,
+        client=people["client"],
+        rol="kind",
+        naam="Noah",
+        geboortedatum=date(2020, 1, 1),
+        ingangsdatum=date(2026, 4, 1),
+    )
+    services.record_income(
+        actor=None,
+        client=people["client"],
+        soort="alimentatie",
+        bedrag=D("120"),
+        ingangsdatum=date(2026, 4, 1),
+    )
+    calculated, refused = selectors.running_calculations(date(2026, 6, 1))
+    one = selectors.calculate_for_client(people["client"], date(2026, 6, 1))
+    assert refused == {}
+    assert calculated[dossier.pk].total == one.total == D("1281.50")
+    assert calculated[dossier.pk].lines == one.lines
+
+
+@pytest.mark.parametrize("size", [2, 6])
+def test_the_batch_reads_in_a_constant_number_of_queries(people, size, django_assert_num_queries):
+    for _ in range(size):
+        approved_dossier(**{**people, "client": ClientFactory()}, ingangsdatum=date(2026, 3, 1))
+    with django_assert_num_queries(8):
+        calculated, _ = selectors.running_calculations(date(2026, 6, 1))
+    assert len(calculated) == size
