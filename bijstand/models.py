@@ -309,6 +309,10 @@ class Berekening(models.Model):
     def afwijking(self):
         return self.vastgesteld_bedrag - self.bedrag
 
+    @property
+    def leefvorm_label(self) -> str:
+        return rules.KIND_LABELS.get(self.leefvorm, self.leefvorm)
+
 
 class Herberekening(models.Model):
     """A recalculation with effect from a date: the difference per month (positive: nabetaling; negative: te

@@ -37,6 +37,24 @@ def _event(client_id: int, text: str, actor) -> None:
     record_client_event(client_id=client_id, kind=ClientEvent.Kind.WIJZIGING, text=text[:300], actor=actor)
 
 
+LEEFVORM = {
+    rules.GEHUWDEN: "gehuwd",
+    rules.ALLEENSTAANDE_OUDER: "alleenstaande_ouder",
+    rules.ALLEENSTAANDE: "alleenstaand",
+}
+
+
+def _sync_leefvorm(client: Client, actor) -> None:
+    """The client's leefvorm (cases) follows the household derived today, so the bound of the four-eyes check
+    and every list that shows the leefvorm agree with the household."""
+    today = timezone.localdate()
+    kind = selectors.household_summary(client, today)["kind"]
+    leefvorm = LEEFVORM[kind]
+    if client.leefvorm != leefvorm:
+        cases_services.update_client(actor=actor, client=client, leefvorm=leefvorm)
+        client.leefvorm = leefvorm
+
+
 def _save(obj, actor) -> None:
     obj.full_clean(exclude=["client", "partner_client", "created_by"])
     set_history_user(obj, actor)
@@ -162,6 +180,7 @@ def add_member(
         f"Huishouden: {member.get_rol_display().lower()} {member.naam} vanaf {ingangsdatum:%d-%m-%Y}",
         actor,
     )
+    _sync_leefvorm(client, actor)
     recalculate_running(actor=actor, client=client, vanaf=ingangsdatum, aanleiding=f"{member} toegevoegd")
     return member
 
@@ -178,6 +197,7 @@ def end_member(*, actor, member: Huishoudlid, einddatum: date) -> Huishoudlid:
         f"Huishouden: {member.naam} woont niet meer in het huishouden na {einddatum:%d-%m-%Y}",
         actor,
     )
+    _sync_leefvorm(member.client, actor)
     recalculate_running(
         actor=actor, client=member.client, vanaf=einddatum, aanleiding=f"{member} uit het huishouden"
     )

@@ -236,3 +236,18 @@ def test_the_batch_reads_in_a_constant_number_of_queries(people, size, django_as
     with django_assert_num_queries(8):
         calculated, _ = selectors.running_calculations(date(2026, 6, 1))
     assert len(calculated) == size
+
+
+def test_the_clients_leefvorm_follows_the_household(people):
+    client = people["client"]
+    member = services.add_member(
+        actor=people["consulent"],
+        client=client,
+        rol="kind",
+        naam="Noah",
+        geboortedatum=date(2020, 1, 1),
+        ingangsdatum=date(2026, 1, 1),
+    )
+    assert Client.objects.get(pk=client.pk).leefvorm == "alleenstaande_ouder"
+    services.end_member(actor=people["consulent"], member=member, einddatum=date(2026, 5, 31))
+    assert Client.objects.get(pk=client.pk).leefvorm == "alleenstaand"
