@@ -368,7 +368,9 @@ def running_facts(on: datetime.date, *, dossier_ids: list[int] | None = None) ->
             "pk", "client_id", "client__geboortedatum", "voorliggend"
         )
     )
-    client_ids = [client_id for _, client_id, _, _ in rows]
+    # The other reads name the clients by a subquery on the same dossiers, not by a list of ids: at 200,000+
+    # running dossiers a parameter list costs more than the read itself.
+    client_ids = dossiers.values("client_id")
     members: dict[int, list] = {}
     incomes: dict[int, list] = {}
     vermogen: dict[int, Vermogen] = {}
