@@ -116,7 +116,7 @@ class WhatIfForm(forms.Form):
         label="Leeftijden huisgenoten", required=False, help_text="Bijvoorbeeld: 30"
     )
     huisgenoten_student = forms.IntegerField(
-        label="Waarvan student (studiefinanciering)", min_value=0, initial=0
+        label="Waarvan student (studiefinanciering)", min_value=0, initial=0, required=False
     )
     arbeid = forms.DecimalField(label="Inkomsten uit arbeid per maand (€)", initial=0, **MONEY)
     arbeid_sinds = forms.DateField(label="Arbeid sinds", widget=DATE, required=False)

@@ -236,3 +236,25 @@ def test_the_toetser_sees_calculation_and_deviation_side_by_side(client, make_us
     assert 'id="berekend-bedrag">€ 1.401,50' in body
     assert 'id="concept-bedrag">€ 1.450,00' in body
     assert "Hogere woonkosten" in body
+
+
+@pytest.mark.parametrize("members", [0, 4])
+def test_the_client_page_panel_shows_household_and_amount_in_constant_queries(
+    client, make_user, wijkteam, dossier, members, django_assert_max_num_queries
+):
+    for i in range(members):
+        services.add_member(
+            actor=None,
+            client=dossier.client,
+            rol="kind",
+            naam=f"Kind {i}",
+            geboortedatum=date(2015, 1, 1),
+            ingangsdatum=date(2026, 6, 1),
+        )
+    client.force_login(make_user(Role.COACH, wijkteam=wijkteam))
+    url = reverse("cases:client-panel", args=[dossier.client_id, "bijstand"])
+    client.get(url)
+    with django_assert_max_num_queries(12):
+        body = client.get(url).content.decode()
+    assert ("Alleenstaande ouder" if members else "Alleenstaande") in body
+    assert "€ 1.401,50" in body
