@@ -258,3 +258,27 @@ def test_the_client_page_panel_shows_household_and_amount_in_constant_queries(
         body = client.get(url).content.decode()
     assert ("Alleenstaande ouder" if members else "Alleenstaande") in body
     assert "€ 1.401,50" in body
+
+
+def test_api_draft_takes_the_calculated_amount_and_refuses_a_deviation_without_reason(
+    api_client_for, make_user, wijkteam
+):
+    from cases import services as cases_services
+
+    consulent = make_user(Role.INTAKER)
+    person = ClientFactory(wijkteam=wijkteam, geboortedatum=date(1985, 5, 17))
+    aanvraag = cases_services.submit_aanvraag(
+        actor=consulent,
+        client=person,
+        regeling="bijstand",
+        aanvraagdatum=date(2026, 6, 1),
+        voorliggende_voorziening="geen",
+    )
+    cases_services.start_behandeling(actor=consulent, aanvraag=aanvraag)
+    api = api_client_for(consulent)
+    url = reverse("aanvraag-draft", args=[aanvraag.pk])
+    body = {"besluit": "toekennen", "reden": "ok", "ingangsdatum": "2026-06-01"}
+    refused = api.post(url, {**body, "maandbedrag": "1500.00"}, format="json")
+    assert refused.status_code == 400 and refused.json()["code"] == "afwijking_zonder_reden"
+    accepted = api.post(url, body, format="json")
+    assert accepted.status_code == 200 and accepted.json()["concept_maandbedrag"] == "1401.50"
