@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "srt",
     "participation",
     "tegenprestatie",
+    "bijstand",
     "budget",
     # top layer: composes the domain apps (app labels "jobs" and "dashboards")
     "operations.jobs",
@@ -81,7 +82,7 @@ if DEBUG or importlib.util.find_spec("numpy") is not None:
     INSTALLED_APPS.append("devtools.scale")
 
 # The domain apps, in dependency order: used for per-app demo data, parameters and API routes.
-DOMAIN_APPS = ["cases", "srt", "participation", "tegenprestatie", "budget"]
+DOMAIN_APPS = ["cases", "srt", "participation", "tegenprestatie", "bijstand", "budget"]
 
 MIDDLEWARE = [
     "almelo_sociaal.security.proxy.TrustedProxyMiddleware",  # first: forwarded headers only from our proxy

@@ -37,6 +37,7 @@ urlpatterns = [
     path("clienten/", include("cases.urls")),
     path("participatie/", include("participation.urls")),
     path("tegenprestatie/", include("tegenprestatie.urls")),
+    path("bijstand/", include("bijstand.urls")),
     path("budget/", include("budget.urls")),
     path("srt/", include("srt.urls")),
     path("beheer/", admin.site.urls),

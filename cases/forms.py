@@ -149,7 +149,20 @@ class DraftDecisionForm(forms.Form):
     besluit = forms.ChoiceField(label="Besluit", choices=Aanvraag.Besluit.choices, widget=forms.RadioSelect)
     reden = forms.CharField(label="Motivering", max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
     ingangsdatum = forms.DateField(label="Ingangsdatum uitkering", required=False, widget=DATE)
-    maandbedrag = MoneyField(label="Maandbedrag (€)", required=False, max_digits=10, min_value=0)
+    maandbedrag = MoneyField(
+        label="Maandbedrag (€)",
+        required=False,
+        max_digits=10,
+        min_value=0,
+        help_text="Leeg laten: het berekende bedrag (recht en hoogte) wordt overgenomen.",
+    )
+    afwijking_reden = forms.CharField(
+        label="Reden afwijking van het berekende bedrag",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Alleen nodig als het maandbedrag afwijkt van de berekening; de toetser ziet beide.",
+    )
     bedrag_motivering = forms.CharField(
         label="Motivering maandbedrag boven de grens",
         required=False,

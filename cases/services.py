@@ -15,7 +15,7 @@ from almelo_sociaal.core.rules import RuleViolation, money, rule_errors
 from almelo_sociaal.events import catalogue as event_types
 from almelo_sociaal.events.services import publish
 
-from . import rules, selectors
+from . import hooks, rules, selectors
 from .events import record_client_event
 from .models import (
     CLIENT_FIELDS,
@@ -343,13 +343,36 @@ def draft_decision(
     bedrag_motivering: str = "",
     voorliggend_afweging: str = "",
     voorliggend_motivering: str = "",
+    afwijking_reden: str = "",
 ) -> Aanvraag:
     """The consulent prepares a decision; it waits for a toetser (four-eyes). Every (re)draft is a new version:
     a redraft while the toetsing runs replaces the version under review (an approval of the old one is refused)
     and keeps the old values so the toetser sees what changed. A monthly amount above the bound
     (``maandbedrag_bound``) needs ``bedrag_motivering`` and then a second toetser. A toekenning while a
-    voorliggende voorziening is recorded needs its assessment (``voorliggend_afweging`` and motivation)."""
+    voorliggende voorziening is recorded needs its assessment (``voorliggend_afweging`` and motivation). For a toekenning the apps on
+    ``hooks.draft_amount`` calculate the amount: without ``maandbedrag`` the calculated one is drafted; another
+    amount needs ``afwijking_reden``."""
     aanvraag = _locked(aanvraag)
+    in_behandeling = aanvraag.status == Aanvraag.Status.IN_BEHANDELING
+    if (
+        besluit == "toekennen"
+        and in_behandeling
+        and aanvraag.voorliggende_voorziening == "niet_gecontroleerd"
+    ):
+        raise ValidationError(
+            {"besluit": "Controleer eerst de voorliggende voorzieningen (WW, DUO) voordat u toekent."}
+        )
+    if besluit == "toekennen" and ingangsdatum is not None and in_behandeling:
+        for calculated in hooks.draft_amount(
+            aanvraag=aanvraag,
+            ingangsdatum=ingangsdatum,
+            maandbedrag=maandbedrag,
+            afwijking_reden=afwijking_reden,
+            versie=aanvraag.concept_versie + 1,
+            actor=actor,
+        ):
+            if maandbedrag is None and calculated is not None:
+                maandbedrag = calculated
     with rule_errors():
         rules.check_draft_decision(
             status=aanvraag.status,
@@ -506,6 +529,7 @@ def approve_decision(
         )
         set_history_user(dossier, toetser)
         dossier.save()
+        hooks.dossier_opened(dossier=dossier, aanvraag=aanvraag, actor=toetser)
         record_client_event(
             client_id=aanvraag.client.pk,
             kind=ClientEvent.Kind.DOSSIER,

@@ -157,6 +157,7 @@ class ClientPanelView(RoleRequiredMixin, TemplateView):
     PANELS = {
         "participatie": "participation/_client_panel.html",
         "tegenprestatie": "tegenprestatie/_client_panel.html",
+        "bijstand": "bijstand/_client_panel.html",
     }
 
     def get_template_names(self):

@@ -13,6 +13,8 @@ import pytest
 import time_machine
 from django.db.models import F
 
+from bijstand import demo as bijstand_demo
+from bijstand.models import Berekening, Huishoudlid
 from cases import demo as cases_demo
 from cases.models import Aanvraag, Uitkeringsdossier
 from participation import demo as participation_demo
@@ -51,6 +53,7 @@ def test_the_demo_is_valid_on_calendar_boundaries(today):
         srt_demo.load(stdout=io.StringIO())
         participation_demo.load(stdout=io.StringIO())
         tegenprestatie_demo.load(stdout=io.StringIO())
+        bijstand_demo.load(stdout=io.StringIO())
 
     # cases: nothing happened after today; every decision follows its application
     assert not Uitkeringsdossier.objects.filter(startdatum__gt=today).exists()
@@ -74,6 +77,12 @@ def test_the_demo_is_valid_on_calendar_boundaries(today):
     assert not GroupAssignment.objects.filter(valid_to__lt=F("valid_from")).exists()
 
     _assert_hours_valid(today)
+
+    # bijstand: households and calculations start by today; a calculation for every running bijstand dossier
+    # below the AOW age (the art. 22 norms of 2026 are not in the sources)
+    assert Berekening.objects.exists()
+    assert not Berekening.objects.filter(ingangsdatum__gt=today).exists()
+    assert not Huishoudlid.objects.filter(ingangsdatum__gt=today).exists()
 
 
 @pytest.mark.django_db

@@ -16,6 +16,7 @@ APPS = {
     "srt": (),
     "participation": (),
     "tegenprestatie": (),
+    "bijstand": (),
     "budget": (),
 }
 # helpers that build a RuleViolation from a code passed to them: name -> position of the code argument

@@ -282,6 +282,12 @@ class DraftDecisionSerializer(WritableFieldsOnly, serializers.Serializer):
         choices=Aanvraag.VoorliggendAfweging.choices, required=False, allow_blank=True
     )
     voorliggend_motivering = serializers.CharField(max_length=4000, required=False, allow_blank=True)
+    afwijking_reden = serializers.CharField(
+        max_length=4000,
+        required=False,
+        allow_blank=True,
+        help_text="Reden waarom het maandbedrag afwijkt van het berekende bedrag (zonder maandbedrag: het berekende).",
+    )
 
 
 class ReasonSerializer(WritableFieldsOnly, serializers.Serializer):

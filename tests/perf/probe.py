@@ -200,6 +200,87 @@ def snapshot_timings(today):
     return out
 
 
+# The bare SQL of the facts the batch calculation of recht en hoogte reads (bijstand.selectors.running_facts):
+# the same rows, joined in the database, fetched as tuples (no model objects, no calculation).
+_RUNNING = (
+    "SELECT d.client_id FROM cases_uitkeringsdossier d WHERE d.regeling = 'bijstand' AND d.startdatum <= %(on)s "
+    "AND (d.einddatum IS NULL OR d.einddatum >= %(on)s)"
+)
+_VALID = "x.ingangsdatum <= %(on)s AND (x.einddatum IS NULL OR x.einddatum >= %(on)s)"
+BARE_BIJSTAND_SQL = [
+    "SELECT d.id, d.client_id, c.geboortedatum, (SELECT a.voorliggende_voorziening FROM cases_aanvraag a "
+    "WHERE a.client_id = d.client_id ORDER BY a.aanvraagdatum DESC, a.id DESC LIMIT 1) FROM cases_uitkeringsdossier d "
+    "JOIN cases_client c ON c.id = d.client_id WHERE d.regeling = 'bijstand' AND d.startdatum <= %(on)s "
+    "AND (d.einddatum IS NULL OR d.einddatum >= %(on)s)",
+    *(
+        f"SELECT x.* FROM {table} x WHERE {_VALID} AND x.client_id IN ({_RUNNING})"
+        for table in (
+            "bijstand_huishoudlid",
+            "bijstand_inkomen",
+            "bijstand_vermogen",
+            "bijstand_omstandigheden",
+        )
+    ),
+    f"SELECT x.client_id, x.van, x.tot FROM bijstand_buitenlandverblijf x WHERE x.tot >= %(year)s AND x.van <= %(on)s "
+    f"AND x.client_id IN ({_RUNNING})",
+    f"SELECT x.client_id, x.decided_on, x.months, x.percentage FROM tegenprestatie_sanction x WHERE x.percentage > 0 "
+    f"AND x.decided_on >= %(since)s AND x.client_id IN ({_RUNNING})",
+]
+
+
+def bijstand_timings(today):
+    """Recht en hoogte: one calculation in-process (the pure rule, median of 20 × 200 calls), and the calculation of
+    every running bijstand dossier as one batch (``running_calculations``: eight reads, then the rule per dossier)
+    beside the bare SQL read of the same facts and the ORM read alone (best of three)."""
+    from datetime import date
+    from decimal import Decimal
+
+    from bijstand import rules, selectors
+
+    params = selectors.parameters_on(today)
+    facts = rules.Facts(
+        on=today,
+        birth_date=date(today.year - 40, 5, 5),
+        members=(
+            rules.Member(rules.PARTNER, date(today.year - 38, 1, 1), relation=rules.GEHUWD),
+            rules.Member(rules.KIND, date(today.year - 6, 3, 3)),
+            rules.Member(rules.HUISGENOOT, date(today.year - 45, 2, 2)),
+        ),
+        incomes=(rules.Income(rules.ARBEID, Decimal("650"), vrijlating_since=today.replace(day=1)),),
+        vermogen=Decimal("2500"),
+    )
+    per_call = []
+    for _ in range(20):
+        t0 = time.perf_counter()
+        for _ in range(200):
+            rules.calculate(facts, params)
+        per_call.append((time.perf_counter() - t0) / 200)
+    per_call.sort()
+    sql_params = {"on": today, "year": date(today.year, 1, 1), "since": date(today.year - 3, 1, 1)}
+
+    def bare():
+        with connection.cursor() as cursor:
+            for sql in BARE_BIJSTAND_SQL:
+                cursor.execute(sql, sql_params)
+                cursor.fetchall()
+
+    calculated, refused = selectors.running_calculations(today)
+    with CaptureQueriesContext(connection) as ctx:
+        selectors.running_calculations(today)
+    out = {
+        "single_ms": round(per_call[len(per_call) // 2] * 1000, 4),
+        "dossiers": len(calculated) + len(refused),
+        "calculated": len(calculated),
+        "refused": len(refused),
+        "batch_s": round(_best(lambda: selectors.running_calculations(today)), 3),
+        "facts_s": round(_best(lambda: selectors.running_facts(today)), 3),
+        "bare_s": round(_best(bare), 3),
+        "batch_queries": len(ctx.captured_queries),
+    }
+    out["ratio"] = round(out["batch_s"] / max(out["bare_s"], 1e-6), 2)
+    return out
+
+
 def week_body(coach, today, n_bodies=8, rows_per_body=10):
     """Request bodies for POST /api/v1/tegenprestatie/uren/week/: the current week, 10 placements each."""
     from tegenprestatie import selectors as tp
@@ -391,6 +472,7 @@ def main():
         "deep_follow_s": round(follow_s, 2),
         "endpoints": endpoints,
         "snapshot": snapshot_timings(today),
+        "bijstand": bijstand_timings(today),
     }
     from operations.jobs.models import JobRun
 
