@@ -144,7 +144,9 @@ def _households(dossiers, partners, today):
                     client=client,
                     rol=rules.HUISGENOOT,
                     naam=rng.choice(HOUSEMATE_NAMES),
-                    birth_date=years_before(today, rng.randint(19, 24) if student else rng.randint(28, 60)),
+                    geboortedatum=years_before(
+                        today, rng.randint(19, 24) if student else rng.randint(28, 60)
+                    ),
                     relatie=rules.OVERIG,
                     student=student,
                     ingangsdatum=start,

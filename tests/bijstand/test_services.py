@@ -51,8 +51,8 @@ def test_a_partner_is_a_client_registered_at_the_same_address(people):
     )
     partner = Client.objects.get(bsn=partner_bsn())
     assert member.partner_client == partner
-    assert (partner.straat, partner.postcode, partner.wijkteam_id) == (
-        client.straat,
+    assert (partner.street, partner.postcode, partner.wijkteam_id) == (
+        client.street,
         client.postcode,
         client.wijkteam_id,
     )
