@@ -45,7 +45,7 @@ def test_household_income_calculation_and_approval(page, login, make_user, wijkt
         consulent = make_user(Role.INTAKER, username="ivo")
         toetser = make_user(Role.TOETSER, username="tara")
         person = ClientFactory(
-            wijkteam=wijkteam, voornamen="Karin", achternaam="Smit", geboortedatum=date(1984, 3, 3)
+            wijkteam=wijkteam, voornamen="Karin", achternaam="Smit", birth_date=date(1984, 3, 3)
         )
         aanvraag = cases_services.submit_aanvraag(
             actor=consulent,
