@@ -45,6 +45,16 @@ def _celery_in_process(request):
 
 
 @pytest.fixture
+def without_the_calculation(monkeypatch):
+    """For tests that type a decision's amount to pin cases' own rules: the apps on
+    ``cases.hooks.draft_amount`` (the calculation of bijstand, whose deviation rule is tested in tests/bijstand)
+    are left out. Use with ``pytest.mark.usefixtures("without_the_calculation")``."""
+    from cases import hooks
+
+    monkeypatch.setattr(hooks.draft_amount, "_functions", [])
+
+
+@pytest.fixture
 def wijkteam(db):
     return WijkteamFactory(code="binnenstad", name="Binnenstad-Hofkamp")
 

@@ -16,19 +16,16 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from almelo_sociaal.accounts.roles import Role
-from cases import hooks, services
+from cases import services
 from cases.models import Aanvraag, Uitkeringsdossier
 
 from ..factories import ClientFactory
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _without_the_calculation(monkeypatch):
-    """These races type the amount; the calculation on ``cases.hooks.draft_amount`` (bijstand) is left out,
-    as in test_four_eyes_version."""
-    monkeypatch.setattr(hooks.draft_amount, "_functions", [])
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("without_the_calculation"),
+]
 
 
 TODAY = date(2026, 3, 2)  # the Normenbrief 2026 norms (the bound on the amount) apply

@@ -15,24 +15,17 @@ from django.urls import reverse
 
 from almelo_sociaal.accounts.roles import Role
 from almelo_sociaal.parameters.services import record_parameter_value
-from cases import hooks, selectors, services
+from cases import selectors, services
 from cases.models import Uitkeringsdossier
 
 from ..factories import ClientFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_the_calculation")]
 R = Role
 TODAY = date(2026, 3, 2)
 # Normenbrief 1 januari 2026 + the default margin of 10 % (cases/parameters.py)
 BOUND_ALLEENSTAAND = Decimal("1541.65")  # 1,401.50 × 1.10
 BOUND_GEHUWD = Decimal("2202.34")  # 2,002.13 × 1.10 = 2,202.343
-
-
-@pytest.fixture(autouse=True)
-def _without_the_calculation(monkeypatch):
-    """These tests pin cases' own bound on a typed amount; the apps on ``cases.hooks.draft_amount`` (the
-    calculation of bijstand, whose deviation rule is tested in tests/bijstand) are left out."""
-    monkeypatch.setattr(hooks.draft_amount, "_functions", [])
 
 
 @pytest.fixture(autouse=True)

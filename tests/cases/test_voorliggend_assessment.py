@@ -12,17 +12,10 @@ from django.core.exceptions import ValidationError
 
 from almelo_sociaal.accounts.roles import Role
 from almelo_sociaal.core.rules import RuleViolation
-from cases import hooks, rules, services
+from cases import rules, services
 from cases.models import Aanvraag, Uitkeringsdossier
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _without_the_calculation(monkeypatch):
-    """These tests type the amount; the calculation on ``cases.hooks.draft_amount`` (bijstand, its deviation
-    rule tested in tests/bijstand) is left out, as in test_four_eyes_version."""
-    monkeypatch.setattr(hooks.draft_amount, "_functions", [])
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_the_calculation")]
 
 
 TODAY = date(2026, 3, 16)
